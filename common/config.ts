@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/**
+ * Configuration is read once at boot into a typed object. A bad value stops the process with
+ * one message naming every offending variable, instead of failing later on first use.
+ */
+export function readConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+export const optionalUrl = z
+  .string()
+  .url()
+  .optional()
+  .or(z.literal('').transform(() => undefined));
+export const milliseconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** Connection settings shared by every subgraph, with per-service overrides (USERS_DATABASE_URL, ...). */
+export const databaseEnv = (service: string) => {
+  const prefix = service.toUpperCase();
+  return z
+    .object({
+      DATABASE_URL: optionalUrl,
+      DATABASE_MIGRATION_URL: optionalUrl,
+      [`${prefix}_DATABASE_URL`]: optionalUrl,
+      [`${prefix}_DATABASE_MIGRATION_URL`]: optionalUrl,
+      CARREL_DATA_DIR: z.string().default('.data'),
+    })
+    .transform((env): DatabaseConfig => {
+      const url = env[`${prefix}_DATABASE_URL`] ?? env.DATABASE_URL;
+      if (!url) return { kind: 'pglite', dataDir: env.CARREL_DATA_DIR === ':memory:' ? undefined : `${env.CARREL_DATA_DIR}/${service}` };
+      const migrationUrl = env[`${prefix}_DATABASE_MIGRATION_URL`] ?? env.DATABASE_MIGRATION_URL ?? url;
+      return { kind: 'postgres', url, migrationUrl, schema: service };
+    });
+};
+
+export type DatabaseConfig =
+  | { kind: 'pglite'; /** undefined keeps the database in memory */ dataDir: string | undefined }
+  | { kind: 'postgres'; url: string; migrationUrl: string; schema: string };

@@ -1,0 +1,66 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, Migrator, PostgresDialect, type Migration } from 'kysely';
+import pg from 'pg';
+import type { DatabaseConfig } from '../config.js';
+import { PGliteDialect } from './pglite-pool.js';
+import { assertApplicationRole, prepareSchema } from './roles.js';
+
+// timestamptz and bigint arrive as strings from pg; keep int8 as string (money may exceed 2^53)
+// and let DateTime scalars parse timestamps.
+pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (value) => new Date(value));
+
+export interface OpenDatabaseOptions {
+  config: DatabaseConfig;
+  migrations: Record<string, Migration>;
+  /** Pool size on PostgreSQL. */
+  maxConnections?: number;
+}
+
+/**
+ * Opens a subgraph's database, migrated to the latest version, as a Kysely instance connected as
+ * the application role. The same code serves PGlite (embedded default) and PostgreSQL.
+ */
+export async function openDatabase<DB>({ config, migrations, maxConnections = 10 }: OpenDatabaseOptions): Promise<Kysely<DB>> {
+  if (config.kind === 'pglite') {
+    const pglite = await PGlite.create(config.dataDir ? { dataDir: config.dataDir } : {});
+    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+    await prepareSchema(db, 'public');
+    await migrate(db, migrations, 'public');
+    return db;
+  }
+
+  const owner = new Kysely<any>({ dialect: postgresDialect(config.migrationUrl, config.schema, 2) });
+  try {
+    await prepareSchema(owner, config.schema);
+    await migrate(owner, migrations, config.schema);
+  } finally {
+    await owner.destroy();
+  }
+  const db = new Kysely<DB>({ dialect: postgresDialect(config.url, config.schema, maxConnections) });
+  try {
+    await assertApplicationRole(db, config.schema);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return db;
+}
+
+function postgresDialect(connectionString: string, schema: string, max: number) {
+  return new PostgresDialect({
+    pool: new pg.Pool({ connectionString, max, options: `-c search_path=${schema}` }),
+  });
+}
+
+async function migrate(db: Kysely<any>, migrations: Record<string, Migration>, schema: string) {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableSchema: schema,
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((result) => result.status === 'Error');
+  if (error) {
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message}`, { cause: error });
+  }
+}

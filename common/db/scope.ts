@@ -1,0 +1,43 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { logger } from '../logger.js';
+import { APP_ROLE, PLATFORM_ROLE } from './roles.js';
+
+/**
+ * Every unit of work is one transaction whose first statement sets the role and tenant with
+ * transaction-local `set_config`, so a pooled connection never carries one request's tenant into
+ * the next. Row-level security policies read `app.tenant_id`.
+ */
+export function inTenant<DB, T>(db: Kysely<DB>, tenantId: string, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${tenantId}, true)`.execute(trx);
+    return work(trx);
+  });
+}
+
+/** A unit of work with no tenant: the policies show it no tenant's rows. */
+export function withoutTenant<DB, T>(db: Kysely<DB>, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', '', true)`.execute(trx);
+    return work(trx);
+  });
+}
+
+export interface PlatformAccess {
+  /** Who asks: a platform admin's user id, or a named system process such as `outbox-relay`. */
+  actor: string;
+  /** What for, written to the audit log. */
+  action: string;
+}
+
+/**
+ * The one way to read or write across tenants: it switches to the platform role, whose policies
+ * see every tenant, and writes an audit line. There is no flag ordinary code could set instead.
+ */
+export function asPlatform<DB, T>(db: Kysely<DB>, access: PlatformAccess, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  const level = access.actor.startsWith('system:') ? 'debug' : 'info';
+  logger[level]({ audit: true, actor: access.actor, action: access.action }, 'platform access');
+  return db.transaction().execute(async (trx) => {
+    await sql`select set_config('role', ${PLATFORM_ROLE}, true), set_config('app.tenant_id', '', true)`.execute(trx);
+    return work(trx);
+  });
+}

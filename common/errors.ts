@@ -1,0 +1,43 @@
+import { GraphQLError } from 'graphql';
+
+/** The stable `extensions.code` values clients may branch on; see docs/architecture.md. */
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  TENANT_SUSPENDED: 'TENANT_SUSPENDED',
+  BOOKING_CONFLICT: 'BOOKING_CONFLICT',
+  INSUFFICIENT_CREDITS: 'INSUFFICIENT_CREDITS',
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  RATE_LIMITED: 'RATE_LIMITED',
+  OPERATION_TOO_COMPLEX: 'OPERATION_TOO_COMPLEX',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+const publicCodes = new Set<string>(Object.values(ErrorCode));
+/** Codes produced by graphql-js and Apollo Server for malformed requests; safe to show as they are. */
+const requestCodes = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
+
+export function isPublicErrorCode(code: unknown): code is string {
+  return typeof code === 'string' && (publicCodes.has(code) || requestCodes.has(code));
+}
+
+function error(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
+}
+
+export const unauthenticated = (message = 'Sign in to do this.') => error(ErrorCode.UNAUTHENTICATED, message);
+export const forbidden = (message = 'You are not allowed to do this.') => error(ErrorCode.FORBIDDEN, message);
+export const notFound = (what: string) => error(ErrorCode.NOT_FOUND, `${what} not found.`);
+export const badUserInput = (message: string, field?: string) =>
+  error(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
+export const tenantSuspended = () => error(ErrorCode.TENANT_SUSPENDED, 'This tenant is suspended.');
+export const operationTooComplex = (message: string) => error(ErrorCode.OPERATION_TOO_COMPLEX, message);
+export const rateLimited = (retryAfterSeconds: number) =>
+  error(ErrorCode.RATE_LIMITED, 'Too many requests; try again later.', { retryAfterSeconds });
+export const serviceUnavailable = (service: string) =>
+  error(ErrorCode.SERVICE_UNAVAILABLE, `The ${service} service did not answer in time.`);
+export const internalError = () => error(ErrorCode.INTERNAL_SERVER_ERROR, 'Something went wrong on our side.');

@@ -1,0 +1,31 @@
+/**
+ * What crosses service boundaries: which entities changed and how, never their data, so a
+ * consumer reads the current state through its own subgraph or the router.
+ */
+export interface CarrelEvent {
+  id: string;
+  tenantId: string;
+  type: string;
+  occurredAt: string;
+  /** Keys of the entities involved, e.g. `{ tenantId, slug }` or `{ bookingId, seatId }`. */
+  keys: Record<string, string>;
+}
+
+export type EventHandler = (event: CarrelEvent) => Promise<void> | void;
+
+export interface SubscribeOptions {
+  /**
+   * Durable consumers name a group: each event is handled once per group, survives the
+   * consumer being down, and is retried until the handler succeeds. Without a group the
+   * subscriber sees live events only, every replica its own copy.
+   */
+  group?: string;
+}
+
+export interface EventBus {
+  publish(events: readonly CarrelEvent[]): Promise<void>;
+  subscribe(handler: EventHandler, options?: SubscribeOptions): () => Promise<void>;
+  /** Whether publishing works right now; feeds /ready. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}

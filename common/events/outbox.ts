@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { logger } from '../logger.js';
+import { asPlatform } from '../db/scope.js';
+import type { CarrelEvent, EventBus } from './event.js';
+
+/** The outbox table every subgraph that emits events has (see its migrations). */
+export interface OutboxTables {
+  outbox_events: {
+    id: string;
+    tenant_id: string;
+    type: string;
+    occurred_at: Date;
+    keys: Record<string, string>;
+    published_at: Date | null;
+    claimed_until: Date | null;
+  };
+}
+
+export type NewEvent = Pick<CarrelEvent, 'tenantId' | 'type' | 'keys'>;
+
+/** Writes events in the caller's transaction: they exist exactly when the change they describe does. */
+export async function recordEvents(trx: Transaction<any>, events: readonly NewEvent[]): Promise<CarrelEvent[]> {
+  const occurredAt = new Date();
+  const rows = events.map((event) => ({ id: randomUUID(), tenant_id: event.tenantId, type: event.type, occurred_at: occurredAt, keys: JSON.stringify(event.keys) }));
+  if (rows.length > 0) await (trx as Transaction<OutboxTables>).insertInto('outbox_events').values(rows as never).execute();
+  return rows.map((row, index) => ({ id: row.id, tenantId: row.tenant_id, type: row.type, occurredAt: occurredAt.toISOString(), keys: events[index]!.keys }));
+}
+
+const CLAIM_SECONDS = 30;
+const BATCH_SIZE = 200;
+
+export interface OutboxRelay {
+  /** Publish what is pending now; resolves when this round is done. Mutations call it after commit. */
+  flush(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Moves committed events from the outbox to the bus. Rows are claimed for a while rather than held
+ * under a lock while publishing, so several replicas share the work and a publish that fails (Redis
+ * down) leaves the rows to be retried, in order, on the next round.
+ */
+export function startOutboxRelay(db: Kysely<any>, bus: EventBus, intervalMs = 500): OutboxRelay {
+  const outbox = db as Kysely<OutboxTables>;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+
+  const round = async () => {
+    for (;;) {
+      const claimed = await asPlatform(outbox, { actor: 'system:outbox-relay', action: 'claim events' }, (trx) =>
+        sql<{ id: string; tenant_id: string; type: string; occurred_at: Date; keys: Record<string, string> }>`
+          update outbox_events set claimed_until = now() + make_interval(secs => ${CLAIM_SECONDS})
+          where id in (
+            select id from outbox_events
+            where published_at is null and (claimed_until is null or claimed_until < now())
+            order by occurred_at, id limit ${BATCH_SIZE} for update skip locked)
+          returning id, tenant_id, type, occurred_at, keys`.execute(trx),
+      );
+      if (claimed.rows.length === 0) return;
+      const events = claimed.rows
+        .sort((a, b) => a.occurred_at.getTime() - b.occurred_at.getTime() || a.id.localeCompare(b.id))
+        .map((row): CarrelEvent => ({ id: row.id, tenantId: row.tenant_id, type: row.type, occurredAt: row.occurred_at.toISOString(), keys: row.keys }));
+      try {
+        await bus.publish(events);
+      } catch (error) {
+        await release(events);
+        throw error;
+      }
+      await asPlatform(outbox, { actor: 'system:outbox-relay', action: 'mark events published' }, (trx) =>
+        trx.updateTable('outbox_events').set({ published_at: new Date(), claimed_until: null }).where('id', 'in', events.map((event) => event.id)).execute(),
+      );
+      if (claimed.rows.length < BATCH_SIZE) return;
+    }
+  };
+
+  const release = (events: CarrelEvent[]) =>
+    asPlatform(outbox, { actor: 'system:outbox-relay', action: 'release unpublished events' }, (trx) =>
+      trx.updateTable('outbox_events').set({ claimed_until: null }).where('id', 'in', events.map((event) => event.id)).execute(),
+    ).catch(() => {});
+
+  const flush = (): Promise<void> => {
+    if (stopped) return Promise.resolve();
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          await round();
+        } catch (error) {
+          logger.warn({ err: error }, 'outbox relay could not publish; will retry');
+          again = false;
+        }
+      } while (again && !stopped);
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+
+  const timer = setInterval(() => void flush(), intervalMs);
+  timer.unref();
+  void flush();
+
+  return {
+    flush,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,140 @@
+import { Redis } from 'ioredis';
+import { logger } from '../logger.js';
+import type { CarrelEvent, EventBus, EventHandler, SubscribeOptions } from './event.js';
+
+const STREAM_MAX_LENGTH = 100_000;
+const BLOCK_MS = 1_000;
+
+/**
+ * Events on one Redis stream. A stream rather than pub/sub because durable consumers (consumer
+ * groups) need events that arrived while they were away; live subscribers read from the tail.
+ */
+export class RedisEventBus implements EventBus {
+  private readonly publisher: Redis;
+  private readonly stream: string;
+  private readonly readers = new Set<Redis>();
+  private closed = false;
+
+  constructor(
+    private readonly url: string,
+    keyPrefix: string,
+  ) {
+    // Fail fast while Redis is down: the outbox keeps the events and the relay retries.
+    this.publisher = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+    this.publisher.on('error', (error) => logger.debug({ err: error }, 'redis publisher error'));
+    this.stream = `${keyPrefix}events`;
+  }
+
+  async publish(events: readonly CarrelEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const pipeline = this.publisher.pipeline();
+    for (const event of events) {
+      pipeline.xadd(this.stream, 'MAXLEN', '~', STREAM_MAX_LENGTH, '*', 'event', JSON.stringify(event));
+    }
+    const results = await pipeline.exec();
+    const failure = results?.find(([error]) => error);
+    if (!results || failure) throw failure?.[0] ?? new Error('Redis pipeline did not run');
+  }
+
+  subscribe(handler: EventHandler, options: SubscribeOptions = {}): () => Promise<void> {
+    const reader = new Redis(this.url, { maxRetriesPerRequest: null });
+    reader.on('error', (error) => logger.debug({ err: error }, 'redis reader error'));
+    this.readers.add(reader);
+    let stopped = false;
+    const loop = options.group
+      ? this.readGroup(reader, options.group, handler, () => stopped)
+      : this.readLive(reader, handler, () => stopped);
+    loop.catch((error) => logger.error({ err: error }, 'event reader stopped'));
+    return async () => {
+      stopped = true;
+      this.readers.delete(reader);
+      reader.disconnect();
+      await loop.catch(() => {});
+    };
+  }
+
+  private async readLive(reader: Redis, handler: EventHandler, isStopped: () => boolean) {
+    let lastId = '$';
+    while (!isStopped() && !this.closed) {
+      try {
+        if (lastId === '$') lastId = await this.tailId(reader);
+        const batch = await reader.xread('COUNT', 500, 'BLOCK', BLOCK_MS, 'STREAMS', this.stream, lastId);
+        for (const [, entries] of batch ?? []) {
+          for (const [id, fields] of entries) {
+            lastId = id;
+            await deliver(handler, fields);
+          }
+        }
+      } catch (error) {
+        if (isStopped() || this.closed) return;
+        logger.warn({ err: error }, 'reading events failed; retrying');
+        await pause(500);
+      }
+    }
+  }
+
+  /** The id of the newest entry, so a reconnect after an outage resumes there instead of skipping ahead to `$`. */
+  private async tailId(reader: Redis): Promise<string> {
+    const [last] = (await reader.xrevrange(this.stream, '+', '-', 'COUNT', 1)) as [string, string[]][];
+    return last?.[0] ?? '0-0';
+  }
+
+  private async readGroup(reader: Redis, group: string, handler: EventHandler, isStopped: () => boolean) {
+    const consumer = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+    let groupReady = false;
+    // Start with our own pending entries (delivered before a crash, never acknowledged).
+    let cursor = '0';
+    while (!isStopped() && !this.closed) {
+      try {
+        if (!groupReady) {
+          await reader.xgroup('CREATE', this.stream, group, '0', 'MKSTREAM').catch((error: Error) => {
+            if (!error.message.includes('BUSYGROUP')) throw error;
+          });
+          groupReady = true;
+        }
+        const batch = (await reader.xreadgroup(
+          'GROUP', group, consumer, 'COUNT', 100, 'BLOCK', BLOCK_MS, 'STREAMS', this.stream, cursor,
+        )) as [string, [string, string[]][]][] | null;
+        const entries = batch?.[0]?.[1] ?? [];
+        if (cursor === '0' && entries.length === 0) cursor = '>';
+        for (const [id, fields] of entries) {
+          await deliver(handler, fields, true);
+          await reader.xack(this.stream, group, id);
+        }
+      } catch (error) {
+        if (isStopped() || this.closed) return;
+        logger.warn({ err: error, group }, 'reading events failed; retrying');
+        cursor = '0';
+        await pause(500);
+      }
+    }
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      return (await this.publisher.ping()) === 'PONG';
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const reader of this.readers) reader.disconnect();
+    this.readers.clear();
+    this.publisher.disconnect();
+  }
+}
+
+async function deliver(handler: EventHandler, fields: string[], rethrow = false) {
+  const json = fields[fields.indexOf('event') + 1];
+  if (!json) return;
+  try {
+    await handler(JSON.parse(json) as CarrelEvent);
+  } catch (error) {
+    logger.error({ err: error }, 'event handler failed');
+    if (rethrow) throw error;
+  }
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

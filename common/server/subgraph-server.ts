@@ -1,0 +1,67 @@
+import { ApolloServer, type ContextFunction } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware, type ExpressContextFunctionArgument } from '@as-integrations/express5';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import express, { type Express } from 'express';
+import type { DocumentNode } from 'graphql';
+import { bearerToken, type AccessTokenVerifier } from '../auth/access-token.js';
+import type { Viewer } from '../auth/viewer.js';
+import { maskError } from './format-error.js';
+import { listen, type RunningServer } from './http.js';
+
+export interface SubgraphServerOptions<Context> {
+  name: string;
+  typeDefs: DocumentNode;
+  resolvers: unknown;
+  verifyAccessToken: AccessTokenVerifier;
+  /** Builds the per-request context once the token (if any) is verified. */
+  context: (viewer: Viewer | null) => Context | Promise<Context>;
+  /** Checks behind GET /ready, e.g. `{ database: true }`. */
+  readiness: () => Promise<Record<string, boolean>>;
+  /** Extra HTTP routes of this subgraph (JWKS, internal endpoints). */
+  routes?: (app: Express) => void;
+  port: number;
+  host?: string;
+  onStop?: () => Promise<void>;
+}
+
+/**
+ * One subgraph behind HTTP: the federated schema on /graphql, liveness on /health and readiness
+ * on /ready. Subgraphs verify the caller's token themselves, so one reached directly is no weaker
+ * than through the router.
+ */
+export async function startSubgraphServer<Context extends object>(options: SubgraphServerOptions<Context>): Promise<RunningServer> {
+  const server = new ApolloServer<Context>({
+    schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<Context> }]),
+    formatError: maskError,
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    csrfPrevention: true,
+    // Traces are for Apollo's hosted studio, which this deployment does not use.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
+  await server.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', (_req, res) => void res.json({ status: 'ok' }));
+  app.get('/ready', async (_req, res) => {
+    const checks = await options.readiness().catch(() => ({ checks: false }));
+    const ready = Object.values(checks).every(Boolean);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks });
+  });
+  options.routes?.(app);
+
+  const context: ContextFunction<[ExpressContextFunctionArgument], Context> = async ({ req }) => {
+    const token = bearerToken(req.headers.authorization);
+    const viewer = token ? await options.verifyAccessToken(token) : null;
+    return options.context(viewer);
+  };
+  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(server, { context }));
+
+  return listen(app, options.port, options.host, async () => {
+    await server.stop();
+    await options.onStop?.();
+  });
+}

@@ -1,0 +1,9 @@
+import { createEventBus } from '../../common/events/create-bus.js';
+import { runUntilSignalled } from '../../common/server/lifecycle.js';
+import { loadRouterConfig } from './config.js';
+import { startRouter } from './server.js';
+
+process.env.CARREL_SERVICE ??= 'router';
+const config = loadRouterConfig();
+const bus = createEventBus(config.redisUrl, config.redisKeyPrefix);
+await runUntilSignalled(await startRouter({ ...config, bus }), () => bus.close());

@@ -1,0 +1,89 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import express from 'express';
+import { accessTokenVerifier, remoteSigningKeys } from '../../common/auth/access-token.js';
+import type { EventBus } from '../../common/events/event.js';
+import { logger } from '../../common/logger.js';
+import { listen, type RunningServer } from '../../common/server/http.js';
+import { routerContext, type RouterContext } from './context.js';
+import { formatRouterError } from './errors.js';
+import { SubgraphSource } from './subgraph-source.js';
+import { TenantStatusCache } from './tenant-status.js';
+
+export interface RouterOptions {
+  /** A composed Federation 2 supergraph SDL. */
+  supergraphSdl: string;
+  /** Where each subgraph listens, by name; a subgraph not listed keeps the URL in the supergraph. */
+  subgraphUrls: Record<string, string>;
+  jwksUrl: string;
+  suspendedTenantsUrl: string;
+  bus: EventBus;
+  port: number;
+  host?: string;
+  subgraphTimeoutMs: number;
+  tenantStatusRefreshMs?: number;
+}
+
+/** Limits every operation must pass before planning; see docs/architecture.md. */
+const armor = new ApolloArmor({
+  maxDepth: { n: 12 },
+  maxAliases: { n: 20 },
+  maxDirectives: { n: 30 },
+  maxTokens: { n: 3_000 },
+  costLimit: { maxCost: 5_000 },
+  blockFieldSuggestion: { enabled: true },
+});
+
+export async function startRouter(options: RouterOptions): Promise<RunningServer> {
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }) => new SubgraphSource(options.subgraphUrls[name] ?? url!, options.subgraphTimeoutMs),
+  });
+  const tenants = new TenantStatusCache(options.bus, options.suspendedTenantsUrl, options.tenantStatusRefreshMs ?? 5_000);
+  await tenants.start();
+  const verify = accessTokenVerifier(remoteSigningKeys(options.jwksUrl));
+
+  const app = express();
+  app.disable('x-powered-by');
+  const protections = armor.protect();
+  const server = new ApolloServer<RouterContext>({
+    gateway,
+    formatError: formatRouterError,
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    csrfPrevention: true,
+    validationRules: protections.validationRules,
+    // graphql-armor is typed against Apollo Server's CommonJS build; the plugin objects are the same.
+    plugins: [...(protections.plugins as ApolloServerPlugin<RouterContext>[]), ApolloServerPluginLandingPageDisabled()],
+  });
+  await server.start();
+
+  app.get('/health', (_req, res) => void res.json({ status: 'ok' }));
+  app.get('/ready', async (_req, res) => {
+    const checks = await readiness(options);
+    const ready = Object.values(checks).every(Boolean);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks });
+  });
+  app.use('/graphql', express.json({ limit: '256kb' }), expressMiddleware(server, { context: ({ req }) => routerContext(req.headers, verify, tenants) }));
+
+  const running = await listen(app, options.port, options.host, async () => {
+    await server.stop();
+    await tenants.stop();
+  });
+  logger.info({ url: `${running.url}/graphql` }, 'router ready');
+  return running;
+}
+
+/** Ready when every subgraph says it is (their databases included) and the event bus answers. */
+async function readiness(options: RouterOptions): Promise<Record<string, boolean>> {
+  const subgraphs = await Promise.all(
+    Object.entries(options.subgraphUrls).map(async ([name, url]) => {
+      const ready = await fetch(new URL('/ready', url), { signal: AbortSignal.timeout(2_000) }).then((response) => response.ok, () => false);
+      return [name, ready] as const;
+    }),
+  );
+  return { ...Object.fromEntries(subgraphs), events: await options.bus.ping() };
+}

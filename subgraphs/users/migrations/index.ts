@@ -1,0 +1,6 @@
+import type { Migration } from 'kysely';
+import * as usersSessions from './2026_11_23_0001_users_sessions.js';
+
+export const migrations: Record<string, Migration> = {
+  '2026_11_23_0001_users_sessions': usersSessions,
+};

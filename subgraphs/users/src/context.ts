@@ -1,0 +1,25 @@
+import type { Kysely } from 'kysely';
+import type { Viewer } from '../../../common/auth/viewer.js';
+import type { TokenSigner } from './auth/signing-keys.js';
+import type { PasswordHashCost } from './auth/passwords.js';
+import type { UsersDatabase } from './db.js';
+import { createLoaders, type UsersLoaders } from './loaders.js';
+
+/** What lives as long as the service: shared by every request. */
+export interface UsersServices {
+  db: Kysely<UsersDatabase>;
+  signer: TokenSigner;
+  passwordHashCost: PasswordHashCost;
+  refreshTokenTtlSeconds: number;
+  /** Compared against for unknown emails so timing does not reveal which exist. */
+  decoyPasswordHash: string;
+}
+
+export interface UsersContext extends UsersServices {
+  viewer: Viewer | null;
+  loaders: UsersLoaders;
+}
+
+export function createContext(services: UsersServices, viewer: Viewer | null): UsersContext {
+  return { ...services, viewer, loaders: createLoaders(services.db, viewer) };
+}

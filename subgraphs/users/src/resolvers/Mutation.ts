@@ -1,0 +1,172 @@
+import type { Transaction } from 'kysely';
+import type { Role } from '../../../../common/auth/viewer.js';
+import { isUniqueViolation } from '../../../../common/db/errors.js';
+import { asPlatform, inTenant, withoutTenant } from '../../../../common/db/scope.js';
+import { asViewer } from '../../../../common/db/viewer-scope.js';
+import { badUserInput, forbidden, notFound, tenantSuspended, unauthenticated } from '../../../../common/errors.js';
+import { isUuid, requireEmail, requireText } from '../../../../common/validation.js';
+import type { MutationResolvers } from '../__generated__/resolvers-types.js';
+import { canManageUsers } from '../access.js';
+import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../auth/passwords.js';
+import { endSession, refreshSession, startSession } from '../auth/sessions.js';
+import type { UsersContext } from '../context.js';
+import { findTenantBySlug, findUserByEmail, findUsersByIds, insertUser, revokeSessions, updateUser, type NewUser, type UserRow, type UsersDatabase } from '../db.js';
+import { awaitTenantInDirectory } from '../tenant-directory.js';
+
+const WRONG_CREDENTIALS = 'The email or password is wrong.';
+
+function requirePassword(password: string, field = 'password'): string {
+  if (password.length < MIN_PASSWORD_LENGTH || password.length > 200) {
+    throw badUserInput(`The password must be between ${MIN_PASSWORD_LENGTH} and 200 characters.`, field);
+  }
+  return password;
+}
+
+async function insertNewUser(trx: Transaction<UsersDatabase>, user: NewUser): Promise<UserRow> {
+  try {
+    return await insertUser(trx, user);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw badUserInput('A user with this email already exists.', 'email');
+    throw error;
+  }
+}
+
+/** Loads a user the viewer may manage, in the viewer's scope: another tenant's user is NOT_FOUND. */
+async function managedUser(ctx: UsersContext, trx: Transaction<UsersDatabase>, userId: string): Promise<UserRow> {
+  const [user] = isUuid(userId) ? await findUsersByIds(trx, [userId]) : [];
+  if (!user || (ctx.viewer?.role !== 'PLATFORM_ADMIN' && user.tenant_id !== ctx.viewer?.tenantId)) throw notFound('User');
+  if (user.id === ctx.viewer?.userId) throw forbidden('You cannot change your own role or status.');
+  return user;
+}
+
+function requireManager(ctx: UsersContext) {
+  if (!ctx.viewer) throw unauthenticated();
+  if (!canManageUsers(ctx.viewer)) throw forbidden('Only owners and platform admins manage users.');
+  return ctx.viewer;
+}
+
+function assignableRole(ctx: UsersContext, role: Role): Role {
+  if (role === 'PLATFORM_ADMIN' && ctx.viewer?.role !== 'PLATFORM_ADMIN') throw forbidden('Only platform admins create platform admins.');
+  return role;
+}
+
+export const Mutation: MutationResolvers = {
+  register: async (_parent, { input }, ctx) => {
+    const email = requireEmail(input.email);
+    const displayName = requireText(input.displayName, 'displayName', { max: 100 });
+    const password = requirePassword(input.password);
+    const tenant = await withoutTenant(ctx.db, (trx) => findTenantBySlug(trx, input.tenantSlug.trim().toLowerCase()));
+    if (!tenant) throw notFound('Tenant');
+    if (tenant.status === 'SUSPENDED') throw tenantSuspended();
+    const passwordHash = await hashPassword(password, ctx.passwordHashCost);
+    return inTenant(ctx.db, tenant.tenant_id, async (trx) => {
+      const user = await insertNewUser(trx, { tenant_id: tenant.tenant_id, email, display_name: displayName, role: 'STUDENT', password_hash: passwordHash });
+      return startSession(ctx, trx, user);
+    });
+  },
+
+  login: async (_parent, { input }, ctx) => {
+    const email = input.email.trim().toLowerCase();
+    const slug = input.tenantSlug?.trim().toLowerCase();
+    const tenant = slug ? await withoutTenant(ctx.db, (trx) => findTenantBySlug(trx, slug)) : undefined;
+    if (slug && !tenant) {
+      await verifyPassword(input.password, ctx.decoyPasswordHash);
+      throw unauthenticated(WRONG_CREDENTIALS);
+    }
+    const signIn = async (trx: Transaction<UsersDatabase>) => {
+      const user = await findUserByEmail(trx, tenant?.tenant_id ?? null, email);
+      const passwordMatches = await verifyPassword(input.password, user?.password_hash ?? ctx.decoyPasswordHash);
+      if (!user || !passwordMatches || user.status !== 'ACTIVE') return null;
+      if (tenant?.status === 'SUSPENDED') return 'suspended' as const;
+      return startSession(ctx, trx, user);
+    };
+    const session = tenant
+      ? await inTenant(ctx.db, tenant.tenant_id, signIn)
+      : await asPlatform(ctx.db, { actor: 'system:auth', action: 'platform admin login' }, signIn);
+    if (session === 'suspended') throw tenantSuspended();
+    if (!session) throw unauthenticated(WRONG_CREDENTIALS);
+    return session;
+  },
+
+  refreshSession: (_parent, { refreshToken }, ctx) => refreshSession(ctx, refreshToken),
+
+  logout: async (_parent, { refreshToken }, ctx) => {
+    await endSession(ctx, refreshToken);
+    return true;
+  },
+
+  updateProfile: async (_parent, { input }, ctx) => {
+    const viewer = ctx.viewer;
+    if (!viewer) throw unauthenticated();
+    const changes = input.displayName != null ? { display_name: requireText(input.displayName, 'displayName', { max: 100 }) } : {};
+    const user = await asViewer(ctx.db, viewer, 'update own profile', (trx) => updateUser(trx, viewer.userId, changes));
+    if (!user) throw notFound('User');
+    return user;
+  },
+
+  changePassword: async (_parent, { currentPassword, newPassword }, ctx) => {
+    const viewer = ctx.viewer;
+    if (!viewer) throw unauthenticated();
+    requirePassword(newPassword, 'newPassword');
+    const passwordHash = await hashPassword(newPassword, ctx.passwordHashCost);
+    const changed = await asViewer(ctx.db, viewer, 'change own password', async (trx) => {
+      const [user] = await findUsersByIds(trx, [viewer.userId]);
+      if (!user || !(await verifyPassword(currentPassword, user.password_hash))) return false;
+      await updateUser(trx, user.id, { password_hash: passwordHash });
+      await revokeSessions(trx, { userId: user.id, exceptSessionId: viewer.sessionId }, 'password changed');
+      return true;
+    });
+    if (!changed) throw badUserInput('The current password is wrong.', 'currentPassword');
+    return true;
+  },
+
+  createUser: async (_parent, { input }, ctx) => {
+    const viewer = requireManager(ctx);
+    const role = assignableRole(ctx, input.role);
+    const email = requireEmail(input.email);
+    const displayName = requireText(input.displayName, 'displayName', { max: 100 });
+    const passwordHash = await hashPassword(requirePassword(input.password), ctx.passwordHashCost);
+
+    if (viewer.role === 'OWNER') {
+      if (input.tenantId && input.tenantId !== viewer.tenantId) throw notFound('Tenant');
+      return inTenant(ctx.db, viewer.tenantId, (trx) =>
+        insertNewUser(trx, { tenant_id: viewer.tenantId, email, display_name: displayName, role, password_hash: passwordHash }),
+      );
+    }
+    let tenantId: string | null = null;
+    if (role === 'PLATFORM_ADMIN') {
+      if (input.tenantId) throw badUserInput('Platform admins belong to no tenant; leave tenantId out.', 'tenantId');
+    } else {
+      if (!input.tenantId) throw badUserInput('Name the tenant the user belongs to.', 'tenantId');
+      if (!isUuid(input.tenantId) || !(await awaitTenantInDirectory(ctx.db, input.tenantId))) throw notFound('Tenant');
+      tenantId = input.tenantId;
+    }
+    return asPlatform(ctx.db, { actor: viewer.userId, action: 'create user' }, (trx) =>
+      insertNewUser(trx, { tenant_id: tenantId, email, display_name: displayName, role, password_hash: passwordHash }),
+    );
+  },
+
+  setUserRole: async (_parent, { userId, role }, ctx) => {
+    const viewer = requireManager(ctx);
+    assignableRole(ctx, role);
+    return asViewer(ctx.db, viewer, 'set user role', async (trx) => {
+      const user = await managedUser(ctx, trx, userId);
+      if ((role === 'PLATFORM_ADMIN') !== (user.role === 'PLATFORM_ADMIN')) {
+        throw badUserInput('Tenant members cannot become platform admins, nor the other way round.', 'role');
+      }
+      const updated = await updateUser(trx, user.id, { role });
+      await revokeSessions(trx, { userId: user.id }, 'role changed');
+      return updated!;
+    });
+  },
+
+  disableUser: async (_parent, { userId }, ctx) => {
+    const viewer = requireManager(ctx);
+    return asViewer(ctx.db, viewer, 'disable user', async (trx) => {
+      const user = await managedUser(ctx, trx, userId);
+      const updated = await updateUser(trx, user.id, { status: 'DISABLED' });
+      await revokeSessions(trx, { userId: user.id }, 'user disabled');
+      return updated!;
+    });
+  },
+};

@@ -1,0 +1,28 @@
+import { isTenantStaff } from '../../../../common/auth/viewer.js';
+import { asViewer } from '../../../../common/db/viewer-scope.js';
+import { forbidden, notFound, unauthenticated } from '../../../../common/errors.js';
+import { pageRequest } from '../../../../common/pagination.js';
+import type { QueryResolvers } from '../__generated__/resolvers-types.js';
+import { listUsers } from '../db.js';
+
+export const Query: QueryResolvers = {
+  me: (_parent, _args, { viewer, loaders }) => (viewer ? loaders.user.load(viewer.userId) : null),
+
+  user: async (_parent, { id }, { viewer, loaders }) => {
+    if (!viewer) throw unauthenticated();
+    const user = await loaders.user.load(id);
+    if (!user) throw notFound('User');
+    return user;
+  },
+
+  users: async (_parent, { first, after, role, tenantId }, { viewer, db }) => {
+    if (!viewer) throw unauthenticated();
+    if (viewer.role !== 'PLATFORM_ADMIN') {
+      if (!isTenantStaff(viewer)) throw forbidden('Only staff and owners can list users.');
+      // Naming another tenant is indistinguishable from naming one that does not exist.
+      if (tenantId && tenantId !== viewer.tenantId) throw notFound('Tenant');
+    }
+    const page = pageRequest(first, after);
+    return asViewer(db, viewer, 'list users', (trx) => listUsers(trx, { role, tenantId }, page));
+  },
+};

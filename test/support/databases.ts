@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { DatabaseConfig } from '../../common/config.js';
+
+/**
+ * Where a test stack keeps its data: a fresh PostgreSQL database per stack when DATABASE_URL is
+ * set (CI), otherwise in-memory PGlite. DATABASE_URL connects as the application role and
+ * DATABASE_MIGRATION_URL as a role that may create databases.
+ */
+export interface TestDatabases {
+  config: (service: string) => DatabaseConfig;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabases(): Promise<TestDatabases> {
+  const appUrl = process.env.DATABASE_URL;
+  if (!appUrl) return { config: () => ({ kind: 'pglite', dataDir: undefined }), drop: async () => {} };
+
+  const ownerUrl = process.env.DATABASE_MIGRATION_URL ?? appUrl;
+  const name = `carrel_test_${randomBytes(6).toString('hex')}`;
+  await withClient(ownerUrl, (client) => client.query(`create database ${name}`));
+  const inDatabase = (url: string) => {
+    const parsed = new URL(url);
+    parsed.pathname = `/${name}`;
+    return parsed.href;
+  };
+  return {
+    config: (service) => ({ kind: 'postgres', url: inDatabase(appUrl), migrationUrl: inDatabase(ownerUrl), schema: service }),
+    drop: () => withClient(ownerUrl, (client) => client.query(`drop database if exists ${name} with (force)`)).then(() => {}),
+  };
+}
+
+async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}

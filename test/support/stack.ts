@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import { startStack, type Stack } from '../../stack/stack.js';
+import { createTestDatabases } from './databases.js';
+
+export const TEST_ADMIN = { email: 'admin@carrel.test', password: 'admin-password-123' };
+
+export interface TestStack extends Stack {
+  redisKeyPrefix: string;
+}
+
+/**
+ * The whole supergraph on free ports, on real PostgreSQL and Redis when DATABASE_URL and
+ * REDIS_URL are set, else on in-memory PGlite and the in-process bus.
+ */
+export async function startTestStack(overrides: { subgraphTimeoutMs?: number } = {}): Promise<TestStack> {
+  const databases = await createTestDatabases();
+  const redisKeyPrefix = `carrel-test:${randomBytes(4).toString('hex')}:`;
+  const stack = await startStack({
+    database: (service) => databases.config(service),
+    ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}),
+    redisKeyPrefix,
+    ports: { router: 0, users: 0, tenants: 0 },
+    passwordHashCost: 'test',
+    platformAdmin: TEST_ADMIN,
+    ...overrides,
+  });
+  return {
+    ...stack,
+    redisKeyPrefix,
+    async stop() {
+      await stack.stop();
+      await databases.drop();
+    },
+  };
+}
