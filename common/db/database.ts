@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect, type Migration } from 'kysely';
 import pg from 'pg';
@@ -22,6 +23,7 @@ export interface OpenDatabaseOptions {
  */
 export async function openDatabase<DB>({ config, migrations, maxConnections = 10 }: OpenDatabaseOptions): Promise<Kysely<DB>> {
   if (config.kind === 'pglite') {
+    if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
     const pglite = await PGlite.create(config.dataDir ? { dataDir: config.dataDir } : {});
     const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
     await prepareSchema(db, 'public');
