@@ -3,6 +3,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware, type ExpressContextFunctionArgument } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import { requestErrorHandler } from './request-errors.js';
 import express, { type Express } from 'express';
 import type { DocumentNode } from 'graphql';
 import { bearerToken, type AccessTokenVerifier } from '../auth/access-token.js';
@@ -59,6 +60,7 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
     return options.context(viewer);
   };
   app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(server, { context }));
+  app.use(requestErrorHandler);
 
   return listen(app, options.port, options.host, async () => {
     await server.stop();

@@ -3,6 +3,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { requestErrorHandler } from '../../common/server/request-errors.js';
 import express from 'express';
 import { accessTokenVerifier, remoteSigningKeys } from '../../common/auth/access-token.js';
 import type { EventBus } from '../../common/events/event.js';
@@ -40,7 +41,7 @@ const armor = new ApolloArmor({
 export async function startRouter(options: RouterOptions): Promise<RunningServer> {
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphSource(options.subgraphUrls[name] ?? url!, options.subgraphTimeoutMs),
+    buildService: ({ name, url }) => new SubgraphSource(name, options.subgraphUrls[name] ?? url!, options.subgraphTimeoutMs),
   });
   const tenants = new TenantStatusCache(options.bus, options.suspendedTenantsUrl, options.tenantStatusRefreshMs ?? 5_000);
   await tenants.start();
@@ -68,6 +69,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningServer
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks });
   });
   app.use('/graphql', express.json({ limit: '256kb' }), expressMiddleware(server, { context: ({ req }) => routerContext(req.headers, verify, tenants) }));
+  app.use(requestErrorHandler);
 
   const running = await listen(app, options.port, options.host, async () => {
     await server.stop();

@@ -1,15 +1,23 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { serviceUnavailable } from '../../common/errors.js';
 import type { RouterContext } from './context.js';
+
+type Fetcher = RemoteGraphQLDataSource['fetcher'];
 
 /**
  * Calls one subgraph: forwards the caller's token (subgraphs verify it again) and gives up
  * after `timeoutMs`, so a hung subgraph costs its fields, not the whole request.
  */
-type Fetcher = RemoteGraphQLDataSource['fetcher'];
-
 export class SubgraphSource extends RemoteGraphQLDataSource<RouterContext> {
-  constructor(url: string, timeoutMs: number) {
-    const fetcher: Fetcher = (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) } as RequestInit) as never;
+  constructor(name: string, url: string, timeoutMs: number) {
+    const fetcher: Fetcher = async (input, init) => {
+      try {
+        return (await fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) } as RequestInit)) as never;
+      } catch {
+        // Network failures and timeouts name no URL and carry a code clients can act on.
+        throw serviceUnavailable(name);
+      }
+    };
     super({ url, fetcher });
   }
 
