@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { DatabaseConfig } from '../common/config.js';
 import { createEventBus } from '../common/events/create-bus.js';
+import type { EventBus } from '../common/events/event.js';
 import type { RunningServer } from '../common/server/http.js';
 import { startRouter } from '../router/src/server.js';
 import { JWKS_PATH, startUsersSubgraph } from '../subgraphs/users/src/server.js';
@@ -23,6 +24,7 @@ export interface StackOptions {
 
 export interface Stack {
   routerUrl: string;
+  bus: EventBus;
   graphqlUrl: string;
   subgraphs: Record<SubgraphName, RunningServer>;
   stop(): Promise<void>;
@@ -60,6 +62,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   });
   return {
     routerUrl: router.url,
+    bus,
     graphqlUrl: `${router.url}/graphql`,
     subgraphs,
     async stop() {
