@@ -41,3 +41,9 @@ export const rateLimited = (retryAfterSeconds: number) =>
 export const serviceUnavailable = (service: string) =>
   error(ErrorCode.SERVICE_UNAVAILABLE, `The ${service} service did not answer in time.`);
 export const internalError = () => error(ErrorCode.INTERNAL_SERVER_ERROR, 'Something went wrong on our side.');
+
+/** HTTP status for an error raised before execution (bad token, suspended tenant). */
+export function withHttpStatus(error: GraphQLError): GraphQLError {
+  const status = error.extensions.code === ErrorCode.TENANT_SUSPENDED ? 403 : error.extensions.code === ErrorCode.UNAUTHENTICATED ? 401 : 400;
+  return new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status } } });
+}

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { badUserInput } from './errors.js';
+import { isUuid } from './validation.js';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -46,7 +47,9 @@ function decodeCursor(cursor: string): Position {
   try {
     const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
     const date = new Date(createdAt);
-    if (Number.isNaN(date.getTime()) || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) throw new Error('bad cursor');
+    // Only what encodeCursor writes: a four-digit-year ISO instant that round-trips exactly.
+    if (typeof createdAt !== 'string' || !/^\d{4}-/.test(createdAt) || Number.isNaN(date.getTime()) || date.toISOString() !== createdAt) throw new Error('bad cursor');
+    if (typeof id !== 'string' || !isUuid(id)) throw new Error('bad cursor');
     return { createdAt: date, id };
   } catch {
     throw badUserInput('after is not a cursor this list returned.', 'after');

@@ -17,6 +17,9 @@ export async function prepareSchema(db: Kysely<any>, schema: string): Promise<vo
         if not exists (select from pg_roles where rolname = ${sql.lit(APP_ROLE)}) then create role ${sql.raw(APP_ROLE)} nologin; end if;
         if not exists (select from pg_roles where rolname = ${sql.lit(PLATFORM_ROLE)}) then create role ${sql.raw(PLATFORM_ROLE)} nologin; end if;
         if not pg_has_role(${sql.lit(APP_ROLE)}, ${sql.lit(PLATFORM_ROLE)}, 'MEMBER') then grant ${sql.raw(PLATFORM_ROLE)} to ${sql.raw(APP_ROLE)}; end if;
+        -- Membership lets the application SET ROLE to the platform role inside asPlatform; without
+        -- NOINHERIT it would also carry the platform role's policies into every tenant transaction.
+        if exists (select from pg_roles where rolname = ${sql.lit(APP_ROLE)} and rolinherit) then alter role ${sql.raw(APP_ROLE)} noinherit; end if;
       exception when duplicate_object or unique_violation then null;
       end $$`.execute(db),
   );
@@ -30,8 +33,9 @@ export async function prepareSchema(db: Kysely<any>, schema: string): Promise<vo
 
 /** Refuses to run the application as a role that row-level security would not stop. */
 export async function assertApplicationRole(db: Kysely<any>, schema: string): Promise<void> {
-  const { rows } = await sql<{ user: string; rolsuper: boolean; rolbypassrls: boolean; owned: number }>`
+  const { rows } = await sql<{ user: string; rolsuper: boolean; rolbypassrls: boolean; inheritsPlatform: boolean; owned: number }>`
     select current_user as "user", r.rolsuper, r.rolbypassrls,
+      pg_has_role(current_user, ${PLATFORM_ROLE}, 'USAGE') as "inheritsPlatform",
       (select count(*)::int from pg_tables t where t.schemaname = ${schema} and t.tableowner = current_user) as owned
     from pg_roles r where r.rolname = current_user`.execute(db);
   const role = rows[0];
@@ -40,6 +44,7 @@ export async function assertApplicationRole(db: Kysely<any>, schema: string): Pr
     role.rolsuper && 'is a superuser',
     role.rolbypassrls && 'has BYPASSRLS',
     role.owned > 0 && `owns ${role.owned} table(s) in schema "${schema}"`,
+    role.inheritsPlatform && `inherits the privileges of "${PLATFORM_ROLE}" (make it NOINHERIT)`,
   ].filter(Boolean);
   if (problems.length > 0) {
     throw new Error(

@@ -5,7 +5,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { requestErrorHandler } from './request-errors.js';
 import express, { type Express } from 'express';
-import type { DocumentNode } from 'graphql';
+import { GraphQLError, type DocumentNode } from 'graphql';
+import { withHttpStatus } from '../errors.js';
 import { bearerToken, type AccessTokenVerifier } from '../auth/access-token.js';
 import type { Viewer } from '../auth/viewer.js';
 import { maskError } from './format-error.js';
@@ -55,8 +56,13 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
   options.routes?.(app);
 
   const context: ContextFunction<[ExpressContextFunctionArgument], Context> = async ({ req }) => {
-    const token = bearerToken(req.headers.authorization);
-    const viewer = token ? await options.verifyAccessToken(token) : null;
+    let viewer: Viewer | null;
+    try {
+      const token = bearerToken(req.headers.authorization);
+      viewer = token ? await options.verifyAccessToken(token) : null;
+    } catch (error) {
+      throw error instanceof GraphQLError ? withHttpStatus(error) : error;
+    }
     return options.context(viewer);
   };
   app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(server, { context }));

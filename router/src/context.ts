@@ -3,7 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { GraphQLError } from 'graphql';
 import { bearerToken, type AccessTokenVerifier } from '../../common/auth/access-token.js';
 import type { Viewer } from '../../common/auth/viewer.js';
-import { tenantSuspended } from '../../common/errors.js';
+import { tenantSuspended, withHttpStatus } from '../../common/errors.js';
 import type { TenantStatusCache } from './tenant-status.js';
 
 export interface RouterContext {
@@ -22,10 +22,6 @@ export async function routerContext(headers: IncomingHttpHeaders, verify: Access
     if (viewer?.tenantId && tenants.isSuspended(viewer.tenantId)) throw tenantSuspended();
     return { viewer, authorization: token ? `Bearer ${token}` : null, requestId };
   } catch (error) {
-    if (error instanceof GraphQLError) {
-      const status = error.extensions.code === 'TENANT_SUSPENDED' ? 403 : 401;
-      throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status } } });
-    }
-    throw error;
+    throw error instanceof GraphQLError ? withHttpStatus(error) : error;
   }
 }

@@ -16,7 +16,8 @@ export function createLoaders(db: Kysely<TenantsDatabase>, viewer: Viewer | null
       const existing = existingIdsOnly(ids);
       // Anonymous callers see no tenant: row-level security returns nothing without one.
       const rows = viewer && existing.length ? await asViewer(db, viewer, 'load tenants', (trx) => findTenantsByIds(trx, existing)) : [];
-      return inKeyOrder(ids, rows, (row) => row.id);
+      const visible = rows.filter((row) => viewer?.role === 'PLATFORM_ADMIN' || row.id === viewer?.tenantId);
+      return inKeyOrder(ids, visible, (row) => row.id);
     }),
   };
 }

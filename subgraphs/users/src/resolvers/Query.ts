@@ -23,6 +23,8 @@ export const Query: QueryResolvers = {
       if (tenantId && tenantId !== viewer.tenantId) throw notFound('Tenant');
     }
     const page = pageRequest(first, after);
-    return asViewer(db, viewer, 'list users', (trx) => listUsers(trx, { role, tenantId }, page));
+    // Row-level security already limits the rows to the viewer's tenant; the filter says so in code too.
+    const scope = viewer.role === 'PLATFORM_ADMIN' ? tenantId : viewer.tenantId;
+    return asViewer(db, viewer, 'list users', (trx) => listUsers(trx, { role, tenantId: scope }, page));
   },
 };
