@@ -14,15 +14,23 @@ export async function prepareSchema(db: Kysely<any>, schema: string): Promise<vo
   await retryOnConcurrentCatalogUpdate(() =>
     sql`
       do $$ begin
-        if not exists (select from pg_roles where rolname = ${sql.lit(APP_ROLE)}) then create role ${sql.raw(APP_ROLE)} nologin; end if;
+        if not exists (select from pg_roles where rolname = ${sql.lit(APP_ROLE)}) then create role ${sql.raw(APP_ROLE)} nologin noinherit; end if;
         if not exists (select from pg_roles where rolname = ${sql.lit(PLATFORM_ROLE)}) then create role ${sql.raw(PLATFORM_ROLE)} nologin; end if;
-        if not pg_has_role(${sql.lit(APP_ROLE)}, ${sql.lit(PLATFORM_ROLE)}, 'MEMBER') then grant ${sql.raw(PLATFORM_ROLE)} to ${sql.raw(APP_ROLE)}; end if;
-        -- Membership lets the application SET ROLE to the platform role inside asPlatform; without
-        -- NOINHERIT it would also carry the platform role's policies into every tenant transaction.
+        -- Membership lets the application SET ROLE to the platform role inside asPlatform. It must
+        -- not inherit the role's privileges, or the platform policies would apply inside every
+        -- tenant transaction. PostgreSQL 16+ fixes inheritance per grant; older versions per role.
         if exists (select from pg_roles where rolname = ${sql.lit(APP_ROLE)} and rolinherit) then alter role ${sql.raw(APP_ROLE)} noinherit; end if;
-      exception when duplicate_object or unique_violation then null;
+        if current_setting('server_version_num')::int >= 160000 then
+          execute ${sql.lit(`grant ${PLATFORM_ROLE} to ${APP_ROLE} with inherit false, set true`)};
+        elsif not pg_has_role(${sql.lit(APP_ROLE)}, ${sql.lit(PLATFORM_ROLE)}, 'MEMBER') then
+          execute ${sql.lit(`grant ${PLATFORM_ROLE} to ${APP_ROLE}`)};
+        end if;
       end $$`.execute(db),
   );
+  const { rows } = await sql<{ inherits: boolean }>`select pg_has_role(${APP_ROLE}, ${PLATFORM_ROLE}, 'USAGE') as inherits`.execute(db);
+  if (rows[0]?.inherits) {
+    throw new Error(`Role "${APP_ROLE}" inherits "${PLATFORM_ROLE}": row-level security would not separate tenants. Make it NOINHERIT.`);
+  }
   const id = sql.id(schema);
   await retryOnConcurrentCatalogUpdate(async () => {
     await sql`create schema if not exists ${id}`.execute(db);
@@ -62,7 +70,7 @@ async function retryOnConcurrentCatalogUpdate(work: () => Promise<unknown>, atte
     } catch (error) {
       const code = (error as { code?: string }).code;
       // Parallel test databases in one cluster race on shared catalogs ("tuple concurrently updated").
-      if (attempt >= attempts || (code !== 'XX000' && code !== '23505' && code !== '40P01')) throw error;
+      if (attempt >= attempts || !['XX000', '23505', '42710', '40P01'].includes(code ?? '')) throw error;
       await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
     }
   }

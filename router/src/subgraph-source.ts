@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { serviceUnavailable } from '../../common/errors.js';
 import type { RouterContext } from './context.js';
+import { keepAliveFetcher, type FetcherInit } from './http-fetcher.js';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 
@@ -10,9 +11,10 @@ type Fetcher = RemoteGraphQLDataSource['fetcher'];
  */
 export class SubgraphSource extends RemoteGraphQLDataSource<RouterContext> {
   constructor(name: string, url: string, timeoutMs: number) {
+    const send = keepAliveFetcher(timeoutMs);
     const fetcher: Fetcher = async (input, init) => {
       try {
-        return (await fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) } as RequestInit)) as never;
+        return (await send(input, init as FetcherInit)) as never;
       } catch {
         // Network failures and timeouts name no URL and carry a code clients can act on.
         throw serviceUnavailable(name);

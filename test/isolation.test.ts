@@ -1,0 +1,406 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { buildSchema, Kind, parse, type DocumentNode, type GraphQLObjectType } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CreateTenantDocument,
+  CreateUserDocument,
+  DisableUserDocument,
+  ReactivateTenantDocument,
+  RefreshSessionDocument,
+  SetUserRoleDocument,
+  SuspendTenantDocument,
+  TenantBySlugDocument,
+  TenantDocument,
+  TenantsDocument,
+  UpdateTenantDocument,
+  UserDocument,
+  UsersDocument,
+} from './__generated__/operations.js';
+import { errorCodes, must, request, type GraphQLResponse } from './support/client.js';
+import { createMember, createTenant, loginAdmin, registerStudent, type Member } from './support/seed-kit.js';
+import { startTestStack, type TestStack } from './support/stack.js';
+
+/**
+ * A member of tenant A names an object of tenant B in every way the public API allows, and must
+ * learn nothing: not B's data, not even whether the object exists. The cases come from the schema,
+ * so a root field or an entity added later fails this file until someone says how it is attacked.
+ */
+
+type TenantRole = 'OWNER' | 'STAFF' | 'STUDENT';
+const ROLES: readonly TenantRole[] = ['OWNER', 'STAFF', 'STUDENT'];
+
+interface Side {
+  id: string;
+  slug: string;
+  name: string;
+  members: Record<TenantRole, Member>;
+}
+
+interface World {
+  a: Side;
+  b: Side;
+  /** Members of A that controls may change or disable without disturbing the attackers. */
+  aSpares: { promoted: Member; disabled: Member };
+}
+
+type Variables = Record<string, unknown>;
+type RefusalCode = 'NOT_FOUND' | 'FORBIDDEN';
+
+interface Attack {
+  document: DocumentNode;
+  /** The calls a member of A makes, each naming one of B's objects, by label. */
+  targets: (world: World) => Record<string, Variables>;
+  /** The same call naming an object that exists nowhere; naming B's must be indistinguishable from it. */
+  nowhere?: () => Variables;
+  /** NOT_FOUND; FORBIDDEN only for roles that may never use the field at all. */
+  refusal: RefusalCode | Record<TenantRole, RefusalCode>;
+  /** The same call on A's own objects, which succeeds: the attack differs only in whose object it names. */
+  controls?: { as: TenantRole; variables: (world: World) => Variables }[];
+  /** Checks beyond B's snapshot, for attacks that would create something rather than change B. */
+  leavesNoTrace?: (variables: Variables) => Promise<void>;
+}
+
+type Entry = Attack | { noForeignId: string };
+
+function attack<Result, Vars>(
+  document: TypedDocumentNode<Result, Vars>,
+  spec: Omit<Attack, 'document' | 'targets' | 'nowhere' | 'controls' | 'leavesNoTrace'> & {
+    targets: (world: World) => Record<string, Vars>;
+    nowhere?: () => Vars;
+    controls?: { as: TenantRole; variables: (world: World) => Vars }[];
+    leavesNoTrace?: (variables: Vars) => Promise<void>;
+  },
+): Attack {
+  return { ...spec, document } as Attack;
+}
+
+const unique = () => randomBytes(4).toString('hex');
+const settings = { timezone: 'Asia/Kolkata', currency: 'INR' };
+const newUserInput = (tenantId: string) => ({
+  tenantId,
+  email: `intruder-${unique()}@example.test`,
+  displayName: 'Intruder',
+  role: 'STAFF' as const,
+  password: `pw-${unique()}-${unique()}`,
+});
+const eachMemberOfB = <V>(world: World, variables: (member: Member, role: TenantRole) => V): Record<string, V> =>
+  Object.fromEntries(ROLES.map((role) => [`B's ${role.toLowerCase()}`, variables(world.b.members[role], role)]));
+
+/** What a member of B would become if the attack worked: the change that hurts most. */
+const takeover: Record<TenantRole, 'OWNER' | 'STUDENT'> = { OWNER: 'STUDENT', STAFF: 'STUDENT', STUDENT: 'OWNER' };
+const managersOnly = { OWNER: 'NOT_FOUND', STAFF: 'FORBIDDEN', STUDENT: 'FORBIDDEN' } as const;
+
+const rootFields: Record<'Query' | 'Mutation', Record<string, Entry>> = {
+  Query: {
+    me: { noForeignId: 'Reads the user named by the token.' },
+    currentTenant: { noForeignId: "Reads the tenant named by the token's tenant claim." },
+    tenantBySlug: { noForeignId: "Public by design: any tenant's sign-in branding, shown to anyone without signing in." },
+    tenant: attack(TenantDocument, {
+      targets: (world) => ({ 'B itself': { id: world.b.id } }),
+      nowhere: () => ({ id: randomUUID() }),
+      refusal: 'NOT_FOUND',
+      controls: [{ as: 'STUDENT', variables: (world) => ({ id: world.a.id }) }],
+    }),
+    tenants: attack(TenantsDocument, {
+      targets: () => ({ 'every tenant, B among them': {} }),
+      refusal: 'FORBIDDEN',
+    }),
+    user: attack(UserDocument, {
+      targets: (world) => eachMemberOfB(world, (member) => ({ id: member.id })),
+      nowhere: () => ({ id: randomUUID() }),
+      refusal: 'NOT_FOUND',
+      controls: [{ as: 'OWNER', variables: (world) => ({ id: world.a.members.STAFF.id }) }],
+    }),
+    users: attack(UsersDocument, {
+      targets: (world) => ({ "B's users": { tenantId: world.b.id, first: 100 } }),
+      nowhere: () => ({ tenantId: randomUUID(), first: 100 }),
+      refusal: { OWNER: 'NOT_FOUND', STAFF: 'NOT_FOUND', STUDENT: 'FORBIDDEN' },
+      controls: [
+        { as: 'STAFF', variables: (world) => ({ tenantId: world.a.id, first: 100 }) },
+        { as: 'OWNER', variables: () => ({ first: 100 }) },
+      ],
+    }),
+  },
+  Mutation: {
+    register: { noForeignId: 'Public sign-up by slug: adds a new student to the tenant whose link it is, for anyone; names no existing object.' },
+    login: { noForeignId: 'Takes credentials, not ids.' },
+    refreshSession: { noForeignId: 'Takes a refresh token, an unguessable secret that is itself the credential.' },
+    logout: { noForeignId: 'Takes a refresh token, an unguessable secret that is itself the credential.' },
+    updateProfile: { noForeignId: 'Changes the user named by the token.' },
+    changePassword: { noForeignId: 'Changes the user named by the token.' },
+    createTenant: attack(CreateTenantDocument, {
+      targets: () => ({ 'a tenant beside B': { input: { slug: `t-${unique()}`, name: 'Intruder', settings } } }),
+      refusal: 'FORBIDDEN',
+      leavesNoTrace: async ({ input }) => {
+        const { tenantBySlug } = await must(stack.graphqlUrl, TenantBySlugDocument, { slug: input.slug });
+        expect(tenantBySlug).toBeNull();
+      },
+    }),
+    updateTenant: attack(UpdateTenantDocument, {
+      targets: (world) => ({ 'B itself': { id: world.b.id, input: { name: 'Taken over' } } }),
+      nowhere: () => ({ id: randomUUID(), input: { name: 'Taken over' } }),
+      refusal: 'NOT_FOUND',
+      controls: [{ as: 'OWNER', variables: (world) => ({ id: world.a.id, input: { name: world.a.name } }) }],
+    }),
+    suspendTenant: attack(SuspendTenantDocument, {
+      targets: (world) => ({ 'B itself': { id: world.b.id, reason: 'Hostile takeover' } }),
+      nowhere: () => ({ id: randomUUID(), reason: 'Hostile takeover' }),
+      refusal: 'FORBIDDEN',
+    }),
+    reactivateTenant: attack(ReactivateTenantDocument, {
+      targets: (world) => ({ 'B itself': { id: world.b.id } }),
+      nowhere: () => ({ id: randomUUID() }),
+      refusal: 'FORBIDDEN',
+    }),
+    createUser: attack(CreateUserDocument, {
+      targets: (world) => ({ 'a user in B': { input: newUserInput(world.b.id) } }),
+      nowhere: () => ({ input: newUserInput(randomUUID()) }),
+      refusal: managersOnly,
+      controls: [{ as: 'OWNER', variables: (world) => ({ input: newUserInput(world.a.id) }) }],
+    }),
+    setUserRole: attack(SetUserRoleDocument, {
+      targets: (world) => eachMemberOfB(world, (member, role) => ({ userId: member.id, role: takeover[role] })),
+      nowhere: () => ({ userId: randomUUID(), role: 'OWNER' as const }),
+      refusal: managersOnly,
+      controls: [{ as: 'OWNER', variables: (world) => ({ userId: world.aSpares.promoted.id, role: 'STAFF' as const }) }],
+    }),
+    disableUser: attack(DisableUserDocument, {
+      targets: (world) => eachMemberOfB(world, (member) => ({ userId: member.id })),
+      nowhere: () => ({ userId: randomUUID() }),
+      refusal: managersOnly,
+      controls: [{ as: 'OWNER', variables: (world) => ({ userId: world.aSpares.disabled.id }) }],
+    }),
+  },
+};
+
+interface EntityCase {
+  /** Something of this type in A that a member of the given role may see. */
+  own: (world: World, role: TenantRole) => Representation;
+  /** B's objects of this type, by label. */
+  foreign: (world: World) => Record<string, Representation>;
+  /** A representation of an object that exists nowhere. */
+  nowhere: () => Representation;
+  /** The fields to select, for each subgraph that resolves the type. */
+  selection: Record<string, string>;
+}
+type Representation = { __typename: string } & Record<string, unknown>;
+
+const entityCases: Record<string, EntityCase> = {
+  User: {
+    own: (world, role) => ({ __typename: 'User', id: world.a.members[role].id }),
+    foreign: (world) => eachMemberOfB(world, (member) => ({ __typename: 'User', id: member.id })),
+    nowhere: () => ({ __typename: 'User', id: randomUUID() }),
+    selection: { users: 'id email displayName role' },
+  },
+  Tenant: {
+    own: (world) => ({ __typename: 'Tenant', id: world.a.id }),
+    foreign: (world) => ({ 'B itself': { __typename: 'Tenant', id: world.b.id } }),
+    nowhere: () => ({ __typename: 'Tenant', id: randomUUID() }),
+    selection: { tenants: 'id slug name status' },
+  },
+};
+
+const apiSchema = buildSchema(readFileSync(new URL('../schema/api.graphql', import.meta.url), 'utf8'));
+const rootTypes = { Query: apiSchema.getQueryType(), Mutation: apiSchema.getMutationType() } satisfies Record<string, GraphQLObjectType | null | undefined>;
+const schemaRootFields = Object.entries(rootTypes).flatMap(([root, type]) =>
+  Object.keys(type?.getFields() ?? {}).map((field) => ({ root: root as keyof typeof rootTypes, field })),
+);
+const resolvableEntities = entitiesOf(readFileSync(new URL('../schema/supergraph.graphql', import.meta.url), 'utf8'));
+
+/** Every (entity type, subgraph) pair of the supergraph where the subgraph resolves the type by a key. */
+function entitiesOf(supergraphSdl: string): { type: string; subgraph: string }[] {
+  const document = parse(supergraphSdl);
+  const subgraphNames = new Map<string, string>();
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.ENUM_TYPE_DEFINITION || definition.name.value !== 'join__Graph') continue;
+    for (const value of definition.values ?? []) {
+      const name = value.directives
+        ?.find((directive) => directive.name.value === 'join__graph')
+        ?.arguments?.find((argument) => argument.name.value === 'name')?.value;
+      if (name?.kind === Kind.STRING) subgraphNames.set(value.name.value, name.value);
+    }
+  }
+  const entities: { type: string; subgraph: string }[] = [];
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.INTERFACE_TYPE_DEFINITION) continue;
+    for (const directive of definition.directives ?? []) {
+      if (directive.name.value !== 'join__type') continue;
+      const argument = (name: string) => directive.arguments?.find((candidate) => candidate.name.value === name)?.value;
+      const graph = argument('graph');
+      const resolvable = argument('resolvable');
+      if (!argument('key') || graph?.kind !== Kind.ENUM) continue;
+      if (resolvable?.kind === Kind.BOOLEAN && !resolvable.value) continue;
+      entities.push({ type: definition.name.value, subgraph: subgraphNames.get(graph.value) ?? `unknown graph ${graph.value}` });
+    }
+  }
+  return entities;
+}
+
+let stack: TestStack;
+let admin: Member;
+let world: World;
+
+async function side(label: 'A' | 'B'): Promise<Side> {
+  const tenant = await createTenant(stack.graphqlUrl, admin);
+  const staff = await createMember(stack.graphqlUrl, tenant.owner, tenant.id, tenant.slug, 'STAFF');
+  const student = await registerStudent(stack.graphqlUrl, tenant.slug, `Student of ${label}`);
+  return { id: tenant.id, slug: tenant.slug, name: `Tenant ${tenant.slug}`, members: { OWNER: tenant.owner, STAFF: staff, STUDENT: student } };
+}
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  admin = await loginAdmin(stack.graphqlUrl);
+  const [a, b] = [await side('A'), await side('B')];
+  const spare = () => createMember(stack.graphqlUrl, a.members.OWNER, a.id, a.slug, 'STUDENT');
+  world = { a, b, aSpares: { promoted: await spare(), disabled: await spare() } };
+});
+afterAll(() => stack?.stop());
+
+/** Strings only B's data contains: none may appear in anything A receives. */
+function secretsOfB(): string[] {
+  const members = Object.values(world.b.members);
+  return [world.b.id, world.b.slug, ...members.map((member) => member.id), ...members.map((member) => member.email)];
+}
+
+function expectNothingOfB(response: unknown) {
+  const body = JSON.stringify(response);
+  expect(secretsOfB().filter((secret) => body.toLowerCase().includes(secret.toLowerCase()))).toEqual([]);
+}
+
+/** What a client can tell from a refusal: status, data and errors without their source positions. */
+const rootOf = (response: GraphQLResponse<unknown>, field: string) => (response.data as Record<string, unknown> | null | undefined)?.[field];
+
+const observable = (response: GraphQLResponse<unknown>) => ({
+  status: response.status,
+  data: response.data,
+  errors: response.errors?.map(({ message, extensions }) => ({ message, extensions })),
+});
+
+const SnapshotOfB = parse(`
+  query SnapshotOfB($id: ID!) {
+    tenant(id: $id) { id slug name status plan settings { timezone currency } branding { logoUrl primaryColor } suspensionReason suspendedAt createdAt }
+    users(tenantId: $id, first: 100) { nodes { id email displayName role status createdAt tenant { id } } pageInfo { hasNextPage } }
+  }
+`);
+
+/** B as a platform admin sees it, and whether each of B's members can still renew their session. */
+async function snapshotOfB() {
+  const response = await request(stack.graphqlUrl, SnapshotOfB, { id: world.b.id }, admin.token);
+  expect(response.errors).toBeUndefined();
+  const sessions: Record<string, unknown> = {};
+  for (const role of ROLES) {
+    const member = world.b.members[role];
+    const refreshed = await request(stack.graphqlUrl, RefreshSessionDocument, { refreshToken: member.refreshToken });
+    if (refreshed.data?.refreshSession) {
+      member.refreshToken = refreshed.data.refreshSession.refreshToken;
+      member.token = refreshed.data.refreshSession.accessToken;
+    }
+    sessions[role] = refreshed.data?.refreshSession ? 'renews' : errorCodes(refreshed);
+  }
+  return { data: response.data, sessions };
+}
+
+describe('the attack table', () => {
+  it('has an entry for every root Query and Mutation field of the API', () => {
+    const missing = schemaRootFields.filter(({ root, field }) => !rootFields[root][field]).map(({ root, field }) => `${root}.${field}`);
+    expect(missing, 'Add how a member of tenant A would aim these fields at tenant B').toEqual([]);
+  });
+
+  it('names no field the API does not have', () => {
+    const known = new Set(schemaRootFields.map(({ root, field }) => `${root}.${field}`));
+    const stale = Object.entries(rootFields).flatMap(([root, fields]) => Object.keys(fields).map((field) => `${root}.${field}`)).filter((name) => !known.has(name));
+    expect(stale).toEqual([]);
+  });
+
+  it('gives a reason wherever a field takes no foreign id', () => {
+    const unexplained = Object.entries(rootFields).flatMap(([root, fields]) =>
+      Object.entries(fields).filter(([, entry]) => 'noForeignId' in entry && entry.noForeignId.trim().length < 10).map(([field]) => `${root}.${field}`),
+    );
+    expect(unexplained).toEqual([]);
+  });
+});
+
+for (const { root, field } of schemaRootFields) {
+  const entry = rootFields[root][field];
+  if (!entry || 'noForeignId' in entry) continue;
+  const refusalFor = (role: TenantRole) => (typeof entry.refusal === 'string' ? entry.refusal : entry.refusal[role]);
+
+  describe(`${root}.${field} aimed at tenant B`, () => {
+    it.each(ROLES)('is refused to A’s %s without a trace of B', async (role) => {
+      const attacker = world.a.members[role];
+      const before = await snapshotOfB();
+      for (const [label, variables] of Object.entries(entry.targets(world))) {
+        const response = await request(stack.graphqlUrl, entry.document, variables, attacker.token);
+        expect(errorCodes(response), `${field} naming ${label}`).toEqual([refusalFor(role)]);
+        expect(rootOf(response, field) ?? null, `${field} naming ${label}`).toBeNull();
+        expectNothingOfB(response);
+        if (entry.nowhere) {
+          const elsewhere = await request(stack.graphqlUrl, entry.document, entry.nowhere(), attacker.token);
+          expect(observable(response), `${field} naming ${label} must look like naming nothing`).toEqual(observable(elsewhere));
+        }
+        await entry.leavesNoTrace?.(variables);
+      }
+      expect(await snapshotOfB()).toEqual(before);
+    });
+
+    for (const control of entry.controls ?? []) {
+      it(`works for A’s ${control.as.toLowerCase()} on A’s own objects, showing nothing of B`, async () => {
+        const response = await request(stack.graphqlUrl, entry.document, control.variables(world), world.a.members[control.as].token);
+        expect(response.errors).toBeUndefined();
+        expect(rootOf(response, field)).toBeTruthy();
+        expectNothingOfB(response);
+      });
+    }
+  });
+}
+
+describe('the entity table', () => {
+  it('has a case for every entity a subgraph resolves by @key', () => {
+    const missing = resolvableEntities
+      .filter(({ type, subgraph }) => !entityCases[type]?.selection[subgraph])
+      .map(({ type, subgraph }) => `${type} in ${subgraph}`);
+    expect(missing, 'Add how tenant A would resolve tenant B’s entity').toEqual([]);
+  });
+
+  it('names no entity the supergraph does not have', () => {
+    const known = new Set(resolvableEntities.map(({ type, subgraph }) => `${type} in ${subgraph}`));
+    const stale = Object.entries(entityCases).flatMap(([type, entityCase]) => Object.keys(entityCase.selection).map((subgraph) => `${type} in ${subgraph}`)).filter((name) => !known.has(name));
+    expect(stale).toEqual([]);
+  });
+});
+
+for (const { type, subgraph } of resolvableEntities) {
+  const entityCase = entityCases[type];
+  const selection = entityCase?.selection[subgraph];
+  if (!entityCase || !selection) continue;
+  const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${type} { ${selection} } } }`;
+  const resolve = (representations: Representation[], token: string) => {
+    const server = stack.subgraphs[subgraph as keyof TestStack['subgraphs']];
+    if (!server) throw new Error(`The test stack runs no subgraph named ${subgraph}`);
+    return request<{ _entities: (Record<string, unknown> | null)[] }, { r: Representation[] }>(`${server.url}/graphql`, query, { r: representations }, token);
+  };
+
+  describe(`${type} entities of tenant B in the ${subgraph} subgraph, asked for directly`, () => {
+    it.each(ROLES)('resolve to null for A’s %s, exactly as if they did not exist', async (role) => {
+      const token = world.a.members[role].token;
+      for (const [label, representation] of Object.entries(entityCase.foreign(world))) {
+        const response = await resolve([representation], token);
+        expect(response.data?._entities, label).toEqual([null]);
+        expectNothingOfB(response);
+        expect(observable(response), label).toEqual(observable(await resolve([entityCase.nowhere()], token)));
+      }
+    });
+
+    it.each(ROLES)('resolve to null beside A’s own, which A’s %s can resolve', async (role) => {
+      const own = entityCase.own(world, role);
+      const foreign = Object.values(entityCase.foreign(world));
+      const response = await resolve([own, ...foreign], world.a.members[role].token);
+      expect(response.errors).toBeUndefined();
+      const { __typename: _typename, ...key } = own;
+      expect(response.data?._entities).toEqual([expect.objectContaining(key), ...foreign.map(() => null)]);
+      expectNothingOfB(response);
+    });
+  });
+}
