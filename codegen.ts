@@ -15,7 +15,7 @@ function subgraph(name: string, contextType: string, mappers: Mappers): CodegenC
         enumsAsTypes: true,
         contextType: `../context.js#${contextType}`,
         mappers,
-        scalars: { DateTime: { input: 'string', output: 'Date | string' } },
+        scalars: { DateTime: { input: 'Date', output: 'Date | string' }, SafeInt: 'number' },
       },
     },
   };
@@ -31,11 +31,18 @@ const config: CodegenConfig = {
     ...subgraph('tenants', 'TenantsContext', {
       Tenant: '../db.js#TenantRow',
     }),
+    ...subgraph('bookings', 'BookingsContext', {
+      Library: '../db.js#LibraryRow',
+      Seat: '../db.js#SeatRow',
+      Booking: '../db.js#BookingRow',
+      User: '{ id: string }',
+      Tenant: '{ id: string }',
+    }),
     'test/__generated__/operations.ts': {
       schema: 'schema/api.graphql',
       documents: ['test/operations/**/*.graphql'],
       plugins: ['typescript-operations', 'typed-document-node'],
-      config: { useTypeImports: true, enumsAsTypes: true, scalars: { DateTime: 'string' } },
+      config: { useTypeImports: true, enumsAsTypes: true, scalars: { DateTime: 'string', SafeInt: 'number' } },
     },
   },
 };

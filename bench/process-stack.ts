@@ -14,6 +14,7 @@ export interface ProcessStack {
 const ENTRY_POINTS = {
   users: 'subgraphs/users/src/index.ts',
   tenants: 'subgraphs/tenants/src/index.ts',
+  bookings: 'subgraphs/bookings/src/index.ts',
   router: 'router/src/index.ts',
 } as const;
 
@@ -31,7 +32,7 @@ export async function startProcessStack(basePort = 4600): Promise<ProcessStack> 
     const prefix = service.toUpperCase();
     return config.kind === 'postgres' ? { [`${prefix}_DATABASE_URL`]: config.url, [`${prefix}_DATABASE_MIGRATION_URL`]: config.migrationUrl } : {};
   };
-  const ports = { router: basePort, users: basePort + 1, tenants: basePort + 2 };
+  const ports = { router: basePort, users: basePort + 1, tenants: basePort + 2, bookings: basePort + 3 };
   const env = {
     ...process.env,
     LOG_LEVEL: 'warn',
@@ -43,8 +44,10 @@ export async function startProcessStack(basePort = 4600): Promise<ProcessStack> 
     PORT: String(ports.router),
     USERS_PORT: String(ports.users),
     TENANTS_PORT: String(ports.tenants),
+    BOOKINGS_PORT: String(ports.bookings),
     USERS_URL: `http://127.0.0.1:${ports.users}/graphql`,
     TENANTS_URL: `http://127.0.0.1:${ports.tenants}/graphql`,
+    BOOKINGS_URL: `http://127.0.0.1:${ports.bookings}/graphql`,
     USERS_JWKS_URL: `http://127.0.0.1:${ports.users}/.well-known/jwks.json`,
   };
   const children: ChildProcess[] = [];
@@ -63,6 +66,8 @@ export async function startProcessStack(basePort = 4600): Promise<ProcessStack> 
     await waitUntilReady(`http://127.0.0.1:${ports.users}/ready`);
     start('tenants');
     await waitUntilReady(`http://127.0.0.1:${ports.tenants}/ready`);
+    start('bookings');
+    await waitUntilReady(`http://127.0.0.1:${ports.bookings}/ready`);
     start('router');
     await waitUntilReady(`http://127.0.0.1:${ports.router}/ready`);
   } catch (error) {

@@ -6,6 +6,7 @@ import type { RunningServer } from '../common/server/http.js';
 import { startRouter } from '../router/src/server.js';
 import { JWKS_PATH, startUsersSubgraph } from '../subgraphs/users/src/server.js';
 import type { PasswordHashCost } from '../subgraphs/users/src/auth/passwords.js';
+import { startBookingsSubgraph } from '../subgraphs/bookings/src/server.js';
 import { startTenantsSubgraph, SUSPENDED_TENANTS_PATH } from '../subgraphs/tenants/src/server.js';
 import type { SubgraphName } from './subgraph-list.js';
 
@@ -49,10 +50,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   });
   const jwksUrl = `${users.url}${JWKS_PATH}`;
   const tenants = await startTenantsSubgraph({ database: options.database('tenants'), bus, jwksUrl, port: options.ports.tenants, host });
-  const subgraphs = { users, tenants };
+  const bookings = await startBookingsSubgraph({ database: options.database('bookings'), bus, jwksUrl, port: options.ports.bookings, host });
+  const subgraphs = { users, tenants, bookings };
   const router = await startRouter({
     supergraphSdl: readFileSync(options.supergraphPath ?? new URL('../schema/supergraph.graphql', import.meta.url), 'utf8'),
-    subgraphUrls: { users: `${users.url}/graphql`, tenants: `${tenants.url}/graphql` },
+    subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, server]) => [name, `${server.url}/graphql`])),
     jwksUrl,
     suspendedTenantsUrl: `${tenants.url}${SUSPENDED_TENANTS_PATH}`,
     bus,
@@ -67,6 +69,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     subgraphs,
     async stop() {
       await router.stop();
+      await bookings.stop();
       await tenants.stop();
       await users.stop();
       await bus.close();

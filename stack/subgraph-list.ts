@@ -2,6 +2,7 @@
 export const SUBGRAPHS = [
   { name: 'users', defaultPort: 4001 },
   { name: 'tenants', defaultPort: 4002 },
+  { name: 'bookings', defaultPort: 4003 },
 ] as const;
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];

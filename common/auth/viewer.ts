@@ -8,3 +8,6 @@ export type Viewer =
 
 export const isTenantStaff = (viewer: Viewer | null): boolean =>
   viewer?.role === 'STAFF' || viewer?.role === 'OWNER';
+
+export type TenantMember = Extract<Viewer, { tenantId: string }>;
+export type PlatformAdmin = Extract<Viewer, { role: 'PLATFORM_ADMIN' }>;

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { Kysely, Migrator, PostgresDialect, type Migration } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
@@ -9,6 +10,12 @@ import { assertApplicationRole, prepareSchema } from './roles.js';
 // timestamptz and bigint arrive as strings from pg; keep int8 as string (money may exceed 2^53)
 // and let DateTime scalars parse timestamps.
 pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (value) => new Date(value));
+
+/**
+ * Contrib extensions migrations may create. PostgreSQL packages ship them; PGlite needs each one
+ * handed over as a module. btree_gist: the bookings exclusion constraint (seat = and period &&).
+ */
+const PGLITE_EXTENSIONS = { btree_gist };
 
 export interface OpenDatabaseOptions {
   config: DatabaseConfig;
@@ -24,7 +31,7 @@ export interface OpenDatabaseOptions {
 export async function openDatabase<DB>({ config, migrations, maxConnections = 10 }: OpenDatabaseOptions): Promise<Kysely<DB>> {
   if (config.kind === 'pglite') {
     if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
-    const pglite = await PGlite.create(config.dataDir ? { dataDir: config.dataDir } : {});
+    const pglite = await PGlite.create({ ...(config.dataDir ? { dataDir: config.dataDir } : {}), extensions: PGLITE_EXTENSIONS });
     const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
     await prepareSchema(db, 'public');
     await migrate(db, migrations, 'public');

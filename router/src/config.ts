@@ -10,6 +10,7 @@ const routerEnv = sharedEnv.extend({
   SUPERGRAPH_PATH: z.string().default('schema/supergraph.graphql'),
   USERS_URL: optionalUrl,
   TENANTS_URL: optionalUrl,
+  BOOKINGS_URL: optionalUrl,
   USERS_JWKS_URL: optionalUrl,
   TENANTS_STATUS_URL: optionalUrl,
   SUBGRAPH_TIMEOUT_MS: milliseconds(5_000),

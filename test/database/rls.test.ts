@@ -176,7 +176,7 @@ beforeAll(async () => {
       database: (service) => databases.config(service),
       ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}),
       redisKeyPrefix: `carrel-test:${randomBytes(4).toString('hex')}:`,
-      ports: { router: 0, users: 0, tenants: 0 },
+      ports: { router: 0, users: 0, tenants: 0, bookings: 0 },
       passwordHashCost: 'test',
       platformAdmin: TEST_ADMIN,
     });

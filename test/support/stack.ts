@@ -19,7 +19,7 @@ export async function startTestStack(overrides: { subgraphTimeoutMs?: number } =
     database: (service) => databases.config(service),
     ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}),
     redisKeyPrefix,
-    ports: { router: 0, users: 0, tenants: 0 },
+    ports: { router: 0, users: 0, tenants: 0, bookings: 0 },
     passwordHashCost: 'test',
     platformAdmin: TEST_ADMIN,
     ...overrides,

@@ -42,7 +42,7 @@ export async function listTenants(db: TenantsDb, filter: { status?: TenantStatus
   let query = db.selectFrom('tenants').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.first + 1);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (page.after) query = query.where(olderThan(page.after));
-  return pageOf(await query.execute(), page.first, (row) => ({ createdAt: row.created_at, id: row.id }));
+  return pageOf(await query.execute(), page.first, (row) => ({ key: row.created_at, id: row.id }));
 }
 
 export function insertTenant(db: TenantsDb, tenant: NewTenant): Promise<TenantRow> {

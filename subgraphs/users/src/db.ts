@@ -88,7 +88,7 @@ export async function listUsers(db: UsersDb, filter: UserFilter, page: PageReque
   if (filter.role) query = query.where('role', '=', filter.role);
   if (filter.tenantId) query = query.where('tenant_id', '=', filter.tenantId);
   if (page.after) query = query.where(olderThan(page.after));
-  return pageOf(await query.execute(), page.first, (row) => ({ createdAt: row.created_at, id: row.id }));
+  return pageOf(await query.execute(), page.first, (row) => ({ key: row.created_at, id: row.id }));
 }
 
 export function insertUser(db: UsersDb, user: NewUser): Promise<UserRow> {

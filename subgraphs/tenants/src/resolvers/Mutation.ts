@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { Viewer } from '../../../../common/auth/viewer.js';
+import type { PlatformAdmin, Viewer } from '../../../../common/auth/viewer.js';
 import { isUniqueViolation } from '../../../../common/db/errors.js';
 import { asPlatform, inTenant } from '../../../../common/db/scope.js';
 import { badUserInput, forbidden, notFound, unauthenticated } from '../../../../common/errors.js';
@@ -9,8 +9,6 @@ import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 import type { TenantsContext } from '../context.js';
 import { findTenantsByIds, insertTenant, updateTenant, type TenantRow, type TenantsDatabase, type TenantStatus, type TenantUpdate } from '../db.js';
 import { brandingColumns, requireSlug, settingsColumns, tenantName } from '../validation.js';
-
-type PlatformAdmin = Extract<Viewer, { role: 'PLATFORM_ADMIN' }>;
 
 function requirePlatformAdmin(viewer: Viewer | null): PlatformAdmin {
   if (!viewer) throw unauthenticated();

@@ -13,7 +13,7 @@ export type Scalars = {
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
   /** An ISO-8601 date and time with offset, e.g. `2026-11-23T09:00:00+01:00`. */
-  DateTime: { input: string; output: Date | string; }
+  DateTime: { input: Date; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 

@@ -1,0 +1,6 @@
+import type { Migration } from 'kysely';
+import * as librariesSeatsBookings from './2026_11_23_0001_libraries_seats_bookings.js';
+
+export const migrations: Record<string, Migration> = {
+  '2026_11_23_0001_libraries_seats_bookings': librariesSeatsBookings,
+};

@@ -1,0 +1,21 @@
+import type { Kysely } from 'kysely';
+import type { Viewer } from '../../../common/auth/viewer.js';
+import type { OutboxRelay } from '../../../common/events/outbox.js';
+import type { BookingsDatabase } from './db.js';
+import { createLoaders, type BookingsLoaders } from './loaders.js';
+
+export interface BookingsServices {
+  db: Kysely<BookingsDatabase>;
+  relay: OutboxRelay;
+  /** The clock bookings are validated against; tests pass their own. */
+  now: () => Date;
+}
+
+export interface BookingsContext extends BookingsServices {
+  viewer: Viewer | null;
+  loaders: BookingsLoaders;
+}
+
+export function createContext(services: BookingsServices, viewer: Viewer | null): BookingsContext {
+  return { ...services, viewer, loaders: createLoaders(services.db, viewer) };
+}

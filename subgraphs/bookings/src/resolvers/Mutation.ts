@@ -1,0 +1,5 @@
+import type { MutationResolvers } from '../__generated__/resolvers-types.js';
+import { bookingMutations } from './mutations/bookings.js';
+import { libraryMutations } from './mutations/libraries.js';
+
+export const Mutation: MutationResolvers = { ...libraryMutations, ...bookingMutations };

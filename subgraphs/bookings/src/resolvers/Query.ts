@@ -1,0 +1,87 @@
+import { isTenantStaff, type Viewer } from '../../../../common/auth/viewer.js';
+import { asViewer } from '../../../../common/db/viewer-scope.js';
+import { badUserInput, forbidden, notFound, unauthenticated } from '../../../../common/errors.js';
+import { pageRequest } from '../../../../common/pagination.js';
+import { isUuid } from '../../../../common/validation.js';
+import type { QueryResolvers } from '../__generated__/resolvers-types.js';
+import { activeSeatsOfLibrary, listBookings, listLibraries, takenSeatIds } from '../db.js';
+import { validateBookingPeriod } from '../rules/booking-period.js';
+
+function requireViewer(viewer: Viewer | null): Viewer {
+  if (!viewer) throw unauthenticated();
+  return viewer;
+}
+
+/** Platform admins name the tenant; members always get their own (another tenant's id is NOT_FOUND). */
+function tenantScope(viewer: Viewer, tenantId: string | null | undefined, { required }: { required: boolean }): string | null {
+  if (viewer.role === 'PLATFORM_ADMIN') {
+    if (!tenantId && required) throw badUserInput('Name the tenant with tenantId.', 'tenantId');
+    if (tenantId && !isUuid(tenantId)) throw notFound('Tenant');
+    return tenantId ?? null;
+  }
+  if (tenantId && tenantId !== viewer.tenantId) throw notFound('Tenant');
+  return viewer.tenantId;
+}
+
+export const Query: QueryResolvers = {
+  libraries: (_parent, { first, after, tenantId }, { viewer, db }) => {
+    const signedIn = requireViewer(viewer);
+    const scope = tenantScope(signedIn, tenantId, { required: false });
+    const page = pageRequest(first, after);
+    return asViewer(db, signedIn, 'list libraries', (trx) => listLibraries(trx, scope, page));
+  },
+
+  library: async (_parent, { id }, { viewer, loaders }) => {
+    requireViewer(viewer);
+    const library = await loaders.library.load(id);
+    if (!library) throw notFound('Library');
+    return library;
+  },
+
+  seatAvailability: async (_parent, { libraryId, startsAt, endsAt }, { viewer, db, loaders, now }) => {
+    const signedIn = requireViewer(viewer);
+    const library = await loaders.library.load(libraryId);
+    if (!library) throw notFound('Library');
+    if (endsAt.getTime() <= startsAt.getTime()) throw badUserInput('endsAt must be after startsAt.', 'endsAt');
+    if (endsAt.getTime() - startsAt.getTime() > 7 * 24 * 3600_000) throw badUserInput('Ask for at most a week at a time.', 'endsAt');
+    return asViewer(db, signedIn, 'seat availability', async (trx) => {
+      const seats = await activeSeatsOfLibrary(trx, library.id);
+      let bookable = library.status === 'OPEN';
+      try {
+        validateBookingPeriod(library, startsAt, endsAt, now());
+      } catch {
+        // Outside opening hours, off the slot grid or in the past: nothing is free to book.
+        bookable = false;
+      }
+      const taken = bookable ? await takenSeatIds(trx, seats.map((seat) => seat.id), startsAt, endsAt) : new Set<string>();
+      return seats.map((seat) => ({ seat, free: bookable && !taken.has(seat.id) }));
+    });
+  },
+
+  booking: async (_parent, { id }, { viewer, loaders }) => {
+    requireViewer(viewer);
+    const booking = await loaders.booking.load(id);
+    if (!booking) throw notFound('Booking');
+    return booking;
+  },
+
+  myBookings: (_parent, { first, after, status }, { viewer, db }) => {
+    const signedIn = requireViewer(viewer);
+    const page = pageRequest(first, after);
+    return asViewer(db, signedIn, 'my bookings', (trx) => listBookings(trx, { userId: signedIn.userId, status }, page));
+  },
+
+  bookings: (_parent, { filter, first, after, tenantId }, { viewer, db }) => {
+    const signedIn = requireViewer(viewer);
+    if (signedIn.role !== 'PLATFORM_ADMIN' && !isTenantStaff(signedIn)) throw forbidden('Only staff and owners list the tenant’s bookings; use myBookings.');
+    const scope = tenantScope(signedIn, tenantId, { required: true });
+    for (const field of ['libraryId', 'userId'] as const) {
+      const id = filter?.[field];
+      if (id && !isUuid(id)) throw badUserInput(`${field} is not an id.`, `filter.${field}`);
+    }
+    const page = pageRequest(first, after);
+    return asViewer(db, signedIn, 'list bookings', (trx) =>
+      listBookings(trx, { tenantId: scope, libraryId: filter?.libraryId, userId: filter?.userId, status: filter?.status, from: filter?.from, to: filter?.to }, page),
+    );
+  },
+};

@@ -1,0 +1,130 @@
+import type { Transaction } from 'kysely';
+import { isTenantStaff, type TenantMember, type Viewer } from '../../../../../common/auth/viewer.js';
+import { isExclusionViolation } from '../../../../../common/db/errors.js';
+import { inTenant } from '../../../../../common/db/scope.js';
+import { badUserInput, ErrorCode, forbidden, notFound, unauthenticated } from '../../../../../common/errors.js';
+import { recordEvents } from '../../../../../common/events/outbox.js';
+import { isUuid, requireText } from '../../../../../common/validation.js';
+import { GraphQLError } from 'graphql';
+import type { MutationResolvers } from '../../__generated__/resolvers-types.js';
+import type { BookingsContext } from '../../context.js';
+import { findBookingsByIds, findLibrariesByIds, findSeatsByIds, insertBooking, transitionBooking, type BookingRow, type BookingsDatabase } from '../../db.js';
+import { priceOf, validateBookingPeriod } from '../../rules/booking-period.js';
+
+const MINUTE = 60_000;
+
+function requireMember(viewer: Viewer | null): TenantMember {
+  if (!viewer) throw unauthenticated();
+  if (viewer.role === 'PLATFORM_ADMIN') throw forbidden('Bookings are made within a tenant; platform admins do not book.');
+  return viewer;
+}
+
+const bookingConflict = () => new GraphQLError('The seat is already booked for part of that period.', { extensions: { code: ErrorCode.BOOKING_CONFLICT } });
+
+/** The event that describes a booking change, written in the same transaction as the change. */
+function recordBookingEvent(trx: Transaction<BookingsDatabase>, type: string, booking: BookingRow) {
+  return recordEvents(trx, [
+    { tenantId: booking.tenant_id, type, keys: { bookingId: booking.id, seatId: booking.seat_id, libraryId: booking.library_id, userId: booking.user_id } },
+  ]);
+}
+
+/**
+ * Runs a booking change and its event in one transaction in the viewer's tenant, then asks the
+ * outbox relay to publish now rather than on its next tick.
+ */
+async function changeBooking<T>(ctx: BookingsContext, member: TenantMember, work: (trx: Transaction<BookingsDatabase>) => Promise<T>): Promise<T> {
+  const result = await inTenant(ctx.db, member.tenantId, work);
+  void ctx.relay.flush();
+  return result;
+}
+
+/** Explains why a conditional state change matched no row, without revealing others' bookings. */
+async function explainRefusal(trx: Transaction<BookingsDatabase>, member: TenantMember, id: string, action: 'cancel' | 'check in'): Promise<never> {
+  const [booking] = await findBookingsByIds(trx, [id]);
+  if (!booking || (!isTenantStaff(member) && booking.user_id !== member.userId)) throw notFound('Booking');
+  if (booking.status === 'CANCELLED') throw badUserInput('The booking is already cancelled.', 'id');
+  if (booking.status === 'CHECKED_IN') throw badUserInput(action === 'cancel' ? 'A checked-in booking cannot be cancelled.' : 'The booking is already checked in.', 'id');
+  throw badUserInput(action === 'cancel' ? 'It is too late to cancel this booking.' : 'Check-in is not open for this booking now.', 'id');
+}
+
+export const bookingMutations: Pick<MutationResolvers, 'createBooking' | 'cancelBooking' | 'checkIn'> = {
+  createBooking: async (_parent, { input }, ctx) => {
+    const member = requireMember(ctx.viewer);
+    let userId = member.userId;
+    if (input.userId && input.userId !== member.userId) {
+      if (!isTenantStaff(member)) throw forbidden('Students book for themselves.');
+      if (!isUuid(input.userId)) throw badUserInput('userId is not an id.', 'userId');
+      userId = input.userId;
+    }
+    try {
+      return await changeBooking(ctx, member, async (trx) => {
+        const [seat] = isUuid(input.seatId) ? await findSeatsByIds(trx, [input.seatId]) : [];
+        if (!seat) throw notFound('Seat');
+        const [library] = await findLibrariesByIds(trx, [seat.library_id]);
+        if (!library) throw notFound('Seat');
+        if (library.status !== 'OPEN') throw badUserInput(`${library.name} is closed for new bookings.`, 'seatId');
+        if (!seat.active) throw badUserInput(`Seat ${seat.label} cannot be booked.`, 'seatId');
+        validateBookingPeriod(library, input.startsAt, input.endsAt, ctx.now());
+        const booking = await insertBooking(trx, {
+          tenant_id: member.tenantId,
+          library_id: library.id,
+          seat_id: seat.id,
+          user_id: userId,
+          booked_by: member.userId,
+          starts_at: input.startsAt,
+          ends_at: input.endsAt,
+          price_minor: priceOf(library, input.startsAt, input.endsAt),
+          currency: library.currency,
+        });
+        await recordBookingEvent(trx, 'BOOKING_CREATED', booking);
+        return booking;
+      });
+    } catch (error) {
+      if (isExclusionViolation(error)) throw bookingConflict();
+      throw error;
+    }
+  },
+
+  cancelBooking: async (_parent, { id, reason }, ctx) => {
+    const member = requireMember(ctx.viewer);
+    if (member.role === 'STAFF') throw forbidden('Staff check bookings in; owners and students cancel them.');
+    const cancellationReason = reason == null ? null : requireText(reason, 'reason', { max: 500 });
+    if (!isUuid(id)) throw notFound('Booking');
+    return changeBooking(ctx, member, async (trx) => {
+      const changes = { status: 'CANCELLED' as const, cancelled_at: ctx.now(), cancellation_reason: cancellationReason };
+      let cancelled: BookingRow | undefined;
+      if (member.role === 'OWNER') {
+        cancelled = await transitionBooking(trx, id, changes, { from: 'CONFIRMED' });
+      } else {
+        const [booking] = await findBookingsByIds(trx, [id]);
+        const [library] = booking ? await findLibrariesByIds(trx, [booking.library_id]) : [];
+        const cutoff = new Date(ctx.now().getTime() + (library?.cancellation_cutoff_minutes ?? 0) * MINUTE);
+        cancelled = await transitionBooking(trx, id, changes, { from: 'CONFIRMED', userId: member.userId, startsAfter: cutoff });
+      }
+      if (!cancelled) return explainRefusal(trx, member, id, 'cancel');
+      await recordBookingEvent(trx, 'BOOKING_CANCELLED', cancelled);
+      return cancelled;
+    });
+  },
+
+  checkIn: async (_parent, { bookingId }, ctx) => {
+    const member = requireMember(ctx.viewer);
+    if (!isUuid(bookingId)) throw notFound('Booking');
+    return changeBooking(ctx, member, async (trx) => {
+      const [booking] = await findBookingsByIds(trx, [bookingId]);
+      if (!booking || (!isTenantStaff(member) && booking.user_id !== member.userId)) throw notFound('Booking');
+      const [library] = await findLibrariesByIds(trx, [booking.library_id]);
+      const window = (library?.check_in_window_minutes ?? 0) * MINUTE;
+      const now = ctx.now();
+      const checkedIn = await transitionBooking(
+        trx,
+        bookingId,
+        { status: 'CHECKED_IN', checked_in_at: now },
+        { from: 'CONFIRMED', ...(isTenantStaff(member) ? {} : { userId: member.userId }), startsBetween: [new Date(now.getTime() - window), new Date(now.getTime() + window)] },
+      );
+      if (!checkedIn) return explainRefusal(trx, member, bookingId, 'check in');
+      await recordBookingEvent(trx, 'BOOKING_CHECKED_IN', checkedIn);
+      return checkedIn;
+    });
+  },
+};
