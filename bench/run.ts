@@ -1,4 +1,5 @@
 import { login } from '../test/support/seed-kit.js';
+import { benchBookingsList } from './bookings-list.js';
 import { startProcessStack } from './process-stack.js';
 import { measureRouterOverhead } from './router-overhead.js';
 
@@ -7,11 +8,13 @@ import { measureRouterOverhead } from './router-overhead.js';
  * on PGlite by default, on PostgreSQL and Redis when DATABASE_URL / DATABASE_MIGRATION_URL /
  * REDIS_URL are set.
  */
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+await benchBookingsList(seconds);
+
 const stack = await startProcessStack();
 try {
   const admin = await login(stack.graphqlUrl, stack.admin.email, stack.admin.password);
   const mode = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
-  const seconds = Number(process.env.BENCH_SECONDS ?? 5);
   const connections = 16;
   const { direct, routed } = await measureRouterOverhead({
     routerUrl: stack.graphqlUrl,

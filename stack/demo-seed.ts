@@ -1,4 +1,6 @@
 import { logger } from '../common/logger.js';
+import { seedDemoLibrary } from './demo-libraries.js';
+import { call } from './graphql-call.js';
 
 /** What `npm start` seeds once on the embedded default, and prints. */
 export const DEMO_PASSWORD = 'carrel-demo-2026';
@@ -10,17 +12,6 @@ const STAFF_ROLES = ['OWNER', 'STAFF'] as const;
 const STUDENTS = ['Asha', 'Ben', 'Chen'];
 
 export const demoEmail = (slug: string, who: string) => `${who.toLowerCase()}@${slug}.demo`;
-
-async function call<T>(graphqlUrl: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-  const response = await fetch(graphqlUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-  if (body.errors?.length || !body.data) throw new Error(`Seeding failed: ${body.errors?.map((error) => error.message).join('; ')}`);
-  return body.data;
-}
 
 /**
  * Seeds the demo tenants through the public API, as a platform admin and the tenants' students
@@ -51,13 +42,21 @@ export async function seedDemoData(graphqlUrl: string, admin: { email: string; p
         login.accessToken,
       );
     }
+    const studentTokens: string[] = [];
     for (const name of STUDENTS) {
-      await call(
+      const { register } = await call<{ register: { accessToken: string } }>(
         graphqlUrl,
         'mutation($input: RegisterInput!) { register(input: $input) { accessToken } }',
         { input: { tenantSlug: tenant.slug, email: demoEmail(tenant.slug, name), password: DEMO_PASSWORD, displayName: name } },
       );
+      studentTokens.push(register.accessToken);
     }
+    const owner = await call<{ login: { accessToken: string } }>(
+      graphqlUrl,
+      'mutation($input: LoginInput!) { login(input: $input) { accessToken } }',
+      { input: { email: demoEmail(tenant.slug, 'OWNER'), password: DEMO_PASSWORD, tenantSlug: tenant.slug } },
+    );
+    await seedDemoLibrary(graphqlUrl, tenant, owner.login.accessToken, studentTokens);
   }
   logger.info('seeded demo data');
   return true;

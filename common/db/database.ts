@@ -4,6 +4,7 @@ import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { Kysely, Migrator, PostgresDialect, type Migration } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
+import { sqlStatements } from '../metrics.js';
 import { PGliteDialect } from './pglite-pool.js';
 import { assertApplicationRole, prepareSchema } from './roles.js';
 
@@ -18,6 +19,8 @@ pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (value) => new Date(value)
 const PGLITE_EXTENSIONS = { btree_gist };
 
 export interface OpenDatabaseOptions {
+  /** Labels this database's metrics. */
+  service?: string;
   config: DatabaseConfig;
   migrations: Record<string, Migration>;
   /** Pool size on PostgreSQL. */
@@ -28,11 +31,11 @@ export interface OpenDatabaseOptions {
  * Opens a subgraph's database, migrated to the latest version, as a Kysely instance connected as
  * the application role. The same code serves PGlite (embedded default) and PostgreSQL.
  */
-export async function openDatabase<DB>({ config, migrations, maxConnections = 10 }: OpenDatabaseOptions): Promise<Kysely<DB>> {
+export async function openDatabase<DB>({ service = 'unnamed', config, migrations, maxConnections = 10 }: OpenDatabaseOptions): Promise<Kysely<DB>> {
   if (config.kind === 'pglite') {
     if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
     const pglite = await PGlite.create({ ...(config.dataDir ? { dataDir: config.dataDir } : {}), extensions: PGLITE_EXTENSIONS });
-    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), log: countStatements(service) });
     await prepareSchema(db, 'public');
     await migrate(db, migrations, 'public');
     return db;
@@ -45,7 +48,7 @@ export async function openDatabase<DB>({ config, migrations, maxConnections = 10
   } finally {
     await owner.destroy();
   }
-  const db = new Kysely<DB>({ dialect: postgresDialect(config.url, config.schema, maxConnections) });
+  const db = new Kysely<DB>({ dialect: postgresDialect(config.url, config.schema, maxConnections), log: countStatements(service) });
   try {
     await assertApplicationRole(db, config.schema);
   } catch (error) {
@@ -53,6 +56,12 @@ export async function openDatabase<DB>({ config, migrations, maxConnections = 10
     throw error;
   }
   return db;
+}
+
+/** Every statement, failed ones included, counts toward `carrel_sql_statements_total`. */
+function countStatements(service: string) {
+  const counter = sqlStatements.labels(service);
+  return () => counter.inc();
 }
 
 function postgresDialect(connectionString: string, schema: string, max: number) {

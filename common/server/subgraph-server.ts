@@ -10,6 +10,7 @@ import { withHttpStatus } from '../errors.js';
 import { bearerToken, type AccessTokenVerifier } from '../auth/access-token.js';
 import type { Viewer } from '../auth/viewer.js';
 import { maskError } from './format-error.js';
+import { metricsHandler } from './metrics-route.js';
 import { listen, type RunningServer } from './http.js';
 
 export interface SubgraphServerOptions<Context> {
@@ -53,6 +54,7 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
     const ready = Object.values(checks).every(Boolean);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks });
   });
+  app.get('/metrics', metricsHandler);
   options.routes?.(app);
 
   const context: ContextFunction<[ExpressContextFunctionArgument], Context> = async ({ req }) => {

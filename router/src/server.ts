@@ -9,6 +9,7 @@ import { accessTokenVerifier, remoteSigningKeys } from '../../common/auth/access
 import type { EventBus } from '../../common/events/event.js';
 import { logger } from '../../common/logger.js';
 import { listen, type RunningServer } from '../../common/server/http.js';
+import { metricsHandler } from '../../common/server/metrics-route.js';
 import { routerContext, type RouterContext } from './context.js';
 import { formatRouterError } from './errors.js';
 import { SubgraphSource } from './subgraph-source.js';
@@ -68,6 +69,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningServer
   await server.start();
 
   app.get('/health', (_req, res) => void res.json({ status: 'ok' }));
+  app.get('/metrics', metricsHandler);
   app.get('/ready', async (_req, res) => {
     const checks = await readiness(options);
     const ready = Object.values(checks).every(Boolean);

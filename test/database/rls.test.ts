@@ -7,8 +7,10 @@ import { APP_ROLE, PLATFORM_ROLE } from '../../common/db/roles.js';
 import { asPlatform, inTenant, withoutTenant } from '../../common/db/scope.js';
 import { startStack, type Stack } from '../../stack/stack.js';
 import { SUBGRAPHS, type SubgraphName } from '../../stack/subgraph-list.js';
+import { IsoAddSeatsDocument, IsoCreateBookingDocument, IsoCreateLibraryDocument, type Weekday } from '../__generated__/operations.js';
+import { must } from '../support/client.js';
 import { createTestDatabases, type TestDatabases } from '../support/databases.js';
-import { createMember, createTenant, loginAdmin, registerStudent } from '../support/seed-kit.js';
+import { createMember, createTenant, loginAdmin, registerStudent, type Member, type TenantFixture } from '../support/seed-kit.js';
 import { TEST_ADMIN } from '../support/stack.js';
 
 /**
@@ -71,6 +73,47 @@ const seeds: Record<string, (trx: Transaction<any>, tenantId: string) => Promise
     await trx.insertInto('tenant_directory').values({ tenant_id: tenantId, slug: `s-${randomBytes(4).toString('hex')}`, status: 'ACTIVE' }).execute();
     await seedUserWithSession(trx, tenantId, 'STUDENT');
   },
+  bookings: async (trx, tenantId) => {
+    const library = await trx
+      .insertInto('libraries')
+      .values({
+        tenant_id: tenantId,
+        name: 'Seeded library',
+        address: 'Seeded address',
+        timezone: 'Asia/Kolkata',
+        opening_hours: JSON.stringify([{ weekday: 1, opens: 0, closes: 1440 }]),
+        hourly_price_minor: 5000,
+        currency: 'INR',
+        slot_minutes: 30,
+        max_booking_minutes: 240,
+        cancellation_cutoff_minutes: 60,
+        check_in_window_minutes: 15,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const seat = await trx.insertInto('seats').values({ tenant_id: tenantId, library_id: library.id, label: 'S1' }).returning('id').executeTakeFirstOrThrow();
+    const startsAt = new Date(Date.UTC(2030, 0, 7, 4, 30));
+    const endsAt = new Date(startsAt.getTime() + 3_600_000);
+    const student = randomUUID();
+    await trx
+      .insertInto('bookings')
+      .values({
+        tenant_id: tenantId,
+        library_id: library.id,
+        seat_id: seat.id,
+        user_id: student,
+        booked_by: student,
+        period: sql`tstzrange(${startsAt}, ${endsAt}, '[)')`,
+        price_minor: 5000,
+        currency: 'INR',
+      })
+      .execute();
+    // Already published, so a running relay leaves it alone.
+    await trx
+      .insertInto('outbox_events')
+      .values({ id: randomUUID(), tenant_id: tenantId, type: 'TEST_SEEDED', keys: JSON.stringify({ libraryId: library.id }), published_at: new Date() })
+      .execute();
+  },
 };
 
 async function seedUserWithSession(trx: Transaction<any>, tenantId: string | null, role: string) {
@@ -84,6 +127,33 @@ async function seedUserWithSession(trx: Transaction<any>, tenantId: string | nul
     .insertInto('refresh_tokens')
     .values({ tenant_id: tenantId, session_id: session.id, token_hash: randomBytes(16).toString('hex'), expires_at: new Date(Date.now() + 3_600_000) })
     .execute();
+}
+
+const WEEKDAYS: Weekday[] = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
+
+/** A library with a seat and a student's booking of it (and so its outbox event), made through the API. */
+async function libraryWithBooking(graphqlUrl: string, tenant: TenantFixture, student: Member) {
+  const { createLibrary } = await must(
+    graphqlUrl,
+    IsoCreateLibraryDocument,
+    {
+      input: {
+        name: `Library of ${tenant.slug}`,
+        address: '12 MG Road, Bengaluru',
+        timezone: 'Asia/Kolkata',
+        openingHours: WEEKDAYS.map((weekday) => ({ weekday, opensAt: '00:00', closesAt: '24:00' })),
+        hourlyPrice: { amountMinor: 5000, currency: 'INR' },
+        rules: { slotMinutes: 30, maxBookingMinutes: 240, cancellationCutoffMinutes: 60, checkInWindowMinutes: 15 },
+      },
+    },
+    tenant.owner.token,
+  );
+  const { addSeats } = await must(graphqlUrl, IsoAddSeatsDocument, { libraryId: createLibrary.id, seats: [{ label: 'S1' }] }, tenant.owner.token);
+  // Half an hour on the next half-hour slot an hour or more ahead: inside round-the-clock hours whatever the time.
+  const slot = 30 * 60_000;
+  const startsAt = new Date(Math.ceil((Date.now() + 60 * 60_000) / slot) * slot);
+  const endsAt = new Date(startsAt.getTime() + slot);
+  await must(graphqlUrl, IsoCreateBookingDocument, { input: { seatId: addSeats[0]!.id, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() } }, student.token);
 }
 
 async function migrationsOf(subgraph: SubgraphName): Promise<Record<string, Migration>> {
@@ -184,7 +254,8 @@ beforeAll(async () => {
     const tenantWithMembers = async () => {
       const tenant = await createTenant(stack!.graphqlUrl, admin);
       await createMember(stack!.graphqlUrl, tenant.owner, tenant.id, tenant.slug, 'STAFF');
-      await registerStudent(stack!.graphqlUrl, tenant.slug);
+      const student = await registerStudent(stack!.graphqlUrl, tenant.slug);
+      await libraryWithBooking(stack!.graphqlUrl, tenant, student);
       return tenant.id;
     };
     madeThroughApi = { a: await tenantWithMembers(), b: await tenantWithMembers() };
@@ -214,7 +285,19 @@ afterAll(async () => {
 
 describe('the catalog', () => {
   it('finds the tenant tables of every subgraph', () => {
-    expect(tables.map((table) => table.name)).toEqual(expect.arrayContaining(['tenants', 'outbox_events', 'users', 'sessions', 'refresh_tokens']));
+    expect(tables.map((table) => `${table.subgraph}.${table.name}`)).toEqual(
+      expect.arrayContaining([
+        'tenants.tenants',
+        'tenants.outbox_events',
+        'users.users',
+        'users.sessions',
+        'users.refresh_tokens',
+        'bookings.libraries',
+        'bookings.seats',
+        'bookings.bookings',
+        'bookings.outbox_events',
+      ]),
+    );
   });
 
   it('has row-level security enabled and forced on every table with tenant_id, and on tenants', async () => {

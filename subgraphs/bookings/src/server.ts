@@ -37,7 +37,7 @@ export interface BookingsSubgraphOptions {
 }
 
 export async function startBookingsSubgraph(options: BookingsSubgraphOptions): Promise<RunningServer> {
-  const db = await openDatabase<BookingsDatabase>({ config: options.database, migrations });
+  const db = await openDatabase<BookingsDatabase>({ service: 'bookings', config: options.database, migrations });
   const services: BookingsServices = { db, relay: startOutboxRelay(db, options.bus), now: options.now ?? (() => new Date()) };
 
   const server = await startSubgraphServer({

@@ -35,7 +35,7 @@ export interface TenantsSubgraphOptions {
 }
 
 export async function startTenantsSubgraph(options: TenantsSubgraphOptions): Promise<RunningServer> {
-  const db = await openDatabase<TenantsDatabase>({ config: options.database, migrations });
+  const db = await openDatabase<TenantsDatabase>({ service: 'tenants', config: options.database, migrations });
   const services: TenantsServices = { db, relay: startOutboxRelay(db, options.bus) };
 
   const server = await startSubgraphServer({

@@ -40,7 +40,7 @@ export interface UsersSubgraphOptions {
 }
 
 export async function startUsersSubgraph(options: UsersSubgraphOptions): Promise<RunningServer> {
-  const db = await openDatabase<UsersDatabase>({ config: options.database, migrations });
+  const db = await openDatabase<UsersDatabase>({ service: 'users', config: options.database, migrations });
   const services: UsersServices = {
     db,
     signer: await loadTokenSigner(db, options.accessTokenTtlSeconds),

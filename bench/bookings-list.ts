@@ -1,0 +1,77 @@
+import { startTestStack, type TestStack } from '../test/support/stack.js';
+import { createTenant, loginAdmin, registerStudent, type Member } from '../test/support/seed-kit.js';
+import { call } from '../stack/graphql-call.js';
+import { load, type LoadResult } from './router-overhead.js';
+
+const EVERY_DAY = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'].map((weekday) => ({ weekday, opensAt: '00:00', closesAt: '24:00' }));
+
+export const BOOKINGS_LIST = `query BenchBookings($first: Int!) {
+  bookings(first: $first) { nodes { id startsAt price { amountMinor } user { displayName email } seat { label library { name } } library { name timezone } } }
+}`;
+
+/** A tenant with one library of `count` seats, each booked by a different student for the next slot. */
+export async function seedBookings(stack: TestStack, count: number): Promise<Member> {
+  const admin = await loginAdmin(stack.graphqlUrl);
+  const tenant = await createTenant(stack.graphqlUrl, admin);
+  const { createLibrary } = await call<{ createLibrary: { id: string } }>(
+    stack.graphqlUrl,
+    `mutation($input: CreateLibraryInput!) { createLibrary(input: $input) { id } }`,
+    { input: { name: 'Bench Library', address: '1 Bench Road', timezone: 'UTC', openingHours: EVERY_DAY, hourlyPrice: { amountMinor: 5000, currency: 'INR' }, rules: { slotMinutes: 60, maxBookingMinutes: 240, cancellationCutoffMinutes: 0, checkInWindowMinutes: 15 } } },
+    tenant.owner.token,
+  );
+  const { addSeats } = await call<{ addSeats: { id: string }[] }>(
+    stack.graphqlUrl,
+    `mutation($libraryId: ID!, $seats: [SeatInput!]!) { addSeats(libraryId: $libraryId, seats: $seats) { id } }`,
+    { libraryId: createLibrary.id, seats: Array.from({ length: count }, (_, index) => ({ label: `S${String(index + 1).padStart(3, '0')}` })) },
+    tenant.owner.token,
+  );
+  const startsAt = new Date(Math.ceil((Date.now() + 2 * 3600_000) / 3600_000) * 3600_000);
+  const endsAt = new Date(startsAt.getTime() + 3600_000);
+  for (const seat of addSeats) {
+    const student = await registerStudent(stack.graphqlUrl, tenant.slug, `Student of ${seat.id.slice(0, 4)}`);
+    await call(stack.graphqlUrl, `mutation($input: CreateBookingInput!) { createBooking(input: $input) { id } }`, { input: { seatId: seat.id, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() } }, student.token);
+  }
+  return tenant.owner;
+}
+
+/** `carrel_sql_statements_total` per service, read from each subgraph's /metrics. */
+async function statementCounts(stack: TestStack): Promise<Record<string, number>> {
+  const text = await fetch(`${stack.subgraphs.users.url}/metrics`).then((response) => response.text());
+  const counts: Record<string, number> = {};
+  for (const match of text.matchAll(/^carrel_sql_statements_total\{service="(\w+)"\} (\d+)/gm)) counts[match[1]!] = Number(match[2]);
+  return counts;
+}
+
+/** SQL statements per subgraph for one router request of the bookings list, by page size. */
+export async function statementsPerRequest(stack: TestStack, owner: Member, pageSizes: number[]) {
+  const rows: Record<string, Record<string, number>> = {};
+  for (const first of pageSizes) {
+    await call(stack.graphqlUrl, BOOKINGS_LIST, { first }, owner.token);
+    const before = await statementCounts(stack);
+    const data = await call<{ bookings: { nodes: unknown[] } }>(stack.graphqlUrl, BOOKINGS_LIST, { first }, owner.token);
+    const after = await statementCounts(stack);
+    const row: Record<string, number> = { bookings: data.bookings.nodes.length };
+    for (const service of Object.keys(after)) row[`${service} SQL`] = (after[service] ?? 0) - (before[service] ?? 0);
+    rows[`page of ${first}`] = row;
+  }
+  return rows;
+}
+
+export async function benchBookingsList(seconds: number): Promise<void> {
+  const stack = await startTestStack();
+  try {
+    const owner = await seedBookings(stack, 100);
+    const mode = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
+    console.log(`\nSQL statements per router request: bookings(first: N) with user, seat, seat.library and library (${mode}; transaction control included)`);
+    console.table(await statementsPerRequest(stack, owner, [5, 100]));
+
+    const results: Record<string, LoadResult> = {};
+    for (const first of [20, 100]) {
+      results[`bookings(first: ${first})`] = await load(stack.graphqlUrl, JSON.stringify({ query: BOOKINGS_LIST, variables: { first } }), owner.token, seconds, 8);
+    }
+    console.log(`\nThe bookings list through the router (all services in one process, ${mode}, 8 connections, ${seconds} s)`);
+    console.table(Object.fromEntries(Object.entries(results).map(([name, result]) => [name, { 'req/s': Math.round(result.requestsPerSecond), 'p50 ms': result.p50, 'p99 ms': result.p99, errors: result.errors }])));
+  } finally {
+    await stack.stop();
+  }
+}

@@ -1,0 +1,16 @@
+import { Counter, Registry, collectDefaultMetrics } from 'prom-client';
+
+/**
+ * Prometheus metrics (prom-client, the maintained standard for Node), served on GET /metrics by
+ * every service. One registry per process; services running in one process (the embedded
+ * default, tests) are told apart by the `service` label.
+ */
+export const metrics = new Registry();
+collectDefaultMetrics({ register: metrics });
+
+export const sqlStatements = new Counter({
+  name: 'carrel_sql_statements_total',
+  help: 'SQL statements sent to the database, transaction control included.',
+  labelNames: ['service'] as const,
+  registers: [metrics],
+});
