@@ -5,6 +5,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { requestErrorHandler } from './request-errors.js';
 import express, { type Express } from 'express';
+import { sql, type Kysely } from 'kysely';
+import type { EventBus } from '../events/event.js';
 import { GraphQLError, type DocumentNode } from 'graphql';
 import { withHttpStatus } from '../errors.js';
 import { bearerToken, type AccessTokenVerifier } from '../auth/access-token.js';
@@ -20,8 +22,9 @@ export interface SubgraphServerOptions<Context> {
   verifyAccessToken: AccessTokenVerifier;
   /** Builds the per-request context once the token (if any) is verified. */
   context: (viewer: Viewer | null) => Context | Promise<Context>;
-  /** Checks behind GET /ready, e.g. `{ database: true }`. */
-  readiness: () => Promise<Record<string, boolean>>;
+  /** Behind GET /ready: the subgraph is ready when its database and the event bus answer. */
+  db: Kysely<any>;
+  bus: EventBus;
   /** Extra HTTP routes of this subgraph (JWKS, internal endpoints). */
   routes?: (app: Express) => void;
   port: number;
@@ -50,7 +53,10 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
   app.disable('x-powered-by');
   app.get('/health', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/ready', async (_req, res) => {
-    const checks = await options.readiness().catch(() => ({ checks: false }));
+    const checks = {
+      database: await sql`select 1`.execute(options.db).then(() => true, () => false),
+      events: await options.bus.ping(),
+    };
     const ready = Object.values(checks).every(Boolean);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks });
   });

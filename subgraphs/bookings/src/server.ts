@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import { SafeIntResolver } from 'graphql-scalars';
-import { sql } from 'kysely';
 import { accessTokenVerifier, remoteSigningKeys } from '../../../common/auth/access-token.js';
 import type { DatabaseConfig } from '../../../common/config.js';
 import { openDatabase } from '../../../common/db/database.js';
@@ -48,10 +47,8 @@ export async function startBookingsSubgraph(options: BookingsSubgraphOptions): P
     host: options.host,
     verifyAccessToken: accessTokenVerifier(remoteSigningKeys(options.jwksUrl)),
     context: (viewer) => createContext(services, viewer),
-    readiness: async () => ({
-      database: await sql`select 1`.execute(db).then(() => true, () => false),
-      events: await options.bus.ping(),
-    }),
+    db,
+    bus: options.bus,
     onStop: async () => {
       await services.relay.stop();
       await db.destroy();

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
-import { sql } from 'kysely';
 import { accessTokenVerifier, remoteSigningKeys } from '../../../common/auth/access-token.js';
 import type { DatabaseConfig } from '../../../common/config.js';
 import { openDatabase } from '../../../common/db/database.js';
@@ -46,10 +45,8 @@ export async function startTenantsSubgraph(options: TenantsSubgraphOptions): Pro
     host: options.host,
     verifyAccessToken: accessTokenVerifier(remoteSigningKeys(options.jwksUrl)),
     context: (viewer) => createContext(services, viewer),
-    readiness: async () => ({
-      database: await sql`select 1`.execute(db).then(() => true, () => false),
-      events: await options.bus.ping(),
-    }),
+    db,
+    bus: options.bus,
     routes: (app) =>
       app.get(SUSPENDED_TENANTS_PATH, async (_req, res) => {
         const ids = await asPlatform(db, { actor: 'system:router', action: 'list suspended tenants' }, (trx) => findSuspendedTenantIds(trx));

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createLocalJWKSet } from 'jose';
 import { parse } from 'graphql';
-import { sql } from 'kysely';
 import { accessTokenVerifier } from '../../../common/auth/access-token.js';
 import type { DatabaseConfig } from '../../../common/config.js';
 import { openDatabase } from '../../../common/db/database.js';
@@ -59,7 +58,8 @@ export async function startUsersSubgraph(options: UsersSubgraphOptions): Promise
     host: options.host,
     verifyAccessToken: accessTokenVerifier(createLocalJWKSet(services.signer.jwks)),
     context: (viewer) => createContext(services, viewer),
-    readiness: async () => ({ database: await sql`select 1`.execute(db).then(() => true, () => false) }),
+    db,
+    bus: options.bus,
     routes: (app) => app.get(JWKS_PATH, (_req, res) => void res.set('cache-control', 'public, max-age=300').json(services.signer.jwks)),
     onStop: async () => {
       await unsubscribe();
