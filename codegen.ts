@@ -30,11 +30,13 @@ const config: CodegenConfig = {
     }),
     ...subgraph('tenants', 'TenantsContext', {
       Tenant: '../db.js#TenantRow',
+      TenantStatusEvent: '../../../../common/events/event.js#CarrelEvent',
     }),
     ...subgraph('bookings', 'BookingsContext', {
       Library: '../db.js#LibraryRow',
       Seat: '../db.js#SeatRow',
       Booking: '../db.js#BookingRow',
+      BookingEvent: '../../../../common/events/event.js#CarrelEvent',
       User: '{ id: string }',
       Tenant: '{ id: string }',
     }),

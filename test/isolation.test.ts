@@ -7,6 +7,20 @@ import {
   CreateTenantDocument,
   CreateUserDocument,
   DisableUserDocument,
+  IsoAddSeatsDocument,
+  IsoBookingDocument,
+  IsoBookingsDocument,
+  IsoCancelBookingDocument,
+  IsoCheckInDocument,
+  IsoCloseLibraryDocument,
+  IsoCreateBookingDocument,
+  IsoCreateLibraryDocument,
+  IsoDeactivateSeatDocument,
+  IsoLibrariesDocument,
+  IsoLibraryDocument,
+  IsoSeatAvailabilityDocument,
+  IsoUpdateLibraryDocument,
+  IsoUpdateSeatDocument,
   ReactivateTenantDocument,
   RefreshSessionDocument,
   SetUserRoleDocument,
@@ -17,6 +31,8 @@ import {
   UpdateTenantDocument,
   UserDocument,
   UsersDocument,
+  type CreateLibraryInput,
+  type Weekday,
 } from './__generated__/operations.js';
 import { errorCodes, must, request, type GraphQLResponse } from './support/client.js';
 import { createMember, createTenant, loginAdmin, registerStudent, type Member } from './support/seed-kit.js';
@@ -36,13 +52,31 @@ interface Side {
   slug: string;
   name: string;
   members: Record<TenantRole, Member>;
+  library: { id: string; name: string };
+  /** The library's seats by label; S1 is booked by the student for the slot. */
+  seats: Record<string, string>;
+  /** The student's booking of S1 for the slot. */
+  booking: string;
+}
+
+/** A half hour of round-the-clock opening, at least an hour ahead: bookable, cancellable and open for check-in. */
+interface Slot {
+  startsAt: string;
+  endsAt: string;
 }
 
 interface World {
   a: Side;
   b: Side;
-  /** Members of A that controls may change or disable without disturbing the attackers. */
-  aSpares: { promoted: Member; disabled: Member };
+  slot: Slot;
+  /** Objects of A that controls may change, close, cancel or check in without disturbing the attackers. */
+  aSpares: {
+    promoted: Member;
+    disabled: Member;
+    library: string;
+    seats: { free: string; deactivated: string };
+    bookings: { cancelledByStudent: string; cancelledByOwner: string; checkedInByStudent: string; checkedInByStaff: string };
+  };
 }
 
 type Variables = Record<string, unknown>;
@@ -85,12 +119,34 @@ const newUserInput = (tenantId: string) => ({
   role: 'STAFF' as const,
   password: `pw-${unique()}-${unique()}`,
 });
+const mapSeatsOfB = <V>(world: World, variables: (seatId: string) => V): Record<string, V> =>
+  Object.fromEntries(Object.entries(world.b.seats).map(([label, id]) => [`B's seat ${label}`, variables(id)]));
 const eachMemberOfB = <V>(world: World, variables: (member: Member, role: TenantRole) => V): Record<string, V> =>
   Object.fromEntries(ROLES.map((role) => [`B's ${role.toLowerCase()}`, variables(world.b.members[role], role)]));
 
 /** What a member of B would become if the attack worked: the change that hurts most. */
 const takeover: Record<TenantRole, 'OWNER' | 'STUDENT'> = { OWNER: 'STUDENT', STAFF: 'STUDENT', STUDENT: 'OWNER' };
 const managersOnly = { OWNER: 'NOT_FOUND', STAFF: 'FORBIDDEN', STUDENT: 'FORBIDDEN' } as const;
+/** Libraries and seats are run by owners; staff and students may never change them. */
+const ownersOnly = managersOnly;
+
+const MINUTE = 60_000;
+const SLOT_MINUTES = 30;
+const WEEKDAYS: readonly Weekday[] = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
+const libraryInput = (name: string): CreateLibraryInput => ({
+  name,
+  address: `${name}, 12 MG Road, Bengaluru`,
+  timezone: 'Asia/Kolkata',
+  openingHours: WEEKDAYS.map((weekday) => ({ weekday, opensAt: '00:00', closesAt: '24:00' })),
+  hourlyPrice: { amountMinor: 5000, currency: 'INR' },
+  // Check-in opens two hours ahead, cancelling closes half an hour ahead: the slot allows both.
+  rules: { slotMinutes: SLOT_MINUTES, maxBookingMinutes: 240, cancellationCutoffMinutes: 30, checkInWindowMinutes: 120 },
+});
+/** The `n`th half hour after the world's slot, for attempts that must not collide with it. */
+const slotAfter = (slot: Slot, n: number): Slot => {
+  const start = Date.parse(slot.startsAt) + n * SLOT_MINUTES * MINUTE;
+  return { startsAt: new Date(start).toISOString(), endsAt: new Date(start + SLOT_MINUTES * MINUTE).toISOString() };
+};
 
 const rootFields: Record<'Query' | 'Mutation', Record<string, Entry>> = {
   Query: {
@@ -120,6 +176,49 @@ const rootFields: Record<'Query' | 'Mutation', Record<string, Entry>> = {
       controls: [
         { as: 'STAFF', variables: (world) => ({ tenantId: world.a.id, first: 100 }) },
         { as: 'OWNER', variables: () => ({ first: 100 }) },
+      ],
+    }),
+    libraries: attack(IsoLibrariesDocument, {
+      targets: (world) => ({ "B's libraries": { tenantId: world.b.id, first: 100 } }),
+      nowhere: () => ({ tenantId: randomUUID(), first: 100 }),
+      refusal: 'NOT_FOUND',
+      controls: [
+        { as: 'STUDENT', variables: (world) => ({ tenantId: world.a.id, first: 100 }) },
+        { as: 'OWNER', variables: () => ({ first: 100 }) },
+      ],
+    }),
+    library: attack(IsoLibraryDocument, {
+      targets: (world) => ({ "B's library": { id: world.b.library.id } }),
+      nowhere: () => ({ id: randomUUID() }),
+      refusal: 'NOT_FOUND',
+      controls: [{ as: 'STUDENT', variables: (world) => ({ id: world.a.library.id }) }],
+    }),
+    seatAvailability: attack(IsoSeatAvailabilityDocument, {
+      targets: (world) => ({ "B's library": { libraryId: world.b.library.id, ...world.slot } }),
+      nowhere: () => ({ libraryId: randomUUID(), ...world.slot }),
+      refusal: 'NOT_FOUND',
+      controls: [{ as: 'STUDENT', variables: (world) => ({ libraryId: world.a.library.id, ...world.slot }) }],
+    }),
+    booking: attack(IsoBookingDocument, {
+      targets: (world) => ({ "B's student's booking": { id: world.b.booking } }),
+      nowhere: () => ({ id: randomUUID() }),
+      refusal: 'NOT_FOUND',
+      controls: [
+        { as: 'STUDENT', variables: (world) => ({ id: world.a.booking }) },
+        { as: 'STAFF', variables: (world) => ({ id: world.a.booking }) },
+      ],
+    }),
+    myBookings: { noForeignId: 'Lists the bookings of the student named by the token; takes no id.' },
+    bookings: attack(IsoBookingsDocument, {
+      targets: (world) => ({
+        "B's bookings": { tenantId: world.b.id, first: 100 },
+        "B's bookings of B's library": { tenantId: world.b.id, filter: { libraryId: world.b.library.id }, first: 100 },
+      }),
+      nowhere: () => ({ tenantId: randomUUID(), first: 100 }),
+      refusal: { OWNER: 'NOT_FOUND', STAFF: 'NOT_FOUND', STUDENT: 'FORBIDDEN' },
+      controls: [
+        { as: 'STAFF', variables: (world) => ({ tenantId: world.a.id, first: 100 }) },
+        { as: 'OWNER', variables: (world) => ({ filter: { libraryId: world.a.library.id }, first: 100 }) },
       ],
     }),
   },
@@ -172,6 +271,61 @@ const rootFields: Record<'Query' | 'Mutation', Record<string, Entry>> = {
       refusal: managersOnly,
       controls: [{ as: 'OWNER', variables: (world) => ({ userId: world.aSpares.disabled.id }) }],
     }),
+    createLibrary: { noForeignId: 'Adds a library to the tenant named by the token; the input names no tenant or other object.' },
+    updateLibrary: attack(IsoUpdateLibraryDocument, {
+      targets: (world) => ({ "B's library": { id: world.b.library.id, input: { name: 'Taken over', hourlyPrice: { amountMinor: 0, currency: 'INR' } } } }),
+      nowhere: () => ({ id: randomUUID(), input: { name: 'Taken over', hourlyPrice: { amountMinor: 0, currency: 'INR' } } }),
+      refusal: ownersOnly,
+      controls: [{ as: 'OWNER', variables: (world) => ({ id: world.a.library.id, input: { name: world.a.library.name } }) }],
+    }),
+    closeLibrary: attack(IsoCloseLibraryDocument, {
+      targets: (world) => ({ "B's library": { id: world.b.library.id } }),
+      nowhere: () => ({ id: randomUUID() }),
+      refusal: ownersOnly,
+      controls: [{ as: 'OWNER', variables: (world) => ({ id: world.aSpares.library }) }],
+    }),
+    addSeats: attack(IsoAddSeatsDocument, {
+      targets: (world) => ({ "B's library": { libraryId: world.b.library.id, seats: [{ label: `Intruder ${unique()}` }] } }),
+      nowhere: () => ({ libraryId: randomUUID(), seats: [{ label: `Intruder ${unique()}` }] }),
+      refusal: ownersOnly,
+      controls: [{ as: 'OWNER', variables: (world) => ({ libraryId: world.a.library.id, seats: [{ label: `Added ${unique()}` }] }) }],
+    }),
+    updateSeat: attack(IsoUpdateSeatDocument, {
+      targets: (world) => mapSeatsOfB(world, (id) => ({ id, input: { label: `Taken ${unique()}`, zone: 'Taken over' } })),
+      nowhere: () => ({ id: randomUUID(), input: { label: `Taken ${unique()}`, zone: 'Taken over' } }),
+      refusal: ownersOnly,
+      controls: [{ as: 'OWNER', variables: (world) => ({ id: world.a.seats.S1!, input: { zone: 'Quiet room' } }) }],
+    }),
+    deactivateSeat: attack(IsoDeactivateSeatDocument, {
+      targets: (world) => mapSeatsOfB(world, (id) => ({ id })),
+      nowhere: () => ({ id: randomUUID() }),
+      refusal: ownersOnly,
+      controls: [{ as: 'OWNER', variables: (world) => ({ id: world.aSpares.seats.deactivated }) }],
+    }),
+    createBooking: attack(IsoCreateBookingDocument, {
+      targets: (world) => mapSeatsOfB(world, (seatId) => ({ input: { seatId, ...world.slot } })),
+      nowhere: () => ({ input: { seatId: randomUUID(), ...world.slot } }),
+      refusal: 'NOT_FOUND',
+      controls: [{ as: 'STUDENT', variables: (world) => ({ input: { seatId: world.aSpares.seats.free, ...world.slot } }) }],
+    }),
+    cancelBooking: attack(IsoCancelBookingDocument, {
+      targets: (world) => ({ "B's student's booking": { id: world.b.booking, reason: 'Hostile takeover' } }),
+      nowhere: () => ({ id: randomUUID(), reason: 'Hostile takeover' }),
+      refusal: { OWNER: 'NOT_FOUND', STAFF: 'FORBIDDEN', STUDENT: 'NOT_FOUND' },
+      controls: [
+        { as: 'STUDENT', variables: (world) => ({ id: world.aSpares.bookings.cancelledByStudent }) },
+        { as: 'OWNER', variables: (world) => ({ id: world.aSpares.bookings.cancelledByOwner, reason: 'Seat under repair' }) },
+      ],
+    }),
+    checkIn: attack(IsoCheckInDocument, {
+      targets: (world) => ({ "B's student's booking": { bookingId: world.b.booking } }),
+      nowhere: () => ({ bookingId: randomUUID() }),
+      refusal: 'NOT_FOUND',
+      controls: [
+        { as: 'STUDENT', variables: (world) => ({ bookingId: world.aSpares.bookings.checkedInByStudent }) },
+        { as: 'STAFF', variables: (world) => ({ bookingId: world.aSpares.bookings.checkedInByStaff }) },
+      ],
+    }),
   },
 };
 
@@ -184,21 +338,57 @@ interface EntityCase {
   nowhere: () => Representation;
   /** The fields to select, for each subgraph that resolves the type. */
   selection: Record<string, string>;
+  /**
+   * Subgraphs that only add fields to a type another subgraph owns, and so cannot tell whether an
+   * object exists: each may resolve any key to this, built from the key alone, instead of null.
+   */
+  stranger?: Record<string, (representation: Representation) => Record<string, unknown>>;
 }
 type Representation = { __typename: string } & Record<string, unknown>;
+
+const emptyPage = { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } };
+const bookingSelection = 'id status startsAt endsAt price { amountMinor currency } user { id } bookedBy { id } seat { id label } library { id name }';
 
 const entityCases: Record<string, EntityCase> = {
   User: {
     own: (world, role) => ({ __typename: 'User', id: world.a.members[role].id }),
     foreign: (world) => eachMemberOfB(world, (member) => ({ __typename: 'User', id: member.id })),
     nowhere: () => ({ __typename: 'User', id: randomUUID() }),
-    selection: { users: 'id email displayName role' },
+    selection: {
+      users: 'id email displayName role',
+      bookings: `id bookings(first: 100) { nodes { ${bookingSelection} } pageInfo { hasNextPage endCursor } }`,
+    },
+    // The users subgraph decides whether A may see B's user at all; bookings must add none of B's bookings.
+    stranger: { bookings: (representation) => ({ id: representation.id, bookings: emptyPage }) },
   },
   Tenant: {
     own: (world) => ({ __typename: 'Tenant', id: world.a.id }),
     foreign: (world) => ({ 'B itself': { __typename: 'Tenant', id: world.b.id } }),
     nowhere: () => ({ __typename: 'Tenant', id: randomUUID() }),
-    selection: { tenants: 'id slug name status' },
+    selection: {
+      tenants: 'id slug name status',
+      bookings: 'id libraries(first: 100) { nodes { id name address seats(includeInactive: true) { nodes { id label } } } pageInfo { hasNextPage endCursor } }',
+    },
+  },
+  Library: {
+    own: (world) => ({ __typename: 'Library', id: world.a.library.id }),
+    foreign: (world) => ({ "B's library": { __typename: 'Library', id: world.b.library.id } }),
+    nowhere: () => ({ __typename: 'Library', id: randomUUID() }),
+    selection: {
+      bookings: 'id name address timezone status hourlyPrice { amountMinor currency } tenant { id } seats(includeInactive: true) { nodes { id label } }',
+    },
+  },
+  Seat: {
+    own: (world) => ({ __typename: 'Seat', id: world.a.seats.S1! }),
+    foreign: (world) => mapSeatsOfB(world, (id) => ({ __typename: 'Seat', id })),
+    nowhere: () => ({ __typename: 'Seat', id: randomUUID() }),
+    selection: { bookings: 'id label zone features active library { id name }' },
+  },
+  Booking: {
+    own: (world) => ({ __typename: 'Booking', id: world.a.booking }),
+    foreign: (world) => ({ "B's student's booking": { __typename: 'Booking', id: world.b.booking } }),
+    nowhere: () => ({ __typename: 'Booking', id: randomUUID() }),
+    selection: { bookings: `${bookingSelection} createdAt checkedInAt cancelledAt cancellationReason` },
   },
 };
 
@@ -242,31 +432,79 @@ let stack: TestStack;
 let admin: Member;
 let world: World;
 
-async function side(label: 'A' | 'B'): Promise<Side> {
+/** A round-the-clock library of the owner's tenant with seats of the given labels, made through the API. */
+async function openLibrary(owner: Member, name: string, labels: string[]) {
+  const { createLibrary } = await must(stack.graphqlUrl, IsoCreateLibraryDocument, { input: libraryInput(name) }, owner.token);
+  const seats: Record<string, string> = {};
+  if (labels.length > 0) {
+    const { addSeats } = await must(stack.graphqlUrl, IsoAddSeatsDocument, { libraryId: createLibrary.id, seats: labels.map((label) => ({ label, zone: 'Ground floor', features: ['power'] })) }, owner.token);
+    for (const seat of addSeats) seats[seat.label] = seat.id;
+  }
+  return { library: { id: createLibrary.id, name: createLibrary.name }, seats };
+}
+
+async function book(student: Member, seatId: string, slot: Slot): Promise<string> {
+  const { createBooking } = await must(stack.graphqlUrl, IsoCreateBookingDocument, { input: { seatId, ...slot } }, student.token);
+  return createBooking.id;
+}
+
+async function side(label: 'A' | 'B', seatLabels: string[], slot: Slot): Promise<Side> {
   const tenant = await createTenant(stack.graphqlUrl, admin);
   const staff = await createMember(stack.graphqlUrl, tenant.owner, tenant.id, tenant.slug, 'STAFF');
   const student = await registerStudent(stack.graphqlUrl, tenant.slug, `Student of ${label}`);
-  return { id: tenant.id, slug: tenant.slug, name: `Tenant ${tenant.slug}`, members: { OWNER: tenant.owner, STAFF: staff, STUDENT: student } };
+  const { library, seats } = await openLibrary(tenant.owner, `Reading room ${tenant.slug}`, seatLabels);
+  const booking = await book(student, seats.S1!, slot);
+  return { id: tenant.id, slug: tenant.slug, name: `Tenant ${tenant.slug}`, members: { OWNER: tenant.owner, STAFF: staff, STUDENT: student }, library, seats, booking };
 }
 
 beforeAll(async () => {
   stack = await startTestStack();
   admin = await loginAdmin(stack.graphqlUrl);
-  const [a, b] = [await side('A'), await side('B')];
+  const halfHour = SLOT_MINUTES * MINUTE;
+  const start = Math.ceil((Date.now() + 60 * MINUTE) / halfHour) * halfHour;
+  const slot = { startsAt: new Date(start).toISOString(), endsAt: new Date(start + halfHour).toISOString() };
+  const [a, b] = [await side('A', ['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7'], slot), await side('B', ['S1', 'S2'], slot)];
   const spare = () => createMember(stack.graphqlUrl, a.members.OWNER, a.id, a.slug, 'STUDENT');
-  world = { a, b, aSpares: { promoted: await spare(), disabled: await spare() } };
+  const student = a.members.STUDENT;
+  world = {
+    a,
+    b,
+    slot,
+    aSpares: {
+      promoted: await spare(),
+      disabled: await spare(),
+      library: (await openLibrary(a.members.OWNER, `Annexe ${a.slug}`, [])).library.id,
+      seats: { free: a.seats.S6!, deactivated: a.seats.S7! },
+      bookings: {
+        cancelledByStudent: await book(student, a.seats.S2!, slot),
+        cancelledByOwner: await book(student, a.seats.S3!, slot),
+        checkedInByStudent: await book(student, a.seats.S4!, slot),
+        checkedInByStaff: await book(student, a.seats.S5!, slot),
+      },
+    },
+  };
 });
 afterAll(() => stack?.stop());
 
 /** Strings only B's data contains: none may appear in anything A receives. */
 function secretsOfB(): string[] {
   const members = Object.values(world.b.members);
-  return [world.b.id, world.b.slug, ...members.map((member) => member.id), ...members.map((member) => member.email)];
+  return [
+    world.b.id,
+    world.b.slug,
+    ...members.map((member) => member.id),
+    ...members.map((member) => member.email),
+    world.b.library.id,
+    ...Object.values(world.b.seats),
+    world.b.booking,
+  ];
 }
 
-function expectNothingOfB(response: unknown) {
+/** `named`: ids A itself sent, which a subgraph that cannot tell whether they exist may echo. */
+function expectNothingOfB(response: unknown, named: string[] = []) {
   const body = JSON.stringify(response);
-  expect(secretsOfB().filter((secret) => body.toLowerCase().includes(secret.toLowerCase()))).toEqual([]);
+  const secrets = secretsOfB().filter((secret) => !named.includes(secret));
+  expect(secrets.filter((secret) => body.toLowerCase().includes(secret.toLowerCase()))).toEqual([]);
 }
 
 /** What a client can tell from a refusal: status, data and errors without their source positions. */
@@ -282,6 +520,22 @@ const SnapshotOfB = parse(`
   query SnapshotOfB($id: ID!) {
     tenant(id: $id) { id slug name status plan settings { timezone currency } branding { logoUrl primaryColor } suspensionReason suspendedAt createdAt }
     users(tenantId: $id, first: 100) { nodes { id email displayName role status createdAt tenant { id } } pageInfo { hasNextPage } }
+    libraries(tenantId: $id) {
+      nodes {
+        id name address timezone status createdAt tenant { id }
+        openingHours { weekday opensAt closesAt } hourlyPrice { amountMinor currency }
+        rules { slotMinutes maxBookingMinutes cancellationCutoffMinutes checkInWindowMinutes }
+        seats(includeInactive: true) { nodes { id label zone features active } pageInfo { hasNextPage } }
+      }
+      pageInfo { hasNextPage }
+    }
+    bookings(tenantId: $id) {
+      nodes {
+        id status startsAt endsAt price { amountMinor currency } user { id } bookedBy { id } seat { id } library { id }
+        createdAt checkedInAt cancelledAt cancellationReason
+      }
+      pageInfo { hasNextPage }
+    }
   }
 `);
 
@@ -375,6 +629,13 @@ for (const { type, subgraph } of resolvableEntities) {
   const entityCase = entityCases[type];
   const selection = entityCase?.selection[subgraph];
   if (!entityCase || !selection) continue;
+  const stranger = entityCase.stranger?.[subgraph];
+  /** Null, or for a subgraph that cannot tell whether the object exists, what any key resolves to. */
+  const foreignResult = (representation: Representation) => (stranger ? expect.toBeOneOf([null, stranger(representation)]) : null);
+  const namedIds = (representations: Representation[]) => (stranger ? representations.map((representation) => String(representation.id)) : []);
+  /** What a client can tell, with the id it named itself replaced, where the subgraph may echo it. */
+  const seen = (response: GraphQLResponse<unknown>, representation: Representation) =>
+    stranger ? JSON.parse(JSON.stringify(observable(response)).replaceAll(String(representation.id), '<named id>')) : observable(response);
   const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${type} { ${selection} } } }`;
   const resolve = (representations: Representation[], token: string) => {
     const server = stack.subgraphs[subgraph as keyof TestStack['subgraphs']];
@@ -383,24 +644,92 @@ for (const { type, subgraph } of resolvableEntities) {
   };
 
   describe(`${type} entities of tenant B in the ${subgraph} subgraph, asked for directly`, () => {
-    it.each(ROLES)('resolve to null for A’s %s, exactly as if they did not exist', async (role) => {
+    const nothing = stranger ? 'to nothing of B' : 'to null';
+    it.each(ROLES)(`resolve ${nothing} for A’s %s, exactly as if they did not exist`, async (role) => {
       const token = world.a.members[role].token;
       for (const [label, representation] of Object.entries(entityCase.foreign(world))) {
         const response = await resolve([representation], token);
-        expect(response.data?._entities, label).toEqual([null]);
-        expectNothingOfB(response);
-        expect(observable(response), label).toEqual(observable(await resolve([entityCase.nowhere()], token)));
+        expect(response.data?._entities, label).toEqual([foreignResult(representation)]);
+        expectNothingOfB(response, namedIds([representation]));
+        const nowhere = entityCase.nowhere();
+        expect(seen(response, representation), label).toEqual(seen(await resolve([nowhere], token), nowhere));
       }
     });
 
-    it.each(ROLES)('resolve to null beside A’s own, which A’s %s can resolve', async (role) => {
+    it.each(ROLES)(`resolve ${nothing} beside A’s own, which A’s %s can resolve`, async (role) => {
       const own = entityCase.own(world, role);
       const foreign = Object.values(entityCase.foreign(world));
       const response = await resolve([own, ...foreign], world.a.members[role].token);
       expect(response.errors).toBeUndefined();
       const { __typename: _typename, ...key } = own;
-      expect(response.data?._entities).toEqual([expect.objectContaining(key), ...foreign.map(() => null)]);
-      expectNothingOfB(response);
+      expect(response.data?._entities).toEqual([expect.objectContaining(key), ...foreign.map(foreignResult)]);
+      expectNothingOfB(response, namedIds(foreign));
     });
   });
 }
+
+describe('bookings filtered by tenant B’s objects', () => {
+  const filters = (world: World) => ({
+    "B's library": { libraryId: world.b.library.id },
+    "B's student": { userId: world.b.members.STUDENT.id },
+  });
+  const nowhere = { "B's library": { libraryId: randomUUID() }, "B's student": { userId: randomUUID() } };
+
+  it.each(['OWNER', 'STAFF'] as const)('give A’s %s an empty page, exactly as ids that exist nowhere', async (role) => {
+    const token = world.a.members[role].token;
+    for (const [label, filter] of Object.entries(filters(world))) {
+      const response = await request(stack.graphqlUrl, IsoBookingsDocument, { filter, first: 100 }, token);
+      expect(response.errors, label).toBeUndefined();
+      expect(response.data?.bookings.nodes, label).toEqual([]);
+      expectNothingOfB(response);
+      const elsewhere = await request(stack.graphqlUrl, IsoBookingsDocument, { filter: nowhere[label as keyof typeof nowhere], first: 100 }, token);
+      expect(observable(response), label).toEqual(observable(elsewhere));
+    }
+  });
+
+  it('find A’s own bookings for A’s owner, showing nothing of B', async () => {
+    const token = world.a.members.OWNER.token;
+    for (const filter of [{ libraryId: world.a.library.id }, { userId: world.a.members.STUDENT.id }]) {
+      const response = await request(stack.graphqlUrl, IsoBookingsDocument, { filter, first: 100 }, token);
+      expect(response.errors).toBeUndefined();
+      expect(response.data?.bookings.nodes.map((booking) => booking.id)).toContain(world.a.booking);
+      expectNothingOfB(response);
+    }
+  });
+});
+
+describe('createBooking on behalf of a member of tenant B', () => {
+  let attempts = 0;
+  /** Each attempt on its own later half hour, so one wrongly accepted cannot make the next a conflict. */
+  const onBehalfOf = (userId: string) => ({ input: { seatId: world.aSpares.seats.free, userId, ...slotAfter(world.slot, ++attempts) } });
+
+  /** A's bookings for each of B's members, as A's owner finds them by filter. */
+  async function bookingsInAFor(members: Record<string, Member>) {
+    const found: Record<string, string[]> = {};
+    for (const [label, member] of Object.entries(members)) {
+      const response = await request(stack.graphqlUrl, IsoBookingsDocument, { filter: { userId: member.id }, first: 100 }, world.a.members.OWNER.token);
+      found[label] = response.data?.bookings.nodes.map((booking) => booking.id) ?? [];
+    }
+    return found;
+  }
+
+  it.each([
+    ['OWNER', 'NOT_FOUND'],
+    ['STAFF', 'NOT_FOUND'],
+    ['STUDENT', 'FORBIDDEN'],
+  ] as const)('is refused to A’s %s with %s, as for a user who exists nowhere, and books nothing', async (role, refusal) => {
+    const attacker = world.a.members[role];
+    const members = eachMemberOfB(world, (member) => member);
+    const before = { b: await snapshotOfB(), a: await bookingsInAFor(members) };
+    for (const [label, member] of Object.entries(members)) {
+      const response = await request(stack.graphqlUrl, IsoCreateBookingDocument, onBehalfOf(member.id), attacker.token);
+      expect(errorCodes(response), `booking A's seat for ${label}`).toEqual([refusal]);
+      expect(response.data?.createBooking ?? null, `booking A's seat for ${label}`).toBeNull();
+      expectNothingOfB(response, [member.id]);
+      const elsewhere = await request(stack.graphqlUrl, IsoCreateBookingDocument, onBehalfOf(randomUUID()), attacker.token);
+      expect(observable(response), `booking A's seat for ${label} must look like booking it for nobody`).toEqual(observable(elsewhere));
+    }
+    expect(await bookingsInAFor(members)).toEqual(before.a);
+    expect(await snapshotOfB()).toEqual(before.b);
+  });
+});

@@ -25,6 +25,11 @@ export interface SubscribeOptions {
 export interface EventBus {
   publish(events: readonly CarrelEvent[]): Promise<void>;
   subscribe(handler: EventHandler, options?: SubscribeOptions): () => Promise<void>;
+  /**
+   * Live events of one tenant only, from the moment the returned promise resolves. Redis keeps a stream per
+   * tenant, so a router replica reads just the tenants its sockets belong to.
+   */
+  subscribeTenant(tenantId: string, handler: EventHandler): Promise<() => Promise<void>>;
   /** Whether publishing works right now; feeds /ready. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -8,11 +8,12 @@ import type { CarrelEvent, EventBus, EventHandler } from './event.js';
  */
 export class MemoryEventBus implements EventBus {
   private readonly handlers = new Set<EventHandler>();
+  private readonly tenantHandlers = new Map<string, Set<EventHandler>>();
 
   async publish(events: readonly CarrelEvent[]): Promise<void> {
     for (const event of events) {
       await Promise.all(
-        [...this.handlers].map(async (handler) => {
+        [...this.handlers, ...(this.tenantHandlers.get(event.tenantId) ?? [])].map(async (handler) => {
           try {
             await handler(event);
           } catch (error) {
@@ -30,11 +31,22 @@ export class MemoryEventBus implements EventBus {
     };
   }
 
+  async subscribeTenant(tenantId: string, handler: EventHandler): Promise<() => Promise<void>> {
+    const handlers = this.tenantHandlers.get(tenantId) ?? new Set<EventHandler>();
+    handlers.add(handler);
+    this.tenantHandlers.set(tenantId, handlers);
+    return async () => {
+      handlers.delete(handler);
+      if (handlers.size === 0) this.tenantHandlers.delete(tenantId);
+    };
+  }
+
   async ping() {
     return true;
   }
 
   async close() {
     this.handlers.clear();
+    this.tenantHandlers.clear();
   }
 }

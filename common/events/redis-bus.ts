@@ -1,8 +1,10 @@
 import { Redis } from 'ioredis';
 import { logger } from '../logger.js';
 import type { CarrelEvent, EventBus, EventHandler, SubscribeOptions } from './event.js';
+import { TenantStreamReader } from './redis-tenant-streams.js';
 
 const STREAM_MAX_LENGTH = 100_000;
+const TENANT_STREAM_MAX_LENGTH = 10_000;
 const BLOCK_MS = 1_000;
 
 /**
@@ -13,6 +15,8 @@ export class RedisEventBus implements EventBus {
   private readonly publisher: Redis;
   private readonly stream: string;
   private readonly readers = new Set<Redis>();
+  private tenantStreams: TenantStreamReader | null = null;
+  private readonly keyPrefix: string;
   private closed = false;
 
   constructor(
@@ -23,15 +27,32 @@ export class RedisEventBus implements EventBus {
     this.publisher = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
     this.publisher.on('error', (error) => logger.debug({ err: error }, 'redis publisher error'));
     this.stream = `${keyPrefix}events`;
+    this.keyPrefix = keyPrefix;
+  }
+
+  private tenantStreamKey(tenantId: string): string {
+    return `${this.keyPrefix}tenant:${tenantId}:events`;
+  }
+
+  subscribeTenant(tenantId: string, handler: EventHandler): Promise<() => Promise<void>> {
+    if (!this.tenantStreams) {
+      const reader = new Redis(this.url, { maxRetriesPerRequest: null });
+      reader.on('error', (error) => logger.debug({ err: error }, 'redis tenant reader error'));
+      this.tenantStreams = new TenantStreamReader(reader, (id) => this.tenantStreamKey(id));
+    }
+    return this.tenantStreams.add(tenantId, handler);
   }
 
   async publish(events: readonly CarrelEvent[]): Promise<void> {
     if (events.length === 0) return;
-    const pipeline = this.publisher.pipeline();
+    // One transaction: an event reaches the shared stream and its tenant's stream, or neither.
+    const transaction = this.publisher.multi();
     for (const event of events) {
-      pipeline.xadd(this.stream, 'MAXLEN', '~', STREAM_MAX_LENGTH, '*', 'event', JSON.stringify(event));
+      const payload = JSON.stringify(event);
+      transaction.xadd(this.stream, 'MAXLEN', '~', STREAM_MAX_LENGTH, '*', 'event', payload);
+      transaction.xadd(this.tenantStreamKey(event.tenantId), 'MAXLEN', '~', TENANT_STREAM_MAX_LENGTH, '*', 'event', payload);
     }
-    const results = await pipeline.exec();
+    const results = await transaction.exec();
     const failure = results?.find(([error]) => error);
     if (!results || failure) throw failure?.[0] ?? new Error('Redis pipeline did not run');
   }
@@ -122,6 +143,7 @@ export class RedisEventBus implements EventBus {
     this.closed = true;
     for (const reader of this.readers) reader.disconnect();
     this.readers.clear();
+    await this.tenantStreams?.stop();
     this.publisher.disconnect();
   }
 }

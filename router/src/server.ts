@@ -5,6 +5,10 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { requestErrorHandler } from '../../common/server/request-errors.js';
 import express from 'express';
+import { randomUUID } from 'node:crypto';
+import type { ExecutionResult, GraphQLSchema } from 'graphql';
+import { SubscriptionHub, type Subscriber } from './subscriptions/hub.js';
+import { attachSubscriptions } from './subscriptions/websocket.js';
 import { accessTokenVerifier, remoteSigningKeys } from '../../common/auth/access-token.js';
 import type { EventBus } from '../../common/events/event.js';
 import { logger } from '../../common/logger.js';
@@ -30,6 +34,14 @@ export interface RouterOptions {
 }
 
 const MAX_TOKENS = 3_000;
+const SUSPENSION_GRACE_MS = 500;
+const SUBSCRIPTION_LIMITS = {
+  maxMessageBytes: 64 * 1024,
+  maxSubscriptionsPerSocket: 20,
+  queueLimit: 200,
+  connectionInitTimeoutMs: 3_000,
+  keepAliveMs: 12_000,
+};
 
 /** Limits every operation must pass before planning; see docs/architecture.md. */
 const armor = new ApolloArmor({
@@ -48,6 +60,8 @@ export async function startRouter(options: RouterOptions): Promise<RunningServer
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => new SubgraphSource(name, options.subgraphUrls[name] ?? url!, options.subgraphTimeoutMs),
   });
+  let apiSchema: GraphQLSchema | null = null;
+  gateway.onSchemaLoadOrUpdate((loaded) => (apiSchema = loaded.apiSchema));
   const tenants = new TenantStatusCache(options.bus, options.suspendedTenantsUrl, options.tenantStatusRefreshMs ?? 5_000);
   await tenants.start();
   const verify = accessTokenVerifier(remoteSigningKeys(options.jwksUrl));
@@ -78,12 +92,43 @@ export async function startRouter(options: RouterOptions): Promise<RunningServer
   app.use('/graphql', express.json({ limit: '256kb' }), expressMiddleware(server, { context: ({ req }) => routerContext(req.headers, verify, tenants) }));
   app.use(requestErrorHandler);
 
+  const hub = new SubscriptionHub(
+    options.bus,
+    (query, variables, subscriber) => hydrate(server, query, variables, subscriber),
+    (tenantId) => subscriptions.closeTenant(tenantId),
+  );
+  let subscriptions: ReturnType<typeof attachSubscriptions>;
   const running = await listen(app, options.port, options.host, async () => {
+    await subscriptions.close();
+    await hub.stop();
     await server.stop();
     await tenants.stop();
   });
+  subscriptions = attachSubscriptions({
+    httpServer: running.httpServer,
+    path: '/graphql',
+    apiSchema: () => apiSchema!,
+    validationRules: protections.validationRules,
+    verify,
+    tenants,
+    hub,
+    limits: { ...SUBSCRIPTION_LIMITS, maxTokens: MAX_TOKENS },
+  });
+  // A suspension seen by the periodic re-read (or before the tenant's own stream delivered it)
+  // still ends the tenant's sockets, a moment later so the status event goes out first.
+  tenants.onSuspended((tenantId) => setTimeout(() => subscriptions.closeTenant(tenantId), SUSPENSION_GRACE_MS).unref());
   logger.info({ url: `${running.url}/graphql` }, 'router ready');
   return running;
+}
+
+/** Runs a subscription's hydration query through the whole gateway pipeline as the subscriber. */
+async function hydrate(server: ApolloServer<RouterContext>, query: string, variables: Record<string, unknown>, subscriber: Subscriber): Promise<ExecutionResult> {
+  const response = await server.executeOperation(
+    { query, variables },
+    { contextValue: { viewer: subscriber.viewer, authorization: subscriber.authorization, requestId: randomUUID() } },
+  );
+  if (response.body.kind !== 'single') throw new Error('hydration returned an incremental result');
+  return response.body.singleResult as ExecutionResult;
 }
 
 /** Ready when every subgraph says it is (their databases included) and the event bus answers. */

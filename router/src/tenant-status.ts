@@ -11,6 +11,7 @@ export class TenantStatusCache {
   private timer: NodeJS.Timeout | undefined;
   private unsubscribe: (() => Promise<void>) | undefined;
   private eventsDuringRefresh: CarrelEvent[] | null = null;
+  private readonly suspendedListeners = new Set<(tenantId: string) => void>();
 
   constructor(
     private readonly bus: EventBus,
@@ -32,9 +33,20 @@ export class TenantStatusCache {
     return this.suspended.has(tenantId);
   }
 
+  /** Called whenever a tenant is found newly suspended, by event or by the periodic re-read. */
+  onSuspended(listener: (tenantId: string) => void): void {
+    this.suspendedListeners.add(listener);
+  }
+
+  private replace(suspended: Set<string>) {
+    const newly = [...suspended].filter((tenantId) => !this.suspended.has(tenantId));
+    this.suspended = suspended;
+    for (const tenantId of newly) for (const listener of this.suspendedListeners) listener(tenantId);
+  }
+
   private apply(event: CarrelEvent) {
-    if (event.type === 'TENANT_SUSPENDED') this.suspended.add(event.tenantId);
-    if (event.type === 'TENANT_REACTIVATED') this.suspended.delete(event.tenantId);
+    if (event.type === 'TENANT_SUSPENDED') this.replace(new Set([...this.suspended, event.tenantId]));
+    if (event.type === 'TENANT_REACTIVATED') this.suspended = new Set([...this.suspended].filter((tenantId) => tenantId !== event.tenantId));
   }
 
   private async refresh(): Promise<void> {
@@ -43,7 +55,7 @@ export class TenantStatusCache {
       const response = await fetch(this.suspendedTenantsUrl, { signal: AbortSignal.timeout(2_000) });
       if (!response.ok) throw new Error(`tenants subgraph answered ${response.status}`);
       const { suspendedTenantIds } = (await response.json()) as { suspendedTenantIds: string[] };
-      this.suspended = new Set(suspendedTenantIds);
+      this.replace(new Set(suspendedTenantIds));
       // Events that arrived while the answer was on its way are newer than it.
       for (const event of this.eventsDuringRefresh) this.apply(event);
     } finally {

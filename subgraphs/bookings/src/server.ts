@@ -15,6 +15,7 @@ import { createContext, type BookingsServices } from './context.js';
 import type { BookingsDatabase } from './db.js';
 import type { Resolvers } from './__generated__/resolvers-types.js';
 import { Booking } from './resolvers/Booking.js';
+import { BookingEvent } from './resolvers/BookingEvent.js';
 import { Library } from './resolvers/Library.js';
 import { Mutation } from './resolvers/Mutation.js';
 import { Query } from './resolvers/Query.js';
@@ -23,7 +24,7 @@ import { Tenant } from './resolvers/Tenant.js';
 import { User } from './resolvers/User.js';
 
 export const typeDefs = parse(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
-export const resolvers: Resolvers = { DateTime, SafeInt: SafeIntResolver, Query, Mutation, Library, Seat, Booking, User, Tenant };
+export const resolvers: Resolvers = { DateTime, SafeInt: SafeIntResolver, Query, Mutation, Library, Seat, Booking, BookingEvent, User, Tenant };
 
 export interface BookingsSubgraphOptions {
   database: DatabaseConfig;

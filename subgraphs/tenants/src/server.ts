@@ -17,9 +17,10 @@ import type { Resolvers } from './__generated__/resolvers-types.js';
 import { Mutation } from './resolvers/Mutation.js';
 import { Query } from './resolvers/Query.js';
 import { Tenant } from './resolvers/Tenant.js';
+import { TenantStatusEvent } from './resolvers/TenantStatusEvent.js';
 
 export const typeDefs = parse(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
-export const resolvers: Resolvers = { DateTime, Query, Mutation, Tenant };
+export const resolvers: Resolvers = { DateTime, Query, Mutation, Tenant, TenantStatusEvent };
 
 /** Internal, not routed by the router: the ids of suspended tenants, for the router's periodic re-check. */
 export const SUSPENDED_TENANTS_PATH = '/internal/suspended-tenants';

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { LibraryRow, SeatRow, BookingRow } from '../db.js';
+import type { CarrelEvent } from '../../../../common/events/event.js';
 import type { BookingsContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -45,6 +46,21 @@ export type BookingConnection = {
   nodes: Array<Booking>;
   pageInfo: PageInfo;
 };
+
+/** Something that happened to a booking, as delivered to `bookingEvents` subscribers. */
+export type BookingEvent = {
+  __typename?: 'BookingEvent';
+  /** The booking as it is now; null if the viewer may not see it. */
+  booking?: Maybe<Booking>;
+  eventId: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  type: BookingEventType;
+};
+
+export type BookingEventType =
+  | 'CANCELLED'
+  | 'CHECKED_IN'
+  | 'CREATED';
 
 export type BookingFilter = {
   /** Bookings that overlap `[from, to)`. */
@@ -243,6 +259,8 @@ export type PageInfo = {
 export type Query = {
   __typename?: 'Query';
   booking?: Maybe<Booking>;
+  /** A booking event by id, as subscribers received it; the router hydrates subscriptions with it. */
+  bookingEvent?: Maybe<BookingEvent>;
   /** Bookings of the tenant for staff and owners, newest start first; platform admins name a tenant. */
   bookings: BookingConnection;
   /** Libraries of the viewer's tenant, newest first; platform admins name a tenant. */
@@ -257,6 +275,11 @@ export type Query = {
 
 export type QueryBookingArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryBookingEventArgs = {
+  eventId: Scalars['ID']['input'];
 };
 
 
@@ -324,6 +347,23 @@ export type SeatInput = {
   features?: InputMaybe<Array<Scalars['String']['input']>>;
   label: Scalars['String']['input'];
   zone?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Booking events of the viewer's tenant as they happen (over graphql-ws on the router's
+   * /graphql). Staff and owners receive all of them, students their own bookings' only; platform
+   * admins name a tenant. Optionally one library's, or some event types.
+   */
+  bookingEvents: BookingEvent;
+};
+
+
+export type SubscriptionBookingEventsArgs = {
+  libraryId?: InputMaybe<Scalars['ID']['input']>;
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+  types?: InputMaybe<Array<BookingEventType>>;
 };
 
 export type Tenant = {
@@ -492,6 +532,8 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   BookingConnection: ResolverTypeWrapper<Omit<BookingConnection, 'nodes'> & { nodes: Array<ResolversTypes['Booking']> }>;
+  BookingEvent: ResolverTypeWrapper<CarrelEvent>;
+  BookingEventType: BookingEventType;
   BookingFilter: BookingFilter;
   BookingRules: ResolverTypeWrapper<BookingRules>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -516,6 +558,7 @@ export type ResolversTypes = ResolversObject<{
   SeatAvailability: ResolverTypeWrapper<Omit<SeatAvailability, 'seat'> & { seat: ResolversTypes['Seat'] }>;
   SeatConnection: ResolverTypeWrapper<Omit<SeatConnection, 'nodes'> & { nodes: Array<ResolversTypes['Seat']> }>;
   SeatInput: SeatInput;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Tenant: ResolverTypeWrapper<{ id: string }>;
   UpdateLibraryInput: UpdateLibraryInput;
   UpdateSeatInput: UpdateSeatInput;
@@ -529,6 +572,7 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   BookingConnection: Omit<BookingConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Booking']> };
+  BookingEvent: CarrelEvent;
   BookingFilter: BookingFilter;
   BookingRules: BookingRules;
   Int: Scalars['Int']['output'];
@@ -551,6 +595,7 @@ export type ResolversParentTypes = ResolversObject<{
   SeatAvailability: Omit<SeatAvailability, 'seat'> & { seat: ResolversParentTypes['Seat'] };
   SeatConnection: Omit<SeatConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Seat']> };
   SeatInput: SeatInput;
+  Subscription: Record<PropertyKey, never>;
   Tenant: { id: string };
   UpdateLibraryInput: UpdateLibraryInput;
   UpdateSeatInput: UpdateSeatInput;
@@ -577,6 +622,13 @@ export type BookingResolvers<ContextType = BookingsContext, ParentType extends R
 export type BookingConnectionResolvers<ContextType = BookingsContext, ParentType extends ResolversParentTypes['BookingConnection'] = ResolversParentTypes['BookingConnection']> = ResolversObject<{
   nodes?: Resolver<Array<ResolversTypes['Booking']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type BookingEventResolvers<ContextType = BookingsContext, ParentType extends ResolversParentTypes['BookingEvent'] = ResolversParentTypes['BookingEvent']> = ResolversObject<{
+  booking?: Resolver<Maybe<ResolversTypes['Booking']>, ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['BookingEventType'], ParentType, ContextType>;
 }>;
 
 export type BookingRulesResolvers<ContextType = BookingsContext, ParentType extends ResolversParentTypes['BookingRules'] = ResolversParentTypes['BookingRules']> = ResolversObject<{
@@ -640,6 +692,7 @@ export type PageInfoResolvers<ContextType = BookingsContext, ParentType extends 
 
 export type QueryResolvers<ContextType = BookingsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   booking?: Resolver<Maybe<ResolversTypes['Booking']>, ParentType, ContextType, RequireFields<QueryBookingArgs, 'id'>>;
+  bookingEvent?: Resolver<Maybe<ResolversTypes['BookingEvent']>, ParentType, ContextType, RequireFields<QueryBookingEventArgs, 'eventId'>>;
   bookings?: Resolver<ResolversTypes['BookingConnection'], ParentType, ContextType, RequireFields<QueryBookingsArgs, 'first'>>;
   libraries?: Resolver<ResolversTypes['LibraryConnection'], ParentType, ContextType, RequireFields<QueryLibrariesArgs, 'first'>>;
   library?: Resolver<Maybe<ResolversTypes['Library']>, ParentType, ContextType, RequireFields<QueryLibraryArgs, 'id'>>;
@@ -671,6 +724,10 @@ export type SeatConnectionResolvers<ContextType = BookingsContext, ParentType ex
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 }>;
 
+export type SubscriptionResolvers<ContextType = BookingsContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  bookingEvents?: SubscriptionResolver<ResolversTypes['BookingEvent'], "bookingEvents", ParentType, ContextType, Partial<SubscriptionBookingEventsArgs>>;
+}>;
+
 export type TenantResolvers<ContextType = BookingsContext, ParentType extends ResolversParentTypes['Tenant'] = ResolversParentTypes['Tenant'], FederationReferenceType extends FederationReferenceTypes['Tenant'] = FederationReferenceTypes['Tenant']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Tenant']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -686,6 +743,7 @@ export type UserResolvers<ContextType = BookingsContext, ParentType extends Reso
 export type Resolvers<ContextType = BookingsContext> = ResolversObject<{
   Booking?: BookingResolvers<ContextType>;
   BookingConnection?: BookingConnectionResolvers<ContextType>;
+  BookingEvent?: BookingEventResolvers<ContextType>;
   BookingRules?: BookingRulesResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Library?: LibraryResolvers<ContextType>;
@@ -699,6 +757,7 @@ export type Resolvers<ContextType = BookingsContext> = ResolversObject<{
   Seat?: SeatResolvers<ContextType>;
   SeatAvailability?: SeatAvailabilityResolvers<ContextType>;
   SeatConnection?: SeatConnectionResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   Tenant?: TenantResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;

@@ -6,6 +6,8 @@ import { isUuid } from '../../../../common/validation.js';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { activeSeatsOfLibrary, listBookings, listLibraries, takenSeatIds } from '../db.js';
 import { validateBookingPeriod } from '../rules/booking-period.js';
+import { BOOKING_EVENT_TYPES } from './BookingEvent.js';
+import { findOutboxEvent } from '../../../../common/events/outbox.js';
 
 function requireViewer(viewer: Viewer | null): Viewer {
   if (!viewer) throw unauthenticated();
@@ -24,6 +26,16 @@ function tenantScope(viewer: Viewer, tenantId: string | null | undefined, { requ
 }
 
 export const Query: QueryResolvers = {
+  bookingEvent: async (_parent, { eventId }, { viewer, db }) => {
+    const signedIn = requireViewer(viewer);
+    if (!isUuid(eventId)) return null;
+    const event = await asViewer(db, signedIn, 'read booking event', (trx) => findOutboxEvent(trx, eventId));
+    if (!event || !BOOKING_EVENT_TYPES[event.type]) return null;
+    // Students learn only of their own bookings' events.
+    if (signedIn.role === 'STUDENT' && event.keys.userId !== signedIn.userId) return null;
+    return event;
+  },
+
   libraries: (_parent, { first, after, tenantId }, { viewer, db }) => {
     const signedIn = requireViewer(viewer);
     const scope = tenantScope(signedIn, tenantId, { required: false });

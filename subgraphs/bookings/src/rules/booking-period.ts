@@ -20,8 +20,13 @@ export function validateBookingPeriod(library: LibraryRow, startsAt: Date, endsA
   if (start.seconds !== 0 || startsAt.getMilliseconds() !== 0 || start.minutes % library.slot_minutes !== 0 || !Number.isInteger(minutes) || minutes % library.slot_minutes !== 0) {
     throw badUserInput(`Bookings at ${library.name} start and end on ${library.slot_minutes}-minute slots.`, 'startsAt');
   }
+  // Opening hours are per day, so a booking lies within one local day; ending at midnight is fine.
+  const endsAtMidnight = end.minutes === 0 && minutes <= 24 * 60;
+  if (end.date !== start.date && !endsAtMidnight) {
+    throw badUserInput(`A booking must end on the day it starts (${library.timezone}); book the next day separately.`, 'endsAt');
+  }
+  const endMinutes = end.date === start.date ? end.minutes : 24 * 60;
   const day = library.opening_hours.find((hours) => hours.weekday === start.weekday);
-  const endMinutes = end.date === start.date ? end.minutes : end.minutes === 0 && minutes <= 24 * 60 ? 24 * 60 : Number.POSITIVE_INFINITY;
   if (!day || start.minutes < day.opens || endMinutes > day.closes) {
     const hours = day ? `open ${formatClock(day.opens)}–${formatClock(day.closes)} that day` : 'closed that day';
     throw badUserInput(`${library.name} is ${hours} (${library.timezone}).`, 'startsAt');

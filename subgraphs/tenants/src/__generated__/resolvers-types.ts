@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { TenantRow } from '../db.js';
+import type { CarrelEvent } from '../../../../common/events/event.js';
 import type { TenantsContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -87,6 +88,8 @@ export type Query = {
   tenant?: Maybe<Tenant>;
   /** Public branding of a tenant for its sign-in page; no sign-in needed. */
   tenantBySlug?: Maybe<PublicTenant>;
+  /** A tenant status event by id, as subscribers received it; the router hydrates subscriptions with it. */
+  tenantStatusEvent?: Maybe<TenantStatusEvent>;
   /** Every tenant, newest first. Platform admins only. */
   tenants: TenantConnection;
 };
@@ -102,10 +105,29 @@ export type QueryTenantBySlugArgs = {
 };
 
 
+export type QueryTenantStatusEventArgs = {
+  eventId: Scalars['ID']['input'];
+};
+
+
 export type QueryTenantsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<TenantStatus>;
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * The viewer's tenant being suspended or reactivated (platform admins name a tenant). On
+   * suspension, members' sockets receive this event and are then closed with code 4423.
+   */
+  tenantStatusChanged: TenantStatusEvent;
+};
+
+
+export type SubscriptionTenantStatusChangedArgs = {
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** A business that runs study libraries: its users, libraries and money live inside it. */
@@ -164,6 +186,19 @@ export type TenantSettingsInput = {
 export type TenantStatus =
   | 'ACTIVE'
   /** Its members cannot use the platform until a platform admin reactivates it. */
+  | 'SUSPENDED';
+
+/** A tenant was suspended or reactivated. */
+export type TenantStatusEvent = {
+  __typename?: 'TenantStatusEvent';
+  eventId: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  tenant?: Maybe<Tenant>;
+  type: TenantStatusEventType;
+};
+
+export type TenantStatusEventType =
+  | 'REACTIVATED'
   | 'SUSPENDED';
 
 export type UpdateTenantInput = {
@@ -277,6 +312,7 @@ export type ResolversTypes = ResolversObject<{
   PublicTenant: ResolverTypeWrapper<PublicTenant>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Tenant: ResolverTypeWrapper<TenantRow>;
   TenantBranding: ResolverTypeWrapper<TenantBranding>;
   TenantBrandingInput: TenantBrandingInput;
@@ -285,6 +321,8 @@ export type ResolversTypes = ResolversObject<{
   TenantSettings: ResolverTypeWrapper<TenantSettings>;
   TenantSettingsInput: TenantSettingsInput;
   TenantStatus: TenantStatus;
+  TenantStatusEvent: ResolverTypeWrapper<CarrelEvent>;
+  TenantStatusEventType: TenantStatusEventType;
   UpdateTenantInput: UpdateTenantInput;
 }>;
 
@@ -300,12 +338,14 @@ export type ResolversParentTypes = ResolversObject<{
   PublicTenant: PublicTenant;
   Query: Record<PropertyKey, never>;
   Int: Scalars['Int']['output'];
+  Subscription: Record<PropertyKey, never>;
   Tenant: TenantRow;
   TenantBranding: TenantBranding;
   TenantBrandingInput: TenantBrandingInput;
   TenantConnection: Omit<TenantConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Tenant']> };
   TenantSettings: TenantSettings;
   TenantSettingsInput: TenantSettingsInput;
+  TenantStatusEvent: CarrelEvent;
   UpdateTenantInput: UpdateTenantInput;
 }>;
 
@@ -336,7 +376,12 @@ export type QueryResolvers<ContextType = TenantsContext, ParentType extends Reso
   currentTenant?: Resolver<Maybe<ResolversTypes['Tenant']>, ParentType, ContextType>;
   tenant?: Resolver<Maybe<ResolversTypes['Tenant']>, ParentType, ContextType, RequireFields<QueryTenantArgs, 'id'>>;
   tenantBySlug?: Resolver<Maybe<ResolversTypes['PublicTenant']>, ParentType, ContextType, RequireFields<QueryTenantBySlugArgs, 'slug'>>;
+  tenantStatusEvent?: Resolver<Maybe<ResolversTypes['TenantStatusEvent']>, ParentType, ContextType, RequireFields<QueryTenantStatusEventArgs, 'eventId'>>;
   tenants?: Resolver<ResolversTypes['TenantConnection'], ParentType, ContextType, RequireFields<QueryTenantsArgs, 'first'>>;
+}>;
+
+export type SubscriptionResolvers<ContextType = TenantsContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  tenantStatusChanged?: SubscriptionResolver<ResolversTypes['TenantStatusEvent'], "tenantStatusChanged", ParentType, ContextType, Partial<SubscriptionTenantStatusChangedArgs>>;
 }>;
 
 export type TenantResolvers<ContextType = TenantsContext, ParentType extends ResolversParentTypes['Tenant'] = ResolversParentTypes['Tenant'], FederationReferenceType extends FederationReferenceTypes['Tenant'] = FederationReferenceTypes['Tenant']> = ResolversObject<{
@@ -368,15 +413,24 @@ export type TenantSettingsResolvers<ContextType = TenantsContext, ParentType ext
   timezone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type TenantStatusEventResolvers<ContextType = TenantsContext, ParentType extends ResolversParentTypes['TenantStatusEvent'] = ResolversParentTypes['TenantStatusEvent']> = ResolversObject<{
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  tenant?: Resolver<Maybe<ResolversTypes['Tenant']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['TenantStatusEventType'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = TenantsContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PublicTenant?: PublicTenantResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   Tenant?: TenantResolvers<ContextType>;
   TenantBranding?: TenantBrandingResolvers<ContextType>;
   TenantConnection?: TenantConnectionResolvers<ContextType>;
   TenantSettings?: TenantSettingsResolvers<ContextType>;
+  TenantStatusEvent?: TenantStatusEventResolvers<ContextType>;
 }>;
 

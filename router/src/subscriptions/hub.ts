@@ -1,0 +1,113 @@
+import type { ExecutionResult } from 'graphql';
+import type { Viewer } from '../../../common/auth/viewer.js';
+import type { CarrelEvent, EventBus } from '../../../common/events/event.js';
+import { logger } from '../../../common/logger.js';
+import { subscriptionHydrations } from '../metrics.js';
+import type { SubscriptionField } from './fields.js';
+import { EVENT_ID_VARIABLE } from './hydration-query.js';
+
+export interface Subscriber {
+  viewer: Viewer;
+  /** The subscriber's own `Bearer` token: hydration runs with exactly its rights. */
+  authorization: string;
+  /** The tenant whose events this subscriber receives: the viewer's, or the one an admin named. */
+  tenantId: string;
+  field: SubscriptionField;
+  args: Record<string, unknown>;
+  /** The hydration query and its variables (the subscription's, minus the event id). */
+  query: string;
+  variables: Record<string, unknown>;
+  /** Sends one result; the socket layer queues it and closes subscribers that fall behind. */
+  deliver(result: ExecutionResult): void;
+}
+
+export type Hydrate = (query: string, variables: Record<string, unknown>, as: Subscriber) => Promise<ExecutionResult>;
+
+/**
+ * Who sees the same data for the same selection. Staff and owners of a tenant see all of its
+ * bookings alike; a student sees only their own, so students never share.
+ */
+function viewerScope(viewer: Viewer): string {
+  return viewer.role === 'STUDENT' ? `student:${viewer.userId}` : viewer.role;
+}
+
+/**
+ * Fans events out to this replica's subscribers: one tenant stream per tenant in use, the event's
+ * tenant checked before anything else, and one hydration per distinct (selection, variables,
+ * viewer scope) per event, shared by every subscriber in that group.
+ */
+export class SubscriptionHub {
+  private readonly tenants = new Map<string, { subscribers: Set<Subscriber>; unsubscribe: Promise<() => Promise<void>> }>();
+  private readonly recent = new RecentIds(10_000);
+
+  constructor(
+    private readonly bus: EventBus,
+    private readonly hydrate: Hydrate,
+    private readonly onTenantSuspended: (tenantId: string) => void,
+  ) {}
+
+  /** Resolves once events of the subscriber's tenant flow to it. */
+  async add(subscriber: Subscriber): Promise<() => void> {
+    let tenant = this.tenants.get(subscriber.tenantId);
+    if (!tenant) {
+      const subscribers = new Set<Subscriber>();
+      tenant = { subscribers, unsubscribe: this.bus.subscribeTenant(subscriber.tenantId, (event) => this.dispatch(subscriber.tenantId, subscribers, event)) };
+      this.tenants.set(subscriber.tenantId, tenant);
+    }
+    tenant.subscribers.add(subscriber);
+    await tenant.unsubscribe;
+    const current = tenant;
+    return () => {
+      current.subscribers.delete(subscriber);
+      if (current.subscribers.size === 0 && this.tenants.get(subscriber.tenantId) === current) {
+        this.tenants.delete(subscriber.tenantId);
+        void current.unsubscribe.then((unsubscribe) => unsubscribe());
+      }
+    };
+  }
+
+  private async dispatch(tenantId: string, subscribers: Set<Subscriber>, event: CarrelEvent): Promise<void> {
+    // The stream is the tenant's, but the event says whose it is: never trust one without the other.
+    if (event.tenantId !== tenantId || this.recent.seenBefore(event.id)) return;
+    const groups = new Map<string, Subscriber[]>();
+    for (const subscriber of subscribers) {
+      if (!subscriber.field.eventTypes.has(event.type) || !subscriber.field.accepts(event, subscriber.args, subscriber.viewer)) continue;
+      const key = `${subscriber.query}\u0000${JSON.stringify(subscriber.variables)}\u0000${viewerScope(subscriber.viewer)}`;
+      const group = groups.get(key);
+      if (group) group.push(subscriber);
+      else groups.set(key, [subscriber]);
+    }
+    await Promise.all(
+      [...groups.values()].map(async (group) => {
+        const representative = group[0]!;
+        subscriptionHydrations.inc();
+        const variables = { ...representative.variables, [EVENT_ID_VARIABLE]: event.id };
+        const result = await this.hydrate(representative.query, variables, representative).catch((error: unknown) => {
+          logger.error({ err: error, eventId: event.id }, 'hydrating an event failed');
+          return { errors: [{ message: 'Something went wrong on our side.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] } as unknown as ExecutionResult;
+        });
+        for (const subscriber of group) subscriber.deliver(result);
+      }),
+    );
+    if (event.type === 'TENANT_SUSPENDED') this.onTenantSuspended(tenantId);
+  }
+
+  async stop(): Promise<void> {
+    const tenants = [...this.tenants.values()];
+    this.tenants.clear();
+    await Promise.all(tenants.map(async (tenant) => (await tenant.unsubscribe)()));
+  }
+}
+
+/** Event ids delivered lately: the outbox relay publishes at least once, subscribers get each event once. */
+class RecentIds {
+  private readonly ids = new Set<string>();
+  constructor(private readonly capacity: number) {}
+
+  seenBefore(id: string): boolean {
+    if (this.ids.has(id)) return true;
+    this.ids.add(id);
+    if (this.ids.size > this.capacity) this.ids.delete(this.ids.values().next().value!);
+    return false;
+  }
+}

@@ -1,0 +1,221 @@
+import type http from 'node:http';
+import {
+  GraphQLError,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLSchema,
+  type ValidationRule,
+} from 'graphql';
+import { getArgumentValues, getVariableValues } from 'graphql/execution/values.js';
+import { useServer } from 'graphql-ws/use/ws';
+import { decodeJwt } from 'jose';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { bearerToken, type AccessTokenVerifier } from '../../../common/auth/access-token.js';
+import type { Viewer } from '../../../common/auth/viewer.js';
+import { ErrorCode } from '../../../common/errors.js';
+import { isUuid } from '../../../common/validation.js';
+import { formatRouterError } from '../errors.js';
+import { subscriptionsActive } from '../metrics.js';
+import type { TenantStatusCache } from '../tenant-status.js';
+import { boundedQueue } from './bounded-queue.js';
+import { CloseCodes } from './close-codes.js';
+import { SUBSCRIPTION_FIELDS } from './fields.js';
+import { hydrationQuery, subscriptionShape } from './hydration-query.js';
+import type { Subscriber, SubscriptionHub } from './hub.js';
+
+export interface SubscriptionLimits {
+  /** Largest WebSocket message accepted, in bytes. */
+  maxMessageBytes: number;
+  maxSubscriptionsPerSocket: number;
+  /** Undelivered payloads one subscription may hold before its socket is closed as too slow. */
+  queueLimit: number;
+  maxTokens: number;
+  connectionInitTimeoutMs: number;
+  keepAliveMs: number;
+}
+
+export interface WebSocketOptions {
+  httpServer: http.Server;
+  path: string;
+  apiSchema: () => GraphQLSchema;
+  validationRules: readonly ValidationRule[];
+  verify: AccessTokenVerifier;
+  tenants: TenantStatusCache;
+  hub: SubscriptionHub;
+  limits: SubscriptionLimits;
+}
+
+interface SocketState {
+  viewer: Viewer;
+  authorization: string;
+  subscriptions: number;
+  expiry: NodeJS.Timeout;
+}
+
+interface PreparedSubscription {
+  socket: WebSocket;
+  state: SocketState;
+  subscriber: Omit<Subscriber, 'deliver'>;
+}
+
+const requestError = (message: string, code: string) => new GraphQLError(message, { extensions: { code } });
+
+/**
+ * graphql-ws on the router's HTTP server, same path as queries. The token arrives in
+ * connection_init and is verified there; each subscription is validated like an HTTP operation,
+ * turned into a hydration query and handed to the hub, which feeds it events of the viewer's
+ * tenant only.
+ */
+export function attachSubscriptions(options: WebSocketOptions) {
+  const { limits } = options;
+  const wss = new WebSocketServer({ server: options.httpServer, path: options.path, maxPayload: limits.maxMessageBytes });
+  const states = new WeakMap<WebSocket, SocketState>();
+  const socketsByTenant = new Map<string, Set<WebSocket>>();
+
+  const forget = (socket: WebSocket) => {
+    const state = states.get(socket);
+    if (!state) return;
+    clearTimeout(state.expiry);
+    if (state.viewer.tenantId) socketsByTenant.get(state.viewer.tenantId)?.delete(socket);
+    states.delete(socket);
+  };
+
+  const server = useServer<Record<string, unknown>, { socket: WebSocket; request: http.IncomingMessage }>(
+    {
+      connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
+
+      onConnect: async (ctx) => {
+        const socket = ctx.extra.socket;
+        const raw = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+        let viewer: Viewer;
+        let token: string | null;
+        try {
+          token = bearerToken(typeof raw === 'string' ? raw : undefined);
+          if (!token) return false;
+          viewer = await options.verify(token);
+        } catch {
+          return false;
+        }
+        if (viewer.tenantId && options.tenants.isSuspended(viewer.tenantId)) {
+          socket.close(CloseCodes.TenantSuspended, 'Tenant suspended');
+          return false;
+        }
+        const expiresAt = (decodeJwt(token).exp ?? 0) * 1000;
+        const expiry = setTimeout(() => socket.close(CloseCodes.Forbidden, 'Token expired'), Math.max(0, expiresAt - Date.now()));
+        expiry.unref();
+        states.set(socket, { viewer, authorization: `Bearer ${token}`, subscriptions: 0, expiry });
+        if (viewer.tenantId) {
+          const sockets = socketsByTenant.get(viewer.tenantId) ?? new Set();
+          sockets.add(socket);
+          socketsByTenant.set(viewer.tenantId, sockets);
+        }
+        socket.once('close', () => forget(socket));
+        return true;
+      },
+
+      onSubscribe: (ctx, _id, payload) => {
+        const socket = ctx.extra.socket;
+        const state = states.get(socket);
+        if (!state) return [requestError('Sign in first.', ErrorCode.UNAUTHENTICATED)];
+        if (state.subscriptions >= limits.maxSubscriptionsPerSocket) {
+          return [requestError(`At most ${limits.maxSubscriptionsPerSocket} subscriptions per connection.`, ErrorCode.RATE_LIMITED)];
+        }
+        const schema = options.apiSchema();
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens: limits.maxTokens });
+        } catch (error) {
+          return [asPublicError(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+        }
+        const validationErrors = validate(schema, document, [...specifiedRules, ...options.validationRules]);
+        if (validationErrors.length > 0) return validationErrors.map((error) => asPublicError(error, 'GRAPHQL_VALIDATION_FAILED'));
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) return [requestError('Name the operation to run.', ErrorCode.BAD_USER_INPUT)];
+        if (operation.operation !== 'subscription') return [requestError('Send queries and mutations over HTTP; this socket carries subscriptions.', ErrorCode.BAD_USER_INPUT)];
+        const shape = subscriptionShape(operation);
+        const field = shape && SUBSCRIPTION_FIELDS[shape.fieldName];
+        const fieldDefinition = shape && schema.getSubscriptionType()?.getFields()[shape.fieldName];
+        if (!shape || !field || !fieldDefinition) return [requestError('Select one subscription field directly.', ErrorCode.BAD_USER_INPUT)];
+
+        const variables = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
+        if (variables.errors) return variables.errors.map((error) => asPublicError(error, ErrorCode.BAD_USER_INPUT));
+        const rootField = operation.selectionSet.selections[0]!;
+        const args = getArgumentValues(fieldDefinition, rootField as never, variables.coerced);
+        const tenantId = subscriptionTenant(state.viewer, args.tenantId);
+        if (tenantId instanceof GraphQLError) return [tenantId];
+
+        const prepared: PreparedSubscription = {
+          socket,
+          state,
+          subscriber: {
+            viewer: state.viewer,
+            authorization: state.authorization,
+            tenantId,
+            field,
+            args,
+            query: hydrationQuery(document, operation, field.hydrationField),
+            variables: (payload.variables ?? {}) as Record<string, unknown>,
+          },
+        };
+        return { schema, document, operationName: payload.operationName ?? null, variableValues: variables.coerced, contextValue: prepared } satisfies ExecutionArgs;
+      },
+
+      execute: () => ({ errors: [requestError('Send queries and mutations over HTTP.', ErrorCode.BAD_USER_INPUT)] }),
+
+      subscribe: async (args) => {
+        const { socket, state, subscriber } = args.contextValue as PreparedSubscription;
+        state.subscriptions++;
+        subscriptionsActive.inc();
+        let remove: () => void = () => {};
+        const queue = boundedQueue<ExecutionResult>(
+          limits.queueLimit,
+          () => socket.close(CloseCodes.TooSlow, 'Subscriber too slow'),
+          () => {
+            state.subscriptions--;
+            subscriptionsActive.dec();
+            remove();
+          },
+        );
+        remove = await options.hub.add({ ...subscriber, deliver: (result) => queue.push(result) });
+        return queue.iterator;
+      },
+    },
+    wss,
+    limits.keepAliveMs,
+  );
+
+  return {
+    /** Closes a suspended tenant's sockets with the code clients must not retry. */
+    closeTenant(tenantId: string) {
+      for (const socket of socketsByTenant.get(tenantId) ?? []) socket.close(CloseCodes.TenantSuspended, 'Tenant suspended');
+      socketsByTenant.delete(tenantId);
+    },
+    /** Graceful shutdown: every socket gets 1001 "Going away". */
+    async close() {
+      await server.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
+
+/** Members get their own tenant's events; platform admins must name a tenant. */
+function subscriptionTenant(viewer: Viewer, requested: unknown): string | GraphQLError {
+  if (viewer.role === 'PLATFORM_ADMIN') {
+    if (typeof requested !== 'string' || !isUuid(requested)) return requestError('Name the tenant with tenantId.', ErrorCode.BAD_USER_INPUT);
+    return requested;
+  }
+  if (requested != null && requested !== viewer.tenantId) return requestError('Tenant not found.', ErrorCode.NOT_FOUND);
+  return viewer.tenantId;
+}
+
+/** The same codes and masking as HTTP errors. */
+function asPublicError(error: GraphQLError, code: string): GraphQLError {
+  const formatted = formatRouterError({ message: error.message, extensions: { code, ...error.extensions } }, error);
+  return new GraphQLError(formatted.message, { extensions: formatted.extensions ?? {} });
+}
+
