@@ -72,6 +72,11 @@ const seeds: Record<string, (trx: Transaction<any>, tenantId: string) => Promise
   users: async (trx, tenantId) => {
     await trx.insertInto('tenant_directory').values({ tenant_id: tenantId, slug: `s-${randomBytes(4).toString('hex')}`, status: 'ACTIVE' }).execute();
     await seedUserWithSession(trx, tenantId, 'STUDENT');
+    // Already published, so a running relay leaves it alone.
+    await trx
+      .insertInto('outbox_events')
+      .values({ id: randomUUID(), tenant_id: tenantId, type: 'TEST_SEEDED', keys: JSON.stringify({ tenantId }), published_at: new Date() })
+      .execute();
   },
   bookings: async (trx, tenantId) => {
     const library = await trx
@@ -95,6 +100,7 @@ const seeds: Record<string, (trx: Transaction<any>, tenantId: string) => Promise
     const startsAt = new Date(Date.UTC(2030, 0, 7, 4, 30));
     const endsAt = new Date(startsAt.getTime() + 3_600_000);
     const student = randomUUID();
+    await trx.insertInto('tenant_members').values({ tenant_id: tenantId, user_id: student, active: true }).execute();
     await trx
       .insertInto('bookings')
       .values({

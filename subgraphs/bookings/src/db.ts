@@ -58,7 +58,15 @@ interface BookingsTable {
   cancellation_reason: string | null;
 }
 
+interface TenantMembersTable {
+  tenant_id: string;
+  user_id: string;
+  active: boolean;
+  updated_at: Generated<Date>;
+}
+
 export interface BookingsDatabase extends OutboxTables {
+  tenant_members: TenantMembersTable;
   libraries: LibrariesTable;
   seats: SeatsTable;
   bookings: BookingsTable;
@@ -230,4 +238,17 @@ export async function transitionBooking(
   }
   const updated = await query.returning('id').executeTakeFirst();
   return updated ? (await findBookingsByIds(db, [updated.id]))[0] : undefined;
+}
+
+export async function isActiveMember(db: BookingsDb, userId: string): Promise<boolean> {
+  const row = await db.selectFrom('tenant_members').select('active').where('user_id', '=', userId).executeTakeFirst();
+  return row?.active === true;
+}
+
+export async function upsertMember(db: BookingsDb, member: { tenant_id: string; user_id: string; active: boolean }): Promise<void> {
+  await db
+    .insertInto('tenant_members')
+    .values(member)
+    .onConflict((oc) => oc.columns(['tenant_id', 'user_id']).doUpdateSet({ active: member.active, updated_at: new Date() }))
+    .execute();
 }

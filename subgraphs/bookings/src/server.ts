@@ -12,6 +12,7 @@ import type { RunningServer } from '../../../common/server/http.js';
 import { startSubgraphServer } from '../../../common/server/subgraph-server.js';
 import { migrations } from '../migrations/index.js';
 import { createContext, type BookingsServices } from './context.js';
+import { tenantMembersProjection } from './tenant-members.js';
 import type { BookingsDatabase } from './db.js';
 import type { Resolvers } from './__generated__/resolvers-types.js';
 import { Booking } from './resolvers/Booking.js';
@@ -39,6 +40,7 @@ export interface BookingsSubgraphOptions {
 export async function startBookingsSubgraph(options: BookingsSubgraphOptions): Promise<RunningServer> {
   const db = await openDatabase<BookingsDatabase>({ service: 'bookings', config: options.database, migrations });
   const services: BookingsServices = { db, relay: startOutboxRelay(db, options.bus), now: options.now ?? (() => new Date()) };
+  const unsubscribe = options.bus.subscribe(tenantMembersProjection(db), { group: 'bookings.tenant-members' });
 
   const server = await startSubgraphServer({
     name: 'bookings',
@@ -51,6 +53,7 @@ export async function startBookingsSubgraph(options: BookingsSubgraphOptions): P
     db,
     bus: options.bus,
     onStop: async () => {
+      await unsubscribe();
       await services.relay.stop();
       await db.destroy();
     },

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Viewer } from '../../../common/auth/viewer.js';
+import type { OutboxRelay } from '../../../common/events/outbox.js';
 import type { TokenSigner } from './auth/signing-keys.js';
 import type { PasswordHashCost } from './auth/passwords.js';
 import type { UsersDatabase } from './db.js';
@@ -8,6 +9,7 @@ import { createLoaders, type UsersLoaders } from './loaders.js';
 /** What lives as long as the service: shared by every request. */
 export interface UsersServices {
   db: Kysely<UsersDatabase>;
+  relay: OutboxRelay;
   signer: TokenSigner;
   passwordHashCost: PasswordHashCost;
   refreshTokenTtlSeconds: number;

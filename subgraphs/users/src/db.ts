@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { Role } from '../../../common/auth/viewer.js';
+import type { OutboxTables } from '../../../common/events/outbox.js';
 import { olderThan, pageOf, type Page, type PageRequest } from '../../../common/pagination.js';
 
 
@@ -50,7 +51,7 @@ interface SigningKeysTable {
 
 type JsonWebKeyRecord = Record<string, string>;
 
-export interface UsersDatabase {
+export interface UsersDatabase extends OutboxTables {
   users: UsersTable;
   sessions: SessionsTable;
   refresh_tokens: RefreshTokensTable;

@@ -5,6 +5,7 @@ import { accessTokenVerifier } from '../../../common/auth/access-token.js';
 import type { DatabaseConfig } from '../../../common/config.js';
 import { openDatabase } from '../../../common/db/database.js';
 import type { EventBus } from '../../../common/events/event.js';
+import { startOutboxRelay } from '../../../common/events/outbox.js';
 import { logger } from '../../../common/logger.js';
 import { DateTime } from '../../../common/scalars.js';
 import { startSubgraphServer } from '../../../common/server/subgraph-server.js';
@@ -42,6 +43,7 @@ export async function startUsersSubgraph(options: UsersSubgraphOptions): Promise
   const db = await openDatabase<UsersDatabase>({ service: 'users', config: options.database, migrations });
   const services: UsersServices = {
     db,
+    relay: startOutboxRelay(db, options.bus),
     signer: await loadTokenSigner(db, options.accessTokenTtlSeconds),
     passwordHashCost: options.passwordHashCost,
     refreshTokenTtlSeconds: options.refreshTokenTtlSeconds,
@@ -63,6 +65,7 @@ export async function startUsersSubgraph(options: UsersSubgraphOptions): Promise
     routes: (app) => app.get(JWKS_PATH, (_req, res) => void res.set('cache-control', 'public, max-age=300').json(services.signer.jwks)),
     onStop: async () => {
       await unsubscribe();
+      await services.relay.stop();
       await db.destroy();
     },
   });

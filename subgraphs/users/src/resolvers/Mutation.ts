@@ -4,6 +4,7 @@ import { isUniqueViolation } from '../../../../common/db/errors.js';
 import { asPlatform, inTenant, withoutTenant } from '../../../../common/db/scope.js';
 import { asViewer } from '../../../../common/db/viewer-scope.js';
 import { badUserInput, forbidden, notFound, tenantSuspended, unauthenticated } from '../../../../common/errors.js';
+import { recordEvents } from '../../../../common/events/outbox.js';
 import { isUuid, requireEmail, requireText } from '../../../../common/validation.js';
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 import { canManageUsers } from '../access.js';
@@ -14,6 +15,11 @@ import { findTenantBySlug, findUserByEmail, findUsersByIds, insertUser, revokeSe
 import { awaitTenantInDirectory } from '../tenant-directory.js';
 
 const WRONG_CREDENTIALS = 'The email or password is wrong.';
+
+/** Tells other subgraphs who belongs to a tenant, in the transaction that changes it. */
+async function recordMembership(trx: Transaction<UsersDatabase>, user: UserRow, type: 'USER_JOINED' | 'USER_DISABLED'): Promise<void> {
+  if (user.tenant_id) await recordEvents(trx, [{ tenantId: user.tenant_id, type, keys: { userId: user.id } }]);
+}
 
 function requirePassword(password: string, field = 'password'): string {
   if (password.length < MIN_PASSWORD_LENGTH || password.length > 200) {
@@ -39,6 +45,21 @@ async function managedUser(ctx: UsersContext, trx: Transaction<UsersDatabase>, u
   return user;
 }
 
+/** Inserts a user and announces the membership in one transaction, then publishes it. */
+async function createMember(
+  ctx: UsersContext,
+  inScope: (work: (trx: Transaction<UsersDatabase>) => Promise<UserRow>) => Promise<UserRow>,
+  user: NewUser,
+): Promise<UserRow> {
+  const created = await inScope(async (trx) => {
+    const inserted = await insertNewUser(trx, user);
+    await recordMembership(trx, inserted, 'USER_JOINED');
+    return inserted;
+  });
+  void ctx.relay.flush();
+  return created;
+}
+
 function requireManager(ctx: UsersContext) {
   if (!ctx.viewer) throw unauthenticated();
   if (!canManageUsers(ctx.viewer)) throw forbidden('Only owners and platform admins manage users.');
@@ -59,10 +80,13 @@ export const Mutation: MutationResolvers = {
     if (!tenant) throw notFound('Tenant');
     if (tenant.status === 'SUSPENDED') throw tenantSuspended();
     const passwordHash = await hashPassword(password, ctx.passwordHashCost);
-    return inTenant(ctx.db, tenant.tenant_id, async (trx) => {
+    const session = await inTenant(ctx.db, tenant.tenant_id, async (trx) => {
       const user = await insertNewUser(trx, { tenant_id: tenant.tenant_id, email, display_name: displayName, role: 'STUDENT', password_hash: passwordHash });
+      await recordMembership(trx, user, 'USER_JOINED');
       return startSession(ctx, trx, user);
     });
+    void ctx.relay.flush();
+    return session;
   },
 
   login: async (_parent, { input }, ctx) => {
@@ -129,9 +153,7 @@ export const Mutation: MutationResolvers = {
 
     if (viewer.role === 'OWNER') {
       if (input.tenantId && input.tenantId !== viewer.tenantId) throw notFound('Tenant');
-      return inTenant(ctx.db, viewer.tenantId, (trx) =>
-        insertNewUser(trx, { tenant_id: viewer.tenantId, email, display_name: displayName, role, password_hash: passwordHash }),
-      );
+      return createMember(ctx, (work) => inTenant(ctx.db, viewer.tenantId, work), { tenant_id: viewer.tenantId, email, display_name: displayName, role, password_hash: passwordHash });
     }
     let tenantId: string | null = null;
     if (role === 'PLATFORM_ADMIN') {
@@ -141,9 +163,7 @@ export const Mutation: MutationResolvers = {
       if (!isUuid(input.tenantId) || !(await awaitTenantInDirectory(ctx.db, input.tenantId))) throw notFound('Tenant');
       tenantId = input.tenantId;
     }
-    return asPlatform(ctx.db, { actor: viewer.userId, action: 'create user' }, (trx) =>
-      insertNewUser(trx, { tenant_id: tenantId, email, display_name: displayName, role, password_hash: passwordHash }),
-    );
+    return createMember(ctx, (work) => asPlatform(ctx.db, { actor: viewer.userId, action: 'create user' }, work), { tenant_id: tenantId, email, display_name: displayName, role, password_hash: passwordHash });
   },
 
   setUserRole: async (_parent, { userId, role }, ctx) => {
@@ -164,9 +184,10 @@ export const Mutation: MutationResolvers = {
     const viewer = requireManager(ctx);
     return asViewer(ctx.db, viewer, 'disable user', async (trx) => {
       const user = await managedUser(ctx, trx, userId);
-      const updated = await updateUser(trx, user.id, { status: 'DISABLED' });
+      const updated = (await updateUser(trx, user.id, { status: 'DISABLED' }))!;
       await revokeSessions(trx, { userId: user.id }, 'user disabled');
-      return updated!;
-    });
+      await recordMembership(trx, updated, 'USER_DISABLED');
+      return updated;
+    }).finally(() => void ctx.relay.flush());
   },
 };

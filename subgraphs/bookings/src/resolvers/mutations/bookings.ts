@@ -10,6 +10,7 @@ import type { MutationResolvers } from '../../__generated__/resolvers-types.js';
 import type { BookingsContext } from '../../context.js';
 import { findBookingsByIds, findLibrariesByIds, findSeatsByIds, insertBooking, transitionBooking, type BookingRow, type BookingsDatabase } from '../../db.js';
 import { priceOf, validateBookingPeriod } from '../../rules/booking-period.js';
+import { awaitActiveMember } from '../../tenant-members.js';
 
 const MINUTE = 60_000;
 
@@ -53,7 +54,8 @@ export const bookingMutations: Pick<MutationResolvers, 'createBooking' | 'cancel
     let userId = member.userId;
     if (input.userId && input.userId !== member.userId) {
       if (!isTenantStaff(member)) throw forbidden('Students book for themselves.');
-      if (!isUuid(input.userId)) throw badUserInput('userId is not an id.', 'userId');
+      // Another tenant's user and an id that exists nowhere look the same: not one of ours.
+      if (!isUuid(input.userId) || !(await awaitActiveMember(ctx.db, member.tenantId, input.userId))) throw notFound('User');
       userId = input.userId;
     }
     try {
