@@ -1,6 +1,13 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // Vite would load graphql's ES module build while the CommonJS gateway loads the CommonJS one:
+    // two graphql instances, and schemas from one are "from another realm" in the other. Node
+    // itself (npm start, tsx) loads one; tests must too.
+    alias: [{ find: /^graphql$/, replacement: fileURLToPath(new URL('./node_modules/graphql/index.js', import.meta.url)) }],
+  },
   test: {
     include: ['test/**/*.test.ts', 'subgraphs/*/test/**/*.test.ts', 'router/test/**/*.test.ts'],
     // Each file starts its own supergraph; two at a time suits a 2-core machine.

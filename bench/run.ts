@@ -1,6 +1,7 @@
 import { login } from '../test/support/seed-kit.js';
 import { benchBookingsList } from './bookings-list.js';
 import { startProcessStack } from './process-stack.js';
+import { benchSubscriptionFanout } from './subscription-fanout.js';
 import { measureRouterOverhead } from './router-overhead.js';
 
 /**
@@ -10,6 +11,7 @@ import { measureRouterOverhead } from './router-overhead.js';
  */
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 await benchBookingsList(seconds);
+await benchSubscriptionFanout();
 
 const stack = await startProcessStack();
 try {

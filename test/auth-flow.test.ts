@@ -62,5 +62,7 @@ describe('tenant suspension', () => {
 
     await must(stack.graphqlUrl, ReactivateTenantDocument, { id: suspended.id }, admin.token);
     await expect.poll(async () => errorCodes(await request(stack.graphqlUrl, MeDocument, {}, student.token)), { timeout: 1_000 }).toEqual([]);
+    // The refresh refused during the suspension did not use the token up.
+    await expect.poll(async () => errorCodes(await request(stack.graphqlUrl, RefreshSessionDocument, { refreshToken: student.refreshToken })), { timeout: 2_000 }).toEqual([]);
   });
 });

@@ -3,12 +3,15 @@ import { readFileSync } from 'node:fs';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { buildSchema, Kind, parse, type DocumentNode, type GraphQLObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CarrelEvent, EventBus } from '../common/events/event.js';
 import {
   CreateTenantDocument,
   CreateUserDocument,
+  CurrentTenantDocument,
   DisableUserDocument,
   IsoAddSeatsDocument,
   IsoBookingDocument,
+  IsoBookingEventDocument,
   IsoBookingsDocument,
   IsoCancelBookingDocument,
   IsoCheckInDocument,
@@ -19,8 +22,11 @@ import {
   IsoLibrariesDocument,
   IsoLibraryDocument,
   IsoSeatAvailabilityDocument,
+  IsoTenantStatusEventDocument,
   IsoUpdateLibraryDocument,
   IsoUpdateSeatDocument,
+  LoginDocument,
+  LogoutDocument,
   ReactivateTenantDocument,
   RefreshSessionDocument,
   SetUserRoleDocument,
@@ -57,6 +63,14 @@ interface Side {
   seats: Record<string, string>;
   /** The student's booking of S1 for the slot. */
   booking: string;
+  /** Ids of the tenant's events, as subscribers receive them. */
+  events: {
+    /** BOOKING_CREATED of the student's booking, in the bookings subgraph's outbox. */
+    booking: string;
+    /** TENANT_SUSPENDED and TENANT_REACTIVATED of the tenant, suspended and reactivated again during setup. */
+    suspended: string;
+    reactivated: string;
+  };
 }
 
 /** A half hour of round-the-clock opening, at least an hour ahead: bookable, cancellable and open for check-in. */
@@ -80,7 +94,11 @@ interface World {
 }
 
 type Variables = Record<string, unknown>;
-type RefusalCode = 'NOT_FOUND' | 'FORBIDDEN';
+/**
+ * An error code, or NULL for fields that answer an id they will not show with null and no error
+ * at all, exactly as they answer one that exists nowhere.
+ */
+type RefusalCode = 'NOT_FOUND' | 'FORBIDDEN' | 'NULL';
 
 interface Attack {
   document: DocumentNode;
@@ -88,7 +106,7 @@ interface Attack {
   targets: (world: World) => Record<string, Variables>;
   /** The same call naming an object that exists nowhere; naming B's must be indistinguishable from it. */
   nowhere?: () => Variables;
-  /** NOT_FOUND; FORBIDDEN only for roles that may never use the field at all. */
+  /** NOT_FOUND (NULL for fields that answer an unknown id with null); FORBIDDEN only for roles that may never use the field at all. */
   refusal: RefusalCode | Record<TenantRole, RefusalCode>;
   /** The same call on A's own objects, which succeeds: the attack differs only in whose object it names. */
   controls?: { as: TenantRole; variables: (world: World) => Variables }[];
@@ -209,6 +227,21 @@ const rootFields: Record<'Query' | 'Mutation', Record<string, Entry>> = {
       ],
     }),
     myBookings: { noForeignId: 'Lists the bookings of the student named by the token; takes no id.' },
+    bookingEvent: attack(IsoBookingEventDocument, {
+      targets: (world) => ({ "the event of B's student's booking": { eventId: world.b.events.booking } }),
+      nowhere: () => ({ eventId: randomUUID() }),
+      refusal: 'NULL',
+      controls: ROLES.map((role) => ({ as: role, variables: (world: World) => ({ eventId: world.a.events.booking }) })),
+    }),
+    tenantStatusEvent: attack(IsoTenantStatusEventDocument, {
+      targets: (world) => ({
+        "B's suspension": { eventId: world.b.events.suspended },
+        "B's reactivation": { eventId: world.b.events.reactivated },
+      }),
+      nowhere: () => ({ eventId: randomUUID() }),
+      refusal: 'NULL',
+      controls: ROLES.map((role) => ({ as: role, variables: (world: World) => ({ eventId: world.a.events.suspended }) })),
+    }),
     bookings: attack(IsoBookingsDocument, {
       targets: (world) => ({
         "B's bookings": { tenantId: world.b.id, first: 100 },
@@ -448,7 +481,7 @@ async function book(student: Member, seatId: string, slot: Slot): Promise<string
   return createBooking.id;
 }
 
-async function side(label: 'A' | 'B', seatLabels: string[], slot: Slot): Promise<Side> {
+async function side(label: 'A' | 'B', seatLabels: string[], slot: Slot): Promise<Omit<Side, 'events'>> {
   const tenant = await createTenant(stack.graphqlUrl, admin);
   const staff = await createMember(stack.graphqlUrl, tenant.owner, tenant.id, tenant.slug, 'STAFF');
   const student = await registerStudent(stack.graphqlUrl, tenant.slug, `Student of ${label}`);
@@ -457,32 +490,107 @@ async function side(label: 'A' | 'B', seatLabels: string[], slot: Slot): Promise
   return { id: tenant.id, slug: tenant.slug, name: `Tenant ${tenant.slug}`, members: { OWNER: tenant.owner, STAFF: staff, STUDENT: student }, library, seats, booking };
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls until `check` holds; setup fails naming `what` if it never does. */
+async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() >= deadline) throw new Error(`Gave up waiting until ${what}`);
+    await sleep(50);
+  }
+}
+
+/**
+ * Collects what the bus delivers from now on. With Redis a live reader starts at the stream's
+ * tail once connected, so we publish a probe until it comes back before trusting the recording.
+ */
+async function recordEvents(bus: EventBus) {
+  const probeType = `TEST_PROBE_${unique()}`;
+  const events: CarrelEvent[] = [];
+  let listening = false;
+  const stop = bus.subscribe((event) => {
+    if (event.type === probeType) listening = true;
+    else events.push(event);
+  });
+  await until('the event recorder sees its own probe', async () => {
+    if (!listening) await bus.publish([{ id: randomUUID(), tenantId: randomUUID(), type: probeType, occurredAt: new Date().toISOString(), keys: {} }]);
+    await sleep(100);
+    return listening;
+  }, 5_000);
+  return { events, stop };
+}
+type EventRecorder = Awaited<ReturnType<typeof recordEvents>>;
+
+/** The id of the one recorded event that matches, once the bus has delivered it. */
+async function recordedEventId(recorder: EventRecorder, what: string, matches: (event: CarrelEvent) => boolean): Promise<string> {
+  await until(`the bus delivers ${what}`, () => recorder.events.some(matches));
+  const found = recorder.events.filter(matches);
+  if (found.length !== 1) throw new Error(`Expected one event for ${what}, received ${found.length}`);
+  return found[0]!.id;
+}
+
+/** Whether the router (by the owner's token) and sign-in (by the owner's password) both treat the tenant as `status`. */
+async function treatedAs(tenant: Omit<Side, 'events'>, status: 'SUSPENDED' | 'ACTIVE'): Promise<boolean> {
+  const owner = tenant.members.OWNER;
+  const seenAs = (response: GraphQLResponse<unknown>, field: string) =>
+    errorCodes(response).includes('TENANT_SUSPENDED') ? 'SUSPENDED' : rootOf(response, field) ? 'ACTIVE' : 'neither';
+  if (seenAs(await request(stack.graphqlUrl, CurrentTenantDocument, {}, owner.token), 'currentTenant') !== status) return false;
+  const signIn = await request(stack.graphqlUrl, LoginDocument, { input: { email: owner.email, password: owner.password, tenantSlug: tenant.slug } });
+  if (signIn.data?.login) await must(stack.graphqlUrl, LogoutDocument, { refreshToken: signIn.data.login.refreshToken });
+  return seenAs(signIn, 'login') === status;
+}
+
+/**
+ * The tenant's events: its student's booking's, and those of suspending and reactivating it as
+ * the platform admin. Waits until the router and sign-in have seen the suspension and then the
+ * reactivation, so the tests start on a fully active tenant whose members' sessions, which a
+ * suspension does not end, still work (every attack's snapshot of B checks that they renew).
+ */
+async function eventsOf(recorder: EventRecorder, label: string, tenant: Omit<Side, 'events'>): Promise<Side['events']> {
+  await must(stack.graphqlUrl, SuspendTenantDocument, { id: tenant.id, reason: 'Status events for the isolation tests' }, admin.token);
+  await until(`${label} is treated as suspended`, () => treatedAs(tenant, 'SUSPENDED'));
+  await must(stack.graphqlUrl, ReactivateTenantDocument, { id: tenant.id }, admin.token);
+  await until(`${label} is treated as active again`, () => treatedAs(tenant, 'ACTIVE'));
+  return {
+    booking: await recordedEventId(recorder, `the creation of ${label}'s booking`, (event) => event.type === 'BOOKING_CREATED' && event.keys.bookingId === tenant.booking),
+    suspended: await recordedEventId(recorder, `${label}'s suspension`, (event) => event.type === 'TENANT_SUSPENDED' && event.tenantId === tenant.id),
+    reactivated: await recordedEventId(recorder, `${label}'s reactivation`, (event) => event.type === 'TENANT_REACTIVATED' && event.tenantId === tenant.id),
+  };
+}
+
 beforeAll(async () => {
   stack = await startTestStack();
-  admin = await loginAdmin(stack.graphqlUrl);
-  const halfHour = SLOT_MINUTES * MINUTE;
-  const start = Math.ceil((Date.now() + 60 * MINUTE) / halfHour) * halfHour;
-  const slot = { startsAt: new Date(start).toISOString(), endsAt: new Date(start + halfHour).toISOString() };
-  const [a, b] = [await side('A', ['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7'], slot), await side('B', ['S1', 'S2'], slot)];
-  const spare = () => createMember(stack.graphqlUrl, a.members.OWNER, a.id, a.slug, 'STUDENT');
-  const student = a.members.STUDENT;
-  world = {
-    a,
-    b,
-    slot,
-    aSpares: {
-      promoted: await spare(),
-      disabled: await spare(),
-      library: (await openLibrary(a.members.OWNER, `Annexe ${a.slug}`, [])).library.id,
-      seats: { free: a.seats.S6!, deactivated: a.seats.S7! },
-      bookings: {
-        cancelledByStudent: await book(student, a.seats.S2!, slot),
-        cancelledByOwner: await book(student, a.seats.S3!, slot),
-        checkedInByStudent: await book(student, a.seats.S4!, slot),
-        checkedInByStaff: await book(student, a.seats.S5!, slot),
+  // Listening before anything happens: the tests need the ids of events that subscribers receive.
+  const recorder = await recordEvents(stack.bus);
+  try {
+    admin = await loginAdmin(stack.graphqlUrl);
+    const halfHour = SLOT_MINUTES * MINUTE;
+    const start = Math.ceil((Date.now() + 60 * MINUTE) / halfHour) * halfHour;
+    const slot = { startsAt: new Date(start).toISOString(), endsAt: new Date(start + halfHour).toISOString() };
+    const [a, b] = [await side('A', ['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7'], slot), await side('B', ['S1', 'S2'], slot)];
+    const spare = () => createMember(stack.graphqlUrl, a.members.OWNER, a.id, a.slug, 'STUDENT');
+    const student = a.members.STUDENT;
+    world = {
+      a: { ...a, events: await eventsOf(recorder, 'A', a) },
+      b: { ...b, events: await eventsOf(recorder, 'B', b) },
+      slot,
+      aSpares: {
+        promoted: await spare(),
+        disabled: await spare(),
+        library: (await openLibrary(a.members.OWNER, `Annexe ${a.slug}`, [])).library.id,
+        seats: { free: a.seats.S6!, deactivated: a.seats.S7! },
+        bookings: {
+          cancelledByStudent: await book(student, a.seats.S2!, slot),
+          cancelledByOwner: await book(student, a.seats.S3!, slot),
+          checkedInByStudent: await book(student, a.seats.S4!, slot),
+          checkedInByStaff: await book(student, a.seats.S5!, slot),
+        },
       },
-    },
-  };
+    };
+  } finally {
+    await recorder.stop();
+  }
 });
 afterAll(() => stack?.stop());
 
@@ -497,6 +605,7 @@ function secretsOfB(): string[] {
     world.b.library.id,
     ...Object.values(world.b.seats),
     world.b.booking,
+    ...Object.values(world.b.events),
   ];
 }
 
@@ -576,6 +685,22 @@ describe('the attack table', () => {
   });
 });
 
+describe('the event ids the attacks and controls name', () => {
+  // A null for A would prove nothing if the ids named no event: each tenant's own members read them.
+  it.each(['A', 'B'] as const)('are %s’s real events, which each of its members can read', async (label) => {
+    const side = label === 'A' ? world.a : world.b;
+    for (const role of ROLES) {
+      const token = side.members[role].token;
+      const { bookingEvent } = await must(stack.graphqlUrl, IsoBookingEventDocument, { eventId: side.events.booking }, token);
+      expect(bookingEvent, `${role} reading the booking's event`).toMatchObject({ eventId: side.events.booking, type: 'CREATED', booking: { id: side.booking } });
+      for (const [type, eventId] of [['SUSPENDED', side.events.suspended], ['REACTIVATED', side.events.reactivated]] as const) {
+        const { tenantStatusEvent } = await must(stack.graphqlUrl, IsoTenantStatusEventDocument, { eventId }, token);
+        expect(tenantStatusEvent, `${role} reading the ${type} event`).toMatchObject({ eventId, type, tenant: { id: side.id, status: 'ACTIVE' } });
+      }
+    }
+  });
+});
+
 for (const { root, field } of schemaRootFields) {
   const entry = rootFields[root][field];
   if (!entry || 'noForeignId' in entry) continue;
@@ -585,10 +710,12 @@ for (const { root, field } of schemaRootFields) {
     it.each(ROLES)('is refused to A’s %s without a trace of B', async (role) => {
       const attacker = world.a.members[role];
       const before = await snapshotOfB();
+      const refusal = refusalFor(role);
       for (const [label, variables] of Object.entries(entry.targets(world))) {
         const response = await request(stack.graphqlUrl, entry.document, variables, attacker.token);
-        expect(errorCodes(response), `${field} naming ${label}`).toEqual([refusalFor(role)]);
+        expect(errorCodes(response), `${field} naming ${label}`).toEqual(refusal === 'NULL' ? [] : [refusal]);
         expect(rootOf(response, field) ?? null, `${field} naming ${label}`).toBeNull();
+        if (refusal === 'NULL') expect(response.data, `${field} naming ${label}`).toEqual({ [field]: null });
         expectNothingOfB(response);
         if (entry.nowhere) {
           const elsewhere = await request(stack.graphqlUrl, entry.document, entry.nowhere(), attacker.token);

@@ -125,7 +125,9 @@ export class RedisEventBus implements EventBus {
       } catch (error) {
         if (isStopped() || this.closed) return;
         logger.warn({ err: error, group }, 'reading events failed; retrying');
+        // Re-read our pending entries, and recreate the group if Redis lost it (NOGROUP).
         cursor = '0';
+        groupReady = false;
         await pause(500);
       }
     }

@@ -35,6 +35,7 @@ export function boundedQueue<T>(limit: number, onOverflow: () => void, onEnd: ()
   return {
     iterator,
     end,
+    size: () => items.length,
     push(item: T) {
       if (ended) return;
       if (waiting) {

@@ -39,6 +39,8 @@ function viewerScope(viewer: Viewer): string {
 export class SubscriptionHub {
   private readonly tenants = new Map<string, { subscribers: Set<Subscriber>; unsubscribe: Promise<() => Promise<void>> }>();
   private readonly recent = new RecentIds(10_000);
+  /** Per tenant, the delivery of the latest event; the next one is delivered after it. */
+  private readonly deliveries = new Map<string, Promise<void>>();
 
   constructor(
     private readonly bus: EventBus,
@@ -66,9 +68,26 @@ export class SubscriptionHub {
     };
   }
 
-  private async dispatch(tenantId: string, subscribers: Set<Subscriber>, event: CarrelEvent): Promise<void> {
+  /**
+   * Hydration starts as soon as an event arrives, concurrently with earlier events' hydration;
+   * delivery waits its turn, so each subscriber still sees its tenant's events in order.
+   */
+  private dispatch(tenantId: string, subscribers: Set<Subscriber>, event: CarrelEvent): void {
     // The stream is the tenant's, but the event says whose it is: never trust one without the other.
     if (event.tenantId !== tenantId || this.recent.seenBefore(event.id)) return;
+    const hydrated = this.hydrateGroups(subscribers, event);
+    const previous = this.deliveries.get(tenantId) ?? Promise.resolve();
+    const delivered = previous.then(async () => {
+      for (const { result, group } of await hydrated) for (const subscriber of group) subscriber.deliver(result);
+      if (event.type === 'TENANT_SUSPENDED') this.onTenantSuspended(tenantId);
+    });
+    this.deliveries.set(tenantId, delivered);
+    void delivered.finally(() => {
+      if (this.deliveries.get(tenantId) === delivered) this.deliveries.delete(tenantId);
+    });
+  }
+
+  private hydrateGroups(subscribers: Set<Subscriber>, event: CarrelEvent): Promise<{ result: ExecutionResult; group: Subscriber[] }[]> {
     const groups = new Map<string, Subscriber[]>();
     for (const subscriber of subscribers) {
       if (!subscriber.field.eventTypes.has(event.type) || !subscriber.field.accepts(event, subscriber.args, subscriber.viewer)) continue;
@@ -77,7 +96,7 @@ export class SubscriptionHub {
       if (group) group.push(subscriber);
       else groups.set(key, [subscriber]);
     }
-    await Promise.all(
+    return Promise.all(
       [...groups.values()].map(async (group) => {
         const representative = group[0]!;
         subscriptionHydrations.inc();
@@ -86,10 +105,9 @@ export class SubscriptionHub {
           logger.error({ err: error, eventId: event.id }, 'hydrating an event failed');
           return { errors: [{ message: 'Something went wrong on our side.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] } as unknown as ExecutionResult;
         });
-        for (const subscriber of group) subscriber.deliver(result);
+        return { result, group };
       }),
     );
-    if (event.type === 'TENANT_SUSPENDED') this.onTenantSuspended(tenantId);
   }
 
   async stop(): Promise<void> {

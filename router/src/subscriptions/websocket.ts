@@ -54,6 +54,8 @@ interface SocketState {
   viewer: Viewer;
   authorization: string;
   subscriptions: number;
+  /** Each subscription's undelivered payloads, so a closing socket can send them first. */
+  queues: Set<{ size(): number }>;
   expiry: NodeJS.Timeout;
 }
 
@@ -108,7 +110,7 @@ export function attachSubscriptions(options: WebSocketOptions) {
         const expiresAt = (decodeJwt(token).exp ?? 0) * 1000;
         const expiry = setTimeout(() => socket.close(CloseCodes.Forbidden, 'Token expired'), Math.max(0, expiresAt - Date.now()));
         expiry.unref();
-        states.set(socket, { viewer, authorization: `Bearer ${token}`, subscriptions: 0, expiry });
+        states.set(socket, { viewer, authorization: `Bearer ${token}`, subscriptions: 0, queues: new Set(), expiry });
         if (viewer.tenantId) {
           const sockets = socketsByTenant.get(viewer.tenantId) ?? new Set();
           sockets.add(socket);
@@ -162,6 +164,9 @@ export function attachSubscriptions(options: WebSocketOptions) {
             variables: (payload.variables ?? {}) as Record<string, unknown>,
           },
         };
+        // Counted on acceptance: a burst of subscribe messages must not all pass the check above
+        // before graphql-ws gets round to calling `subscribe` for each.
+        state.subscriptions++;
         return { schema, document, operationName: payload.operationName ?? null, variableValues: variables.coerced, contextValue: prepared } satisfies ExecutionArgs;
       },
 
@@ -169,7 +174,6 @@ export function attachSubscriptions(options: WebSocketOptions) {
 
       subscribe: async (args) => {
         const { socket, state, subscriber } = args.contextValue as PreparedSubscription;
-        state.subscriptions++;
         subscriptionsActive.inc();
         let remove: () => void = () => {};
         const queue = boundedQueue<ExecutionResult>(
@@ -177,10 +181,12 @@ export function attachSubscriptions(options: WebSocketOptions) {
           () => socket.close(CloseCodes.TooSlow, 'Subscriber too slow'),
           () => {
             state.subscriptions--;
+            state.queues.delete(queue);
             subscriptionsActive.dec();
             remove();
           },
         );
+        state.queues.add(queue);
         remove = await options.hub.add({ ...subscriber, deliver: (result) => queue.push(result) });
         return queue.iterator;
       },
@@ -190,9 +196,12 @@ export function attachSubscriptions(options: WebSocketOptions) {
   );
 
   return {
-    /** Closes a suspended tenant's sockets with the code clients must not retry. */
+    /**
+     * Closes a suspended tenant's sockets with the code clients must not retry, each once the
+     * payloads already given to it (the status event) have gone out.
+     */
     closeTenant(tenantId: string) {
-      for (const socket of socketsByTenant.get(tenantId) ?? []) socket.close(CloseCodes.TenantSuspended, 'Tenant suspended');
+      for (const socket of socketsByTenant.get(tenantId) ?? []) void closeWhenDrained(socket, states.get(socket), CloseCodes.TenantSuspended, 'Tenant suspended');
       socketsByTenant.delete(tenantId);
     },
     /** Graceful shutdown: every socket gets 1001 "Going away". */
@@ -201,6 +210,17 @@ export function attachSubscriptions(options: WebSocketOptions) {
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+const DRAIN_TIMEOUT_MS = 1_000;
+
+async function closeWhenDrained(socket: WebSocket, state: SocketState | undefined, code: number, reason: string): Promise<void> {
+  const deadline = Date.now() + DRAIN_TIMEOUT_MS;
+  const pending = () => [...(state?.queues ?? [])].some((queue) => queue.size() > 0);
+  while (pending() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+  // graphql-ws writes a payload taken from a queue a few microtasks later: let that happen first.
+  await new Promise((resolve) => setImmediate(resolve));
+  socket.close(code, reason);
 }
 
 /** Members get their own tenant's events; platform admins must name a tenant. */

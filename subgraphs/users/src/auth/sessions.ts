@@ -77,14 +77,17 @@ export async function refreshSession(ctx: UsersContext, token: string): Promise<
   const outcome = await inTokenScope<RefreshOutcome>(ctx.db, scope, 'refresh session', async (trx) => {
     const stored = await findRefreshToken(trx, hashToken(token));
     if (!stored || stored.revoked_at) return { invalid: true };
-    if (stored.used_at || !(await useRefreshToken(trx, stored.id))) {
+    const reuse = async (): Promise<RefreshOutcome> => {
       await revokeSessions(trx, { sessionId: stored.session_id }, 'refresh token reuse');
       return { reused: true };
-    }
+    };
+    if (stored.used_at) return reuse();
     if (new Date(stored.expires_at) <= new Date()) return { invalid: true };
     const [user] = await findUsersByIds(trx, [stored.user_id]);
     if (!user || user.status !== 'ACTIVE') return { invalid: true };
+    // Refused while suspended, the token stays unused: it works again after reactivation.
     if (user.tenant_id && (await findTenantInDirectory(trx, user.tenant_id))?.status === 'SUSPENDED') return { suspended: true };
+    if (!(await useRefreshToken(trx, stored.id))) return reuse();
     return { ok: await issueTokens(ctx, trx, user, stored.session_id) };
   });
   if ('ok' in outcome) return outcome.ok;

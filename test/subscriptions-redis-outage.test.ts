@@ -1,0 +1,136 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStack, type Stack } from '../stack/stack.js';
+import { CreateBookingDocument } from './__generated__/operations.js';
+import { must } from './support/client.js';
+import { createTestDatabases, type TestDatabases } from './support/databases.js';
+import { addMinutes, createLibraryWithSeats, dayAt } from './support/library-kit.js';
+import { createTenant, loginAdmin, registerStudent, type Member, type TenantFixture } from './support/seed-kit.js';
+import { TEST_ADMIN } from './support/stack.js';
+import { pause, subscriptionClient, untilLive, type SubscriptionClient } from './support/subscription-client.js';
+
+/**
+ * Redis of its own on a free port: the machine's shared Redis serves other test files at the
+ * same time, so this one may be stopped and started at will.
+ */
+class OwnRedis {
+  private process: ChildProcess | null = null;
+  private constructor(readonly port: number) {}
+
+  static async start(): Promise<OwnRedis> {
+    const redis = new OwnRedis(await freePort());
+    await redis.start();
+    return redis;
+  }
+
+  get url() {
+    return `redis://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    if (this.process) return;
+    const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    this.process = child;
+    await new Promise<void>((resolve, reject) => {
+      let output = '';
+      const timer = setTimeout(() => reject(new Error(`redis-server did not start: ${output}`)), 5_000);
+      child.stdout!.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('Ready to accept connections')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        if (this.process === child) this.process = null;
+        reject(new Error(`redis-server exited with ${code}: ${output}`));
+      });
+    });
+  }
+
+  /** Killed outright, as a crash or a lost node would leave it. */
+  async kill(): Promise<void> {
+    const child = this.process;
+    this.process = null;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe.skipIf(!process.env.REDIS_URL)('subscriptions across a Redis outage', () => {
+  let redis: OwnRedis;
+  let databases: TestDatabases;
+  let stack: Stack;
+  let tenant: TenantFixture;
+  let student: Member;
+  let seatIds: string[];
+  let client: SubscriptionClient | undefined;
+
+  beforeAll(async () => {
+    redis = await OwnRedis.start();
+    databases = await createTestDatabases();
+    stack = await startStack({
+      database: (service) => databases.config(service),
+      redisUrl: redis.url,
+      redisKeyPrefix: `carrel-test:${randomBytes(4).toString('hex')}:`,
+      ports: { router: 0, users: 0, tenants: 0, bookings: 0 },
+      passwordHashCost: 'test',
+      platformAdmin: TEST_ADMIN,
+    });
+    const admin = await loginAdmin(stack.graphqlUrl);
+    tenant = await createTenant(stack.graphqlUrl, admin);
+    student = await registerStudent(stack.graphqlUrl, tenant.slug);
+    seatIds = (await createLibraryWithSeats(stack.graphqlUrl, tenant.owner)).seats.map((seat) => seat.id);
+  });
+  afterAll(async () => {
+    await client?.dispose();
+    // Redis back first, so nothing waits on it while stopping.
+    await redis?.start();
+    await stack?.stop();
+    await databases?.drop();
+    await redis?.kill();
+  });
+
+  it('delivers the bookings made while Redis was down, each exactly once, after it is back', async () => {
+    client = subscriptionClient(stack.graphqlUrl, tenant.owner.token);
+    const events = client.subscribe<{ bookingEvents: { type: string; booking: { id: string } | null } }>(`subscription { bookingEvents { type booking { id } } }`);
+    await untilLive(events, stack.bus, { tenantId: tenant.id, type: 'BOOKING_CREATED', keys: { bookingId: randomUUID(), seatId: randomUUID(), libraryId: randomUUID(), userId: randomUUID() } });
+
+    await redis.kill();
+    const made: string[] = [];
+    for (const [index, seatId] of seatIds.entries()) {
+      const startsAt = dayAt(2, `1${index}:00`);
+      const input = { seatId, startsAt: startsAt.toISOString(), endsAt: addMinutes(startsAt, 60).toISOString() };
+      made.push((await must(stack.graphqlUrl, CreateBookingDocument, { input }, student.token)).createBooking.id);
+    }
+    expect(made).toHaveLength(3);
+    await pause(500);
+    expect(events.events).toEqual([]);
+
+    await redis.start();
+    await expect.poll(() => events.events.length, { timeout: 10_000, interval: 100 }).toBeGreaterThanOrEqual(3);
+    // Time for a duplicate to show up, if the relay or a reader's resume were to send one.
+    await pause(1_500);
+
+    const received = events.events.map(({ result }) => result);
+    expect(received).toHaveLength(3);
+    expect(received).toEqual(expect.arrayContaining(made.map((id) => ({ data: { bookingEvents: { type: 'CREATED', booking: { id } } } }))));
+    expect(client.closeCodes).toEqual([]);
+  });
+});
