@@ -1,14 +1,17 @@
+import { logger } from '../common/logger.js';
 import { login } from '../test/support/seed-kit.js';
 import { benchBookingsList } from './bookings-list.js';
 import { startProcessStack } from './process-stack.js';
-import { benchSubscriptionFanout } from './subscription-fanout.js';
 import { measureRouterOverhead } from './router-overhead.js';
+import { benchSubscriptionFanout } from './subscription-fanout.js';
 
 /**
- * `npm run bench`: figures for the design targets, printed. Services run as separate processes;
- * on PGlite by default, on PostgreSQL and Redis when DATABASE_URL / DATABASE_MIGRATION_URL /
- * REDIS_URL are set.
+ * `npm run bench`: figures for the design targets, printed. On PGlite by default, on PostgreSQL
+ * and Redis when DATABASE_URL / DATABASE_MIGRATION_URL / REDIS_URL are set. Run it on a quiet
+ * machine: every figure shares the same two cores.
  */
+// Only the figures belong on screen; LOG_LEVEL=info brings the services' logs back.
+logger.level = process.env.LOG_LEVEL ?? 'silent';
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 await benchBookingsList(seconds);
 await benchSubscriptionFanout();

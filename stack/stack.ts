@@ -21,6 +21,8 @@ export interface StackOptions {
   platformAdmin?: { email: string; password: string };
   subgraphTimeoutMs?: number;
   supergraphPath?: string;
+  /** Access token lifetime (900 s unless told; tests of expiry use seconds). */
+  accessTokenTtlSeconds?: number;
 }
 
 export interface Stack {
@@ -44,7 +46,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     port: options.ports.users,
     host,
     passwordHashCost: options.passwordHashCost,
-    accessTokenTtlSeconds: 900,
+    accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 900,
     refreshTokenTtlSeconds: 30 * 24 * 3600,
     ...(options.platformAdmin ? { platformAdmin: options.platformAdmin } : {}),
   });

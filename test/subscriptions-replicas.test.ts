@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { RedisEventBus } from '../common/events/redis-bus.js';
 import type { RunningServer } from '../common/server/http.js';
-import { startRouter } from '../router/src/server.js';
-import { SUSPENDED_TENANTS_PATH } from '../subgraphs/tenants/src/server.js';
-import { JWKS_PATH } from '../subgraphs/users/src/server.js';
 import { CreateBookingDocument } from './__generated__/operations.js';
 import { must } from './support/client.js';
 import { addMinutes, createLibraryWithSeats, dayAt } from './support/library-kit.js';
 import { createTenant, loginAdmin, registerStudent, type Member, type TenantFixture } from './support/seed-kit.js';
+import { startRouterReplica } from './support/replica.js';
 import { startTestStack, type TestStack } from './support/stack.js';
 import { pause, subscriptionClient, untilLive, type SubscriptionClient } from './support/subscription-client.js';
 
@@ -35,28 +31,9 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-/**
- * Another router replica. With Redis it has its own bus on the same streams, as a second router
- * process would; without Redis the replicas share the in-process bus.
- */
 async function startReplica(): Promise<string> {
-  const bus = process.env.REDIS_URL ? new RedisEventBus(process.env.REDIS_URL, stack.redisKeyPrefix) : stack.bus;
-  const replica = await startRouter({
-    supergraphSdl: readFileSync(new URL('../schema/supergraph.graphql', import.meta.url), 'utf8'),
-    subgraphUrls: Object.fromEntries(Object.entries(stack.subgraphs).map(([name, server]) => [name, `${server.url}/graphql`])),
-    jwksUrl: `${stack.subgraphs.users.url}${JWKS_PATH}`,
-    suspendedTenantsUrl: `${stack.subgraphs.tenants.url}${SUSPENDED_TENANTS_PATH}`,
-    bus,
-    port: 0,
-    subgraphTimeoutMs: 5_000,
-  });
-  replicas.push({
-    ...replica,
-    stop: async () => {
-      await replica.stop();
-      if (bus !== stack.bus) await bus.close();
-    },
-  });
+  const replica = await startRouterReplica(stack);
+  replicas.push(replica);
   return `${replica.url}/graphql`;
 }
 

@@ -1,20 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createEventBus } from '../common/events/create-bus.js';
-import { RedisEventBus } from '../common/events/redis-bus.js';
-import type { RunningServer } from '../common/server/http.js';
-import { startRouter } from '../router/src/server.js';
-import { startBookingsSubgraph } from '../subgraphs/bookings/src/server.js';
-import { startTenantsSubgraph, SUSPENDED_TENANTS_PATH } from '../subgraphs/tenants/src/server.js';
-import { JWKS_PATH, startUsersSubgraph } from '../subgraphs/users/src/server.js';
 import { CancelBookingDocument, CreateBookingDocument, ReactivateTenantDocument, SuspendTenantDocument } from './__generated__/operations.js';
 import { must } from './support/client.js';
-import { createTestDatabases } from './support/databases.js';
 import { addMinutes, createLibraryWithSeats, dayAt, type LibraryFixture } from './support/library-kit.js';
 import { createTenant, loginAdmin, registerStudent, type Member, type TenantFixture } from './support/seed-kit.js';
-import { startTestStack, TEST_ADMIN, type TestStack } from './support/stack.js';
+import { startRouterReplica } from './support/replica.js';
+import { startTestStack, type TestStack } from './support/stack.js';
 import { pause, subscriptionClient, untilLive, type LiveSubscription, type SubscriptionClient } from './support/subscription-client.js';
 
 let stack: TestStack;
@@ -373,16 +365,7 @@ describe('invalid and hostile clients', () => {
 
 describe('shutting a router down', () => {
   it('closes its sockets with 1001', async () => {
-    const bus = process.env.REDIS_URL ? new RedisEventBus(process.env.REDIS_URL, stack.redisKeyPrefix) : stack.bus;
-    const replica = await startRouter({
-      supergraphSdl: readFileSync(new URL('../schema/supergraph.graphql', import.meta.url), 'utf8'),
-      subgraphUrls: Object.fromEntries(Object.entries(stack.subgraphs).map(([name, server]) => [name, `${server.url}/graphql`])),
-      jwksUrl: `${stack.subgraphs.users.url}${JWKS_PATH}`,
-      suspendedTenantsUrl: `${stack.subgraphs.tenants.url}${SUSPENDED_TENANTS_PATH}`,
-      bus,
-      port: 0,
-      subgraphTimeoutMs: 5_000,
-    });
+    const replica = await startRouterReplica(stack);
     let stopped = false;
     try {
       const client = connect(tenant.owner, `${replica.url}/graphql`);
@@ -393,22 +376,17 @@ describe('shutting a router down', () => {
       await expect.poll(() => client.closeCodes, { timeout: 2_000 }).toEqual([1001]);
     } finally {
       if (!stopped) await replica.stop();
-      if (bus !== stack.bus) await bus.close();
     }
   });
 });
 
-/**
- * The stack's tokens live 15 minutes. A second stack whose users service issues 4-second tokens
- * (startStack has no option for it, so its services are started here) shows a socket outliving
- * its token.
- */
+/** The stack's tokens live 15 minutes; a second stack whose users service issues 4-second tokens shows a socket outliving its token. */
 describe('a token expiring', () => {
   const TOKEN_SECONDS = 4;
   let shortLived: { graphqlUrl: string; stop(): Promise<void> };
 
   beforeAll(async () => {
-    shortLived = await startShortTokenStack(TOKEN_SECONDS);
+    shortLived = await startTestStack({ accessTokenTtlSeconds: TOKEN_SECONDS });
   });
   afterAll(() => shortLived?.stop());
 
@@ -431,43 +409,3 @@ describe('a token expiring', () => {
   });
 });
 
-async function startShortTokenStack(accessTokenTtlSeconds: number) {
-  const databases = await createTestDatabases();
-  const bus = createEventBus(process.env.REDIS_URL, `carrel-test:${randomUUID().slice(0, 8)}:`);
-  const host = '127.0.0.1';
-  const users = await startUsersSubgraph({
-    database: databases.config('users'),
-    bus,
-    port: 0,
-    host,
-    passwordHashCost: 'test',
-    accessTokenTtlSeconds,
-    refreshTokenTtlSeconds: 3600,
-    platformAdmin: TEST_ADMIN,
-  });
-  const jwksUrl = `${users.url}${JWKS_PATH}`;
-  const tenants = await startTenantsSubgraph({ database: databases.config('tenants'), bus, jwksUrl, port: 0, host });
-  const bookings = await startBookingsSubgraph({ database: databases.config('bookings'), bus, jwksUrl, port: 0, host });
-  const subgraphs: Record<string, RunningServer> = { users, tenants, bookings };
-  const router = await startRouter({
-    supergraphSdl: readFileSync(new URL('../schema/supergraph.graphql', import.meta.url), 'utf8'),
-    subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, server]) => [name, `${server.url}/graphql`])),
-    jwksUrl,
-    suspendedTenantsUrl: `${tenants.url}${SUSPENDED_TENANTS_PATH}`,
-    bus,
-    port: 0,
-    host,
-    subgraphTimeoutMs: 5_000,
-  });
-  return {
-    graphqlUrl: `${router.url}/graphql`,
-    async stop() {
-      await router.stop();
-      await bookings.stop();
-      await tenants.stop();
-      await users.stop();
-      await bus.close();
-      await databases.drop();
-    },
-  };
-}

@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RedisEventBus } from '../../common/events/redis-bus.js';
 import type { RunningServer } from '../../common/server/http.js';
 import { MeDocument, ReactivateTenantDocument, SuspendTenantDocument } from '../../test/__generated__/operations.js';
 import { errorCodes, must, request } from '../../test/support/client.js';
 import { createTenant, loginAdmin, registerStudent, type Member, type TenantFixture } from '../../test/support/seed-kit.js';
+import { startRouterReplica } from '../../test/support/replica.js';
 import { startTestStack, type TestStack } from '../../test/support/stack.js';
-import { startRouter } from '../src/server.js';
 
 let stack: TestStack;
 let admin: Member;
@@ -25,19 +23,9 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-/** Another router replica: with Redis, its own connection to the same stream, as a second process would have. */
 async function startReplica(): Promise<string> {
-  const bus = process.env.REDIS_URL ? new RedisEventBus(process.env.REDIS_URL, stack.redisKeyPrefix) : stack.bus;
-  const replica = await startRouter({
-    supergraphSdl: readFileSync(new URL('../../schema/supergraph.graphql', import.meta.url), 'utf8'),
-    subgraphUrls: { users: `${stack.subgraphs.users.url}/graphql`, tenants: `${stack.subgraphs.tenants.url}/graphql` },
-    jwksUrl: `${stack.subgraphs.users.url}/.well-known/jwks.json`,
-    suspendedTenantsUrl: `${stack.subgraphs.tenants.url}/internal/suspended-tenants`,
-    bus,
-    port: 0,
-    subgraphTimeoutMs: 5_000,
-  });
-  replicas.push({ ...replica, stop: async () => { await replica.stop(); if (bus !== stack.bus) await bus.close(); } });
+  const replica = await startRouterReplica(stack);
+  replicas.push(replica);
   return `${replica.url}/graphql`;
 }
 

@@ -12,7 +12,7 @@ export interface TestStack extends Stack {
  * The whole supergraph on free ports, on real PostgreSQL and Redis when DATABASE_URL and
  * REDIS_URL are set, else on in-memory PGlite and the in-process bus.
  */
-export async function startTestStack(overrides: { subgraphTimeoutMs?: number } = {}): Promise<TestStack> {
+export async function startTestStack(overrides: { subgraphTimeoutMs?: number; accessTokenTtlSeconds?: number } = {}): Promise<TestStack> {
   const databases = await createTestDatabases();
   const redisKeyPrefix = `carrel-test:${randomBytes(4).toString('hex')}:`;
   const stack = await startStack({
