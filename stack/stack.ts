@@ -46,6 +46,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     port: options.ports.users,
     host,
     passwordHashCost: options.passwordHashCost,
+    ...(options.redisUrl ? { redis: { url: options.redisUrl, keyPrefix: options.redisKeyPrefix ?? 'carrel:' } } : {}),
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 900,
     refreshTokenTtlSeconds: 30 * 24 * 3600,
     ...(options.platformAdmin ? { platformAdmin: options.platformAdmin } : {}),

@@ -23,6 +23,7 @@ export function loadUsersConfig(env: NodeJS.ProcessEnv = process.env): UsersConf
     redisUrl: settings.REDIS_URL,
     redisKeyPrefix: settings.REDIS_KEY_PREFIX,
     passwordHashCost: settings.PASSWORD_HASH_COST,
+    ...(settings.REDIS_URL ? { redis: { url: settings.REDIS_URL, keyPrefix: settings.REDIS_KEY_PREFIX } } : {}),
     accessTokenTtlSeconds: settings.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlSeconds: settings.REFRESH_TOKEN_TTL_SECONDS,
     ...(settings.CARREL_ADMIN_EMAIL && settings.CARREL_ADMIN_PASSWORD

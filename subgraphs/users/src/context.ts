@@ -3,6 +3,7 @@ import type { Viewer } from '../../../common/auth/viewer.js';
 import type { OutboxRelay } from '../../../common/events/outbox.js';
 import type { TokenSigner } from './auth/signing-keys.js';
 import type { PasswordHashCost } from './auth/passwords.js';
+import type { SignInLimiter } from './auth/sign-in-limiter.js';
 import type { UsersDatabase } from './db.js';
 import { createLoaders, type UsersLoaders } from './loaders.js';
 
@@ -15,6 +16,7 @@ export interface UsersServices {
   refreshTokenTtlSeconds: number;
   /** Compared against for unknown emails so timing does not reveal which exist. */
   decoyPasswordHash: string;
+  signInLimiter: SignInLimiter;
 }
 
 export interface UsersContext extends UsersServices {

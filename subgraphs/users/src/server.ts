@@ -13,6 +13,7 @@ import type { RunningServer } from '../../../common/server/http.js';
 import { migrations } from '../migrations/index.js';
 import { decoyHash, type PasswordHashCost } from './auth/passwords.js';
 import { ensurePlatformAdmin } from './auth/platform-admin.js';
+import { signInLimiter } from './auth/sign-in-limiter.js';
 import { loadTokenSigner } from './auth/signing-keys.js';
 import { createContext, type UsersServices } from './context.js';
 import type { UsersDatabase } from './db.js';
@@ -37,6 +38,8 @@ export interface UsersSubgraphOptions {
   refreshTokenTtlSeconds: number;
   /** Created at start when no platform admin exists yet. */
   platformAdmin?: { email: string; password: string };
+  /** Where sign-in attempts are counted across replicas; in memory without it. */
+  redis?: { url: string; keyPrefix: string };
 }
 
 export async function startUsersSubgraph(options: UsersSubgraphOptions): Promise<RunningServer> {
@@ -48,6 +51,7 @@ export async function startUsersSubgraph(options: UsersSubgraphOptions): Promise
     passwordHashCost: options.passwordHashCost,
     refreshTokenTtlSeconds: options.refreshTokenTtlSeconds,
     decoyPasswordHash: await decoyHash(options.passwordHashCost),
+    signInLimiter: signInLimiter(options.redis),
   };
   if (options.platformAdmin) await ensurePlatformAdmin(services, options.platformAdmin);
   const unsubscribe = options.bus.subscribe(tenantDirectoryProjection(db), { group: 'users.tenant-directory' });
@@ -66,6 +70,7 @@ export async function startUsersSubgraph(options: UsersSubgraphOptions): Promise
     onStop: async () => {
       await unsubscribe();
       await services.relay.stop();
+      await services.signInLimiter.close();
       await db.destroy();
     },
   });

@@ -92,9 +92,12 @@ export const Mutation: MutationResolvers = {
   login: async (_parent, { input }, ctx) => {
     const email = input.email.trim().toLowerCase();
     const slug = input.tenantSlug?.trim().toLowerCase();
+    const attempts = `${slug ?? 'platform'}:${email}`;
+    await ctx.signInLimiter.check(attempts);
     const tenant = slug ? await withoutTenant(ctx.db, (trx) => findTenantBySlug(trx, slug)) : undefined;
     if (slug && !tenant) {
       await verifyPassword(input.password, ctx.decoyPasswordHash);
+      await ctx.signInLimiter.failed(attempts);
       throw unauthenticated(WRONG_CREDENTIALS);
     }
     const signIn = async (trx: Transaction<UsersDatabase>) => {
@@ -108,7 +111,11 @@ export const Mutation: MutationResolvers = {
       ? await inTenant(ctx.db, tenant.tenant_id, signIn)
       : await asPlatform(ctx.db, { actor: 'system:auth', action: 'platform admin login' }, signIn);
     if (session === 'suspended') throw tenantSuspended();
-    if (!session) throw unauthenticated(WRONG_CREDENTIALS);
+    if (!session) {
+      await ctx.signInLimiter.failed(attempts);
+      throw unauthenticated(WRONG_CREDENTIALS);
+    }
+    await ctx.signInLimiter.succeeded(attempts);
     return session;
   },
 
