@@ -46,7 +46,8 @@ const seeded = seed && admin ? await seedDemoData(stack.graphqlUrl, admin) : fal
 const lines = [
   '',
   `Carrel is up in ${((Date.now() - started) / 1000).toFixed(1)} s (${embedded ? 'embedded PGlite in ' + (process.env.CARREL_DATA_DIR ?? '.data') : 'PostgreSQL'}, ${env.REDIS_URL ? 'Redis' : 'in-process'} events).`,
-  `  GraphQL:  ${stack.graphqlUrl}`,
+  `  GraphQL:  ${stack.graphqlUrl}   (WebSocket subscriptions on the same URL)`,
+  `  Explorer: ${stack.routerUrl}/explorer   Schema: ${stack.routerUrl}/schema.graphql`,
   `  Health:   ${stack.routerUrl}/health   Ready: ${stack.routerUrl}/ready`,
   '',
   ...(admin ? [`  Platform admin: ${admin.email} / ${embedded && !env.CARREL_ADMIN_PASSWORD ? admin.password : '(CARREL_ADMIN_PASSWORD)'}  (log in without a tenantSlug)`] : []),

@@ -6,7 +6,8 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { requestErrorHandler } from '../../common/server/request-errors.js';
 import express from 'express';
 import { randomUUID } from 'node:crypto';
-import type { ExecutionResult, GraphQLSchema } from 'graphql';
+import { printSchema, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { mountExplorer } from './explorer/explorer.js';
 import { SubscriptionHub, type Subscriber } from './subscriptions/hub.js';
 import { attachSubscriptions } from './subscriptions/websocket.js';
 import { accessTokenVerifier, remoteSigningKeys } from '../../common/auth/access-token.js';
@@ -83,6 +84,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningServer
   await server.start();
 
   app.get('/health', (_req, res) => void res.json({ status: 'ok' }));
+  mountExplorer(app, printSchema(apiSchema!));
   app.get('/metrics', metricsHandler);
   app.get('/ready', async (_req, res) => {
     const checks = await readiness(options);

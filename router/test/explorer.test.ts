@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack, type TestStack } from '../../test/support/stack.js';
+
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(() => stack?.stop());
+
+describe('the schema explorer', () => {
+  it('is served by the router from its own assets, with nothing loaded from elsewhere', async () => {
+    const page = await fetch(`${stack.routerUrl}/explorer`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    const html = await page.text();
+    const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]!);
+    expect(sources.length).toBeGreaterThanOrEqual(5);
+    for (const source of sources) {
+      expect(source).toMatch(/^\/explorer\/assets\//);
+      const asset = await fetch(`${stack.routerUrl}${source}`);
+      expect(asset.status, source).toBe(200);
+      expect(asset.headers.get('content-type'), source).toMatch(source.endsWith('.css') ? /text\/css/ : /javascript/);
+      expect((await asset.arrayBuffer()).byteLength, source).toBeGreaterThan(100);
+    }
+    expect((await fetch(`${stack.routerUrl}/explorer/assets/../../package.json`)).status).toBe(404);
+  });
+
+  it('offers the public SDL for download, with descriptions and subscriptions, without federation internals', async () => {
+    const response = await fetch(`${stack.routerUrl}/schema.graphql`);
+    expect(response.status).toBe(200);
+    const sdl = await response.text();
+    expect(sdl).toMatch(/type Query \{/);
+    expect(sdl).toMatch(/bookingEvents\(/);
+    expect(sdl).toMatch(/"""\s*\n\s*Booking events of the viewer's tenant/);
+    expect(sdl).not.toMatch(/join__|link__|_entities|_service/);
+  });
+});
