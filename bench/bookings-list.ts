@@ -1,6 +1,6 @@
-import { startTestStack, type TestStack } from '../test/support/stack.js';
-import { createTenant, loginAdmin, registerStudent, type Member } from '../test/support/seed-kit.js';
 import { call } from '../stack/graphql-call.js';
+import { createTenant, loginAdmin, registerStudent, type Member } from '../test/support/seed-kit.js';
+import { startTestStack, type TestStack } from '../test/support/stack.js';
 import { load, type LoadResult } from './router-overhead.js';
 
 const EVERY_DAY = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'].map((weekday) => ({ weekday, opensAt: '00:00', closesAt: '24:00' }));

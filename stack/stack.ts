@@ -4,10 +4,10 @@ import { createEventBus } from '../common/events/create-bus.js';
 import type { EventBus } from '../common/events/event.js';
 import type { RunningServer } from '../common/server/http.js';
 import { startRouter } from '../router/src/server.js';
-import { JWKS_PATH, startUsersSubgraph } from '../subgraphs/users/src/server.js';
-import type { PasswordHashCost } from '../subgraphs/users/src/auth/passwords.js';
 import { startBookingsSubgraph } from '../subgraphs/bookings/src/server.js';
 import { startTenantsSubgraph, SUSPENDED_TENANTS_PATH } from '../subgraphs/tenants/src/server.js';
+import type { PasswordHashCost } from '../subgraphs/users/src/auth/passwords.js';
+import { JWKS_PATH, startUsersSubgraph } from '../subgraphs/users/src/server.js';
 import type { SubgraphName } from './subgraph-list.js';
 
 export interface StackOptions {

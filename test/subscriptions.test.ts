@@ -4,8 +4,8 @@ import WebSocket from 'ws';
 import { CancelBookingDocument, CreateBookingDocument, ReactivateTenantDocument, SuspendTenantDocument } from './__generated__/operations.js';
 import { must } from './support/client.js';
 import { addMinutes, createLibraryWithSeats, dayAt, type LibraryFixture } from './support/library-kit.js';
-import { createTenant, loginAdmin, registerStudent, type Member, type TenantFixture } from './support/seed-kit.js';
 import { startRouterReplica } from './support/replica.js';
+import { createTenant, loginAdmin, registerStudent, type Member, type TenantFixture } from './support/seed-kit.js';
 import { startTestStack, type TestStack } from './support/stack.js';
 import { pause, subscriptionClient, untilLive, type LiveSubscription, type SubscriptionClient } from './support/subscription-client.js';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { logger } from '../logger.js';
 import { asPlatform } from '../db/scope.js';
+import { logger } from '../logger.js';
 import type { CarrelEvent, EventBus } from './event.js';
 
 /** The outbox table every subgraph that emits events has (see its migrations). */

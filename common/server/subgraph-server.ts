@@ -1,19 +1,19 @@
 import { ApolloServer, type ContextFunction } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware, type ExpressContextFunctionArgument } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
-import { requestErrorHandler } from './request-errors.js';
+import { expressMiddleware, type ExpressContextFunctionArgument } from '@as-integrations/express5';
 import express, { type Express } from 'express';
-import { sql, type Kysely } from 'kysely';
-import type { EventBus } from '../events/event.js';
 import { GraphQLError, type DocumentNode } from 'graphql';
-import { withHttpStatus } from '../errors.js';
+import { sql, type Kysely } from 'kysely';
 import { bearerToken, type AccessTokenVerifier } from '../auth/access-token.js';
 import type { Viewer } from '../auth/viewer.js';
+import { withHttpStatus } from '../errors.js';
+import type { EventBus } from '../events/event.js';
 import { maskError } from './format-error.js';
-import { metricsHandler } from './metrics-route.js';
 import { listen, type RunningServer } from './http.js';
+import { metricsHandler } from './metrics-route.js';
+import { requestErrorHandler } from './request-errors.js';
 
 export interface SubgraphServerOptions<Context> {
   name: string;

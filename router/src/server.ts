@@ -1,23 +1,23 @@
+import { randomUUID } from 'node:crypto';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { requestErrorHandler } from '../../common/server/request-errors.js';
 import express from 'express';
-import { randomUUID } from 'node:crypto';
 import { printSchema, type ExecutionResult, type GraphQLSchema } from 'graphql';
-import { mountExplorer } from './explorer/explorer.js';
-import { SubscriptionHub, type Subscriber } from './subscriptions/hub.js';
-import { attachSubscriptions } from './subscriptions/websocket.js';
 import { accessTokenVerifier, remoteSigningKeys } from '../../common/auth/access-token.js';
 import type { EventBus } from '../../common/events/event.js';
 import { logger } from '../../common/logger.js';
 import { listen, type RunningServer } from '../../common/server/http.js';
 import { metricsHandler } from '../../common/server/metrics-route.js';
+import { requestErrorHandler } from '../../common/server/request-errors.js';
 import { routerContext, type RouterContext } from './context.js';
 import { formatRouterError } from './errors.js';
+import { mountExplorer } from './explorer/explorer.js';
 import { SubgraphSource } from './subgraph-source.js';
+import { SubscriptionHub, type Subscriber } from './subscriptions/hub.js';
+import { attachSubscriptions } from './subscriptions/websocket.js';
 import { TenantStatusCache } from './tenant-status.js';
 
 export interface RouterOptions {

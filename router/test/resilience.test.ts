@@ -1,13 +1,13 @@
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryEventBus } from '../../common/events/memory-bus.js';
-import { readFileSync } from 'node:fs';
-import { startRouter } from '../src/server.js';
 import { MeDocument } from '../../test/__generated__/operations.js';
 import { errorCodes, request } from '../../test/support/client.js';
 import { createTenant, loginAdmin, registerStudent, type Member } from '../../test/support/seed-kit.js';
 import { startTestStack, type TestStack } from '../../test/support/stack.js';
+import { startRouter } from '../src/server.js';
 
 let stack: TestStack;
 let student: Member;

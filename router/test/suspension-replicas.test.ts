@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../common/server/http.js';
 import { MeDocument, ReactivateTenantDocument, SuspendTenantDocument } from '../../test/__generated__/operations.js';
 import { errorCodes, must, request } from '../../test/support/client.js';
-import { createTenant, loginAdmin, registerStudent, type Member, type TenantFixture } from '../../test/support/seed-kit.js';
 import { startRouterReplica } from '../../test/support/replica.js';
+import { createTenant, loginAdmin, registerStudent, type Member, type TenantFixture } from '../../test/support/seed-kit.js';
 import { startTestStack, type TestStack } from '../../test/support/stack.js';
 
 let stack: TestStack;

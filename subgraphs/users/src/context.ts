@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Viewer } from '../../../common/auth/viewer.js';
 import type { OutboxRelay } from '../../../common/events/outbox.js';
-import type { TokenSigner } from './auth/signing-keys.js';
 import type { PasswordHashCost } from './auth/passwords.js';
 import type { SignInLimiter } from './auth/sign-in-limiter.js';
+import type { TokenSigner } from './auth/signing-keys.js';
 import type { UsersDatabase } from './db.js';
 import { createLoaders, type UsersLoaders } from './loaders.js';
 

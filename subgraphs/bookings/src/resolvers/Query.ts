@@ -1,13 +1,13 @@
 import { isTenantStaff, type Viewer } from '../../../../common/auth/viewer.js';
 import { asViewer } from '../../../../common/db/viewer-scope.js';
 import { badUserInput, forbidden, notFound, unauthenticated } from '../../../../common/errors.js';
+import { findOutboxEvent } from '../../../../common/events/outbox.js';
 import { pageRequest } from '../../../../common/pagination.js';
 import { isUuid } from '../../../../common/validation.js';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { activeSeatsOfLibrary, listBookings, listLibraries, takenSeatIds } from '../db.js';
 import { validateBookingPeriod } from '../rules/booking-period.js';
 import { BOOKING_EVENT_TYPES } from './BookingEvent.js';
-import { findOutboxEvent } from '../../../../common/events/outbox.js';
 
 function requireViewer(viewer: Viewer | null): Viewer {
   if (!viewer) throw unauthenticated();

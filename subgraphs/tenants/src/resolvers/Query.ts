@@ -1,12 +1,12 @@
 import { asPlatform } from '../../../../common/db/scope.js';
 import { asViewer } from '../../../../common/db/viewer-scope.js';
-import { findOutboxEvent } from '../../../../common/events/outbox.js';
-import { isUuid } from '../../../../common/validation.js';
-import { TENANT_STATUS_EVENT_TYPES } from './TenantStatusEvent.js';
 import { forbidden, notFound, unauthenticated } from '../../../../common/errors.js';
+import { findOutboxEvent } from '../../../../common/events/outbox.js';
 import { pageRequest } from '../../../../common/pagination.js';
+import { isUuid } from '../../../../common/validation.js';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { findPublicTenantBySlug, listTenants } from '../db.js';
+import { TENANT_STATUS_EVENT_TYPES } from './TenantStatusEvent.js';
 
 export const Query: QueryResolvers = {
   tenantStatusEvent: async (_parent, { eventId }, { viewer, db }) => {

@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import type { Transaction } from 'kysely';
 import { isTenantStaff, type TenantMember, type Viewer } from '../../../../../common/auth/viewer.js';
 import { isExclusionViolation } from '../../../../../common/db/errors.js';
@@ -5,7 +6,6 @@ import { inTenant } from '../../../../../common/db/scope.js';
 import { badUserInput, ErrorCode, forbidden, notFound, unauthenticated } from '../../../../../common/errors.js';
 import { recordEvents } from '../../../../../common/events/outbox.js';
 import { isUuid, requireText } from '../../../../../common/validation.js';
-import { GraphQLError } from 'graphql';
 import type { MutationResolvers } from '../../__generated__/resolvers-types.js';
 import type { BookingsContext } from '../../context.js';
 import { findBookingsByIds, findLibrariesByIds, findSeatsByIds, insertBooking, transitionBooking, type BookingRow, type BookingsDatabase } from '../../db.js';
