@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { startStack, type Stack } from '../../stack/stack.js';
 import { createTestDatabases } from './databases.js';
 
@@ -30,6 +31,24 @@ export async function startTestStack(overrides: { subgraphTimeoutMs?: number; ac
     async stop() {
       await stack.stop();
       await databases.drop();
+      if (process.env.REDIS_URL) await deleteKeys(process.env.REDIS_URL, `${redisKeyPrefix}*`);
     },
   };
+}
+
+/** The stack's streams and counters, so test runs do not pile up in a shared Redis. */
+async function deleteKeys(url: string, pattern: string): Promise<void> {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } catch {
+    // Redis gone (an outage test): nothing to clean.
+  } finally {
+    redis.disconnect();
+  }
 }
