@@ -9,10 +9,19 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Listens on `port` (0 picks a free one) and reports the address it got. */
-export async function listen(app: Express, port: number, host = '127.0.0.1', onStop?: () => Promise<void>): Promise<RunningServer> {
+/** The HTTP server for an app, made before Apollo Server so its drain plugin can close it. */
+export function createHttpServer(app: Express): http.Server {
   const httpServer = http.createServer(app);
   httpServer.keepAliveTimeout = 65_000;
+  return httpServer;
+}
+
+/**
+ * Listens on `port` (0 picks a free one) and reports the address it got. `stop` runs `onStop`
+ * (which drains: Apollo Server stops accepting, lets requests in flight finish, then stops)
+ * and closes whatever connections remain.
+ */
+export async function listen(httpServer: http.Server, port: number, host = '127.0.0.1', onStop?: () => Promise<void>): Promise<RunningServer> {
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(port, host, resolve);
@@ -26,7 +35,7 @@ export async function listen(app: Express, port: number, host = '127.0.0.1', onS
     async stop() {
       await onStop?.();
       httpServer.closeAllConnections();
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },
   };
 }

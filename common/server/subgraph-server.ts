@@ -1,5 +1,6 @@
 import { ApolloServer, type ContextFunction } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { expressMiddleware, type ExpressContextFunctionArgument } from '@as-integrations/express5';
@@ -11,7 +12,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { withHttpStatus } from '../errors.js';
 import type { EventBus } from '../events/event.js';
 import { maskError } from './format-error.js';
-import { listen, type RunningServer } from './http.js';
+import { createHttpServer, listen, type RunningServer } from './http.js';
 import { metricsHandler } from './metrics-route.js';
 import { requestErrorHandler } from './request-errors.js';
 
@@ -38,6 +39,8 @@ export interface SubgraphServerOptions<Context> {
  * than through the router.
  */
 export async function startSubgraphServer<Context extends object>(options: SubgraphServerOptions<Context>): Promise<RunningServer> {
+  const app = express();
+  const httpServer = createHttpServer(app);
   const server = new ApolloServer<Context>({
     schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<Context> }]),
     formatError: maskError,
@@ -45,11 +48,10 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
     introspection: true,
     csrfPrevention: true,
     // Traces are for Apollo's hosted studio, which this deployment does not use.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
   });
   await server.start();
 
-  const app = express();
   app.disable('x-powered-by');
   app.get('/health', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/ready', async (_req, res) => {
@@ -76,7 +78,7 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
   app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(server, { context }));
   app.use(requestErrorHandler);
 
-  return listen(app, options.port, options.host, async () => {
+  return listen(httpServer, options.port, options.host, async () => {
     await server.stop();
     await options.onStop?.();
   });

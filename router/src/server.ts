@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
@@ -9,7 +10,7 @@ import { printSchema, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { accessTokenVerifier, remoteSigningKeys } from '../../common/auth/access-token.js';
 import type { EventBus } from '../../common/events/event.js';
 import { logger } from '../../common/logger.js';
-import { listen, type RunningServer } from '../../common/server/http.js';
+import { createHttpServer, listen, type RunningServer } from '../../common/server/http.js';
 import { metricsHandler } from '../../common/server/metrics-route.js';
 import { requestErrorHandler } from '../../common/server/request-errors.js';
 import { routerContext, type RouterContext } from './context.js';
@@ -69,6 +70,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningServer
 
   const app = express();
   app.disable('x-powered-by');
+  const httpServer = createHttpServer(app);
   const protections = armor.protect();
   const server = new ApolloServer<RouterContext>({
     gateway,
@@ -79,7 +81,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningServer
     validationRules: protections.validationRules,
     parseOptions: { maxTokens: MAX_TOKENS },
     // graphql-armor is typed against Apollo Server's CommonJS build; the plugin objects are the same.
-    plugins: [...(protections.plugins as ApolloServerPlugin<RouterContext>[]), ApolloServerPluginLandingPageDisabled()],
+    plugins: [...(protections.plugins as ApolloServerPlugin<RouterContext>[]), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
   });
   await server.start();
 
@@ -100,7 +102,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningServer
     (tenantId) => subscriptions.closeTenant(tenantId),
   );
   let subscriptions: ReturnType<typeof attachSubscriptions>;
-  const running = await listen(app, options.port, options.host, async () => {
+  const running = await listen(httpServer, options.port, options.host, async () => {
     await subscriptions.close();
     await hub.stop();
     await server.stop();
