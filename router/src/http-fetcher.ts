@@ -13,19 +13,13 @@ export interface FetcherInit {
  */
 export function keepAliveFetcher(timeoutMs: number) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256, scheduling: 'lifo' });
-  return (url: string, init: FetcherInit = {}): Promise<Response> =>
+  return (url: string, init: FetcherInit = {}): Promise<SubgraphResponse> =>
     new Promise((resolve, reject) => {
       const headers = init.headers instanceof Headers ? Object.fromEntries(init.headers) : Array.isArray(init.headers) ? Object.fromEntries(init.headers) : (init.headers ?? {});
       const request = http.request(url, { method: init.method ?? 'GET', headers, agent, timeout: timeoutMs }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => {
-          const responseHeaders = new Headers();
-          for (const [name, value] of Object.entries(response.headers)) {
-            if (value !== undefined) responseHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
-          }
-          resolve(new Response(Buffer.concat(chunks), { status: response.statusCode ?? 500, headers: responseHeaders }));
-        });
+        response.on('end', () => resolve(new SubgraphResponse(url, response, Buffer.concat(chunks).toString('utf8'))));
         response.on('error', reject);
       });
       const deadline = setTimeout(() => request.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
@@ -33,4 +27,42 @@ export function keepAliveFetcher(timeoutMs: number) {
       request.on('error', reject);
       request.end(init.body);
     });
+}
+
+/**
+ * The part of a fetch Response the gateway reads (status, headers, body), without building
+ * WHATWG Headers and streams for every subgraph call.
+ */
+class SubgraphResponse {
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: { get(name: string): string | null };
+
+  constructor(
+    readonly url: string,
+    response: http.IncomingMessage,
+    private readonly body: string,
+  ) {
+    this.status = response.statusCode ?? 500;
+    this.statusText = response.statusMessage ?? '';
+    const raw = response.headers;
+    this.headers = {
+      get: (name) => {
+        const value = raw[name.toLowerCase()];
+        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+      },
+    };
+  }
+
+  get ok(): boolean {
+    return this.status >= 200 && this.status < 300;
+  }
+
+  async text(): Promise<string> {
+    return this.body;
+  }
+
+  async json(): Promise<unknown> {
+    return JSON.parse(this.body);
+  }
 }
