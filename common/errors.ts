@@ -35,12 +35,10 @@ export const notFound = (what: string) => error(ErrorCode.NOT_FOUND, `${what} no
 export const badUserInput = (message: string, field?: string) =>
   error(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
 export const tenantSuspended = () => error(ErrorCode.TENANT_SUSPENDED, 'This tenant is suspended.');
-export const operationTooComplex = (message: string) => error(ErrorCode.OPERATION_TOO_COMPLEX, message);
 export const rateLimited = (retryAfterSeconds: number) =>
   error(ErrorCode.RATE_LIMITED, 'Too many requests; try again later.', { retryAfterSeconds });
 export const serviceUnavailable = (service: string) =>
   error(ErrorCode.SERVICE_UNAVAILABLE, `The ${service} service did not answer in time.`);
-export const internalError = () => error(ErrorCode.INTERNAL_SERVER_ERROR, 'Something went wrong on our side.');
 
 /** HTTP status for an error raised before execution (bad token, suspended tenant). */
 export function withHttpStatus(error: GraphQLError): GraphQLError {

@@ -34,6 +34,23 @@ describe('password guessing', () => {
     expect(errorCodes(await attempt(bystander, bystander.password))).toEqual([]);
   });
 
+  it('counts parallel guesses before checking them: at most ten of a burst are ever evaluated', async () => {
+    const member = await registerStudent(stack.graphqlUrl, tenant.slug);
+    const burst = await Promise.all(Array.from({ length: 40 }, () => attempt(member, 'wrong-password-123')));
+    const codes = burst.flatMap((response) => errorCodes(response));
+    expect(codes.filter((code) => code === 'UNAUTHENTICATED').length).toBeLessThanOrEqual(10);
+    expect(codes.filter((code) => code === 'RATE_LIMITED').length).toBeGreaterThanOrEqual(30);
+    expect(new Set(codes)).toEqual(new Set(['UNAUTHENTICATED', 'RATE_LIMITED']));
+  });
+
+  it('treats an empty tenant slug as the platform sign-in, not a bucket of its own', async () => {
+    const email = `nobody-${Date.now()}@example.test`;
+    const signIn = (tenantSlug?: string) => request(stack.graphqlUrl, LoginDocument, { input: { email, password: 'wrong-password-123', ...(tenantSlug === undefined ? {} : { tenantSlug }) } });
+    for (let failure = 1; failure <= 5; failure++) await signIn();
+    for (let failure = 1; failure <= 5; failure++) await signIn('');
+    expect(errorCodes(await signIn(''))).toEqual(['RATE_LIMITED']);
+  });
+
   it('forgets failures after a successful sign-in', async () => {
     const member = await registerStudent(stack.graphqlUrl, tenant.slug);
     for (let failure = 1; failure <= 9; failure++) await attempt(member, 'wrong-password-123');

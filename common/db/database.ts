@@ -4,6 +4,7 @@ import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { Kysely, Migrator, PostgresDialect, type Migration } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
+import { logger } from '../logger.js';
 import { sqlStatements } from '../metrics.js';
 import { PGliteDialect } from './pglite-pool.js';
 import { assertApplicationRole, prepareSchema } from './roles.js';
@@ -65,9 +66,11 @@ function countStatements(service: string) {
 }
 
 function postgresDialect(connectionString: string, schema: string, max: number) {
-  return new PostgresDialect({
-    pool: new pg.Pool({ connectionString, max, options: `-c search_path=${schema}` }),
-  });
+  const pool = new pg.Pool({ connectionString, max, options: `-c search_path=${schema}` });
+  // An idle pooled connection dropped by the server (restart, failover, proxy timeout) is
+  // replaced on next use; without a listener node would treat the error as fatal.
+  pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
+  return new PostgresDialect({ pool });
 }
 
 async function migrate(db: Kysely<any>, migrations: Record<string, Migration>, schema: string) {

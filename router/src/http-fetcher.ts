@@ -16,7 +16,7 @@ export function keepAliveFetcher(timeoutMs: number) {
   return (url: string, init: FetcherInit = {}): Promise<SubgraphResponse> =>
     new Promise((resolve, reject) => {
       const headers = init.headers instanceof Headers ? Object.fromEntries(init.headers) : Array.isArray(init.headers) ? Object.fromEntries(init.headers) : (init.headers ?? {});
-      const request = http.request(url, { method: init.method ?? 'GET', headers, agent, timeout: timeoutMs }, (response) => {
+      const request = http.request(url, { method: init.method ?? 'GET', headers, agent }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => resolve(new SubgraphResponse(url, response, Buffer.concat(chunks).toString('utf8'))));

@@ -1,4 +1,5 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { rateLimited } from '../../../../common/errors.js';
 
 export type PasswordHashCost = 'owasp' | 'test';
 
@@ -10,11 +11,25 @@ const COSTS: Record<PasswordHashCost, { N: number; r: number; p: number }> = {
 const KEY_LENGTH = 64;
 export const MIN_PASSWORD_LENGTH = 10;
 
-function scrypt(password: string, salt: Buffer, { N, r, p }: { N: number; r: number; p: number }): Promise<Buffer> {
+/**
+ * scrypt runs on libuv's small thread pool (4 threads) and takes ~0.3 s at OWASP cost: a flood
+ * of sign-ins would queue for longer than the router waits. Past this many waiting, refuse at
+ * once with RATE_LIMITED and keep the service answering everyone else.
+ */
+const MAX_WAITING_HASHES = 32;
+let hashesInFlight = 0;
+
+async function scrypt(password: string, salt: Buffer, { N, r, p }: { N: number; r: number; p: number }): Promise<Buffer> {
+  if (hashesInFlight >= MAX_WAITING_HASHES) throw rateLimited(1);
+  hashesInFlight++;
   const options: ScryptOptions = { N, r, p, maxmem: 256 * N * r };
-  return new Promise((resolve, reject) =>
-    scryptCallback(password.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key))),
-  );
+  try {
+    return await new Promise((resolve, reject) =>
+      scryptCallback(password.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key))),
+    );
+  } finally {
+    hashesInFlight--;
+  }
 }
 
 /** `scrypt$N$r$p$salt$hash`: the parameters travel with the hash, so the cost can rise later. */

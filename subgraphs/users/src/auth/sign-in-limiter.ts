@@ -1,14 +1,18 @@
 import { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract, type RateLimiterStoreAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract, type RateLimiterRes, type RateLimiterStoreAbstract } from 'rate-limiter-flexible';
 import { rateLimited } from '../../../../common/errors.js';
 
+/** Attempts in a row without a success; the eleventh within the window is refused. */
 const FAILURES_ALLOWED = 10;
 const WINDOW_SECONDS = 15 * 60;
 
 export interface SignInLimiter {
-  /** Refuses with RATE_LIMITED while the account has failed too often lately. */
-  check(key: string): Promise<void>;
-  failed(key: string): Promise<void>;
+  /**
+   * Counts an attempt before the password is checked, atomically, so parallel guesses cannot all
+   * slip past; refuses with RATE_LIMITED once the account has used up its attempts.
+   */
+  attempt(key: string): Promise<void>;
+  /** A correct password clears the count. */
   succeeded(key: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -30,12 +34,13 @@ export function signInLimiter(redis?: { url: string; keyPrefix: string }): SignI
     limiter = new RateLimiterMemory(options);
   }
   return {
-    async check(key) {
-      const state = await limiter.get(key);
-      if (state && state.consumedPoints >= FAILURES_ALLOWED) throw rateLimited(Math.ceil(state.msBeforeNext / 1000));
-    },
-    async failed(key) {
-      await limiter.penalty(key, 1);
+    async attempt(key) {
+      try {
+        await limiter.consume(key);
+      } catch (refusal) {
+        if (refusal instanceof Error) throw refusal;
+        throw rateLimited(Math.ceil((refusal as RateLimiterRes).msBeforeNext / 1000));
+      }
     },
     async succeeded(key) {
       await limiter.delete(key);

@@ -92,12 +92,11 @@ export const Mutation: MutationResolvers = {
   login: async (_parent, { input }, ctx) => {
     const email = input.email.trim().toLowerCase();
     const slug = input.tenantSlug?.trim().toLowerCase();
-    const attempts = `${slug ?? 'platform'}:${email}`;
-    await ctx.signInLimiter.check(attempts);
+    const attempts = `${slug || 'platform'}:${email}`;
+    await ctx.signInLimiter.attempt(attempts);
     const tenant = slug ? await withoutTenant(ctx.db, (trx) => findTenantBySlug(trx, slug)) : undefined;
     if (slug && !tenant) {
       await verifyPassword(input.password, ctx.decoyPasswordHash);
-      await ctx.signInLimiter.failed(attempts);
       throw unauthenticated(WRONG_CREDENTIALS);
     }
     const signIn = async (trx: Transaction<UsersDatabase>) => {
@@ -111,10 +110,7 @@ export const Mutation: MutationResolvers = {
       ? await inTenant(ctx.db, tenant.tenant_id, signIn)
       : await asPlatform(ctx.db, { actor: 'system:auth', action: 'platform admin login' }, signIn);
     if (session === 'suspended') throw tenantSuspended();
-    if (!session) {
-      await ctx.signInLimiter.failed(attempts);
-      throw unauthenticated(WRONG_CREDENTIALS);
-    }
+    if (!session) throw unauthenticated(WRONG_CREDENTIALS);
     await ctx.signInLimiter.succeeded(attempts);
     return session;
   },
@@ -139,15 +135,16 @@ export const Mutation: MutationResolvers = {
     const viewer = ctx.viewer;
     if (!viewer) throw unauthenticated();
     requirePassword(newPassword, 'newPassword');
-    const passwordHash = await hashPassword(newPassword, ctx.passwordHashCost);
+    await ctx.signInLimiter.attempt(`user:${viewer.userId}`);
     const changed = await asViewer(ctx.db, viewer, 'change own password', async (trx) => {
       const [user] = await findUsersByIds(trx, [viewer.userId]);
       if (!user || !(await verifyPassword(currentPassword, user.password_hash))) return false;
-      await updateUser(trx, user.id, { password_hash: passwordHash });
+      await updateUser(trx, user.id, { password_hash: await hashPassword(newPassword, ctx.passwordHashCost) });
       await revokeSessions(trx, { userId: user.id, exceptSessionId: viewer.sessionId }, 'password changed');
       return true;
     });
     if (!changed) throw badUserInput('The current password is wrong.', 'currentPassword');
+    await ctx.signInLimiter.succeeded(`user:${viewer.userId}`);
     return true;
   },
 
