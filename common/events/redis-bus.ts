@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { Redis } from 'ioredis';
 import { logger } from '../logger.js';
 import type { CarrelEvent, EventBus, EventHandler, SubscribeOptions } from './event.js';
@@ -6,6 +7,7 @@ import { TenantStreamReader } from './redis-tenant-streams.js';
 const STREAM_MAX_LENGTH = 100_000;
 const TENANT_STREAM_MAX_LENGTH = 10_000;
 const BLOCK_MS = 1_000;
+const CLAIM_EVERY_MS = 10_000;
 
 /**
  * Events on one Redis stream. A stream rather than pub/sub because durable consumers (consumer
@@ -22,6 +24,8 @@ export class RedisEventBus implements EventBus {
   constructor(
     private readonly url: string,
     keyPrefix: string,
+    /** How long an unacknowledged entry waits before another consumer of its group takes it over. */
+    private readonly claimIdleMs = 30_000,
   ) {
     // Fail fast while Redis is down: the outbox keeps the events and the relay retries.
     this.publisher = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
@@ -101,8 +105,9 @@ export class RedisEventBus implements EventBus {
   }
 
   private async readGroup(reader: Redis, group: string, handler: EventHandler, isStopped: () => boolean) {
-    const consumer = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+    const consumer = `${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
     let groupReady = false;
+    let nextClaim = Date.now() + this.claimIdleMs;
     // Start with our own pending entries (delivered before a crash, never acknowledged).
     let cursor = '0';
     while (!isStopped() && !this.closed) {
@@ -113,11 +118,20 @@ export class RedisEventBus implements EventBus {
           });
           groupReady = true;
         }
-        const batch = (await reader.xreadgroup(
-          'GROUP', group, consumer, 'COUNT', 100, 'BLOCK', BLOCK_MS, 'STREAMS', this.stream, cursor,
-        )) as [string, [string, string[]][]][] | null;
-        const entries = batch?.[0]?.[1] ?? [];
-        if (cursor === '0' && entries.length === 0) cursor = '>';
+        let entries: [string, string[]][];
+        if (Date.now() >= nextClaim) {
+          // Entries a consumer took and never acknowledged (it crashed or was killed) are taken
+          // over once they have been idle a while, so no event is stuck with a dead consumer.
+          const [, claimed] = (await reader.xautoclaim(this.stream, group, consumer, this.claimIdleMs, '0-0', 'COUNT', 100)) as [string, [string, string[]][]];
+          entries = claimed;
+          nextClaim = Date.now() + Math.min(this.claimIdleMs, CLAIM_EVERY_MS);
+        } else {
+          const batch = (await reader.xreadgroup(
+            'GROUP', group, consumer, 'COUNT', 100, 'BLOCK', BLOCK_MS, 'STREAMS', this.stream, cursor,
+          )) as [string, [string, string[]][]][] | null;
+          entries = batch?.[0]?.[1] ?? [];
+          if (cursor === '0' && entries.length === 0) cursor = '>';
+        }
         for (const [id, fields] of entries) {
           await deliver(handler, fields, true);
           await reader.xack(this.stream, group, id);
