@@ -245,10 +245,16 @@ export async function isActiveMember(db: BookingsDb, userId: string): Promise<bo
   return row?.active === true;
 }
 
-export async function upsertMember(db: BookingsDb, member: { tenant_id: string; user_id: string; active: boolean }): Promise<void> {
+/** Applies a membership event unless a newer one already has: consumers may see events out of order. */
+export async function upsertMember(db: BookingsDb, member: { tenant_id: string; user_id: string; active: boolean; updated_at: Date }): Promise<void> {
   await db
     .insertInto('tenant_members')
     .values(member)
-    .onConflict((oc) => oc.columns(['tenant_id', 'user_id']).doUpdateSet({ active: member.active, updated_at: new Date() }))
+    .onConflict((oc) =>
+      oc
+        .columns(['tenant_id', 'user_id'])
+        .doUpdateSet({ active: member.active, updated_at: member.updated_at })
+        .where('tenant_members.updated_at', '<', member.updated_at),
+    )
     .execute();
 }

@@ -11,7 +11,7 @@ export function tenantMembersProjection(db: Kysely<BookingsDatabase>) {
     const active = ACTIVE_BY_EVENT[event.type];
     const userId = event.keys.userId;
     if (active === undefined || !userId) return;
-    await inTenant(db, event.tenantId, (trx) => upsertMember(trx, { tenant_id: event.tenantId, user_id: userId, active }));
+    await inTenant(db, event.tenantId, (trx) => upsertMember(trx, { tenant_id: event.tenantId, user_id: userId, active, updated_at: new Date(event.occurredAt) }));
   };
 }
 

@@ -143,11 +143,17 @@ export function findTenantInDirectory(db: UsersDb, tenantId: string): Promise<Te
   return db.selectFrom('tenant_directory').selectAll().where('tenant_id', '=', tenantId).executeTakeFirst();
 }
 
-export async function upsertTenantInDirectory(db: UsersDb, entry: Pick<TenantDirectoryRow, 'tenant_id' | 'slug' | 'status'>): Promise<void> {
+/** Applies a tenant event unless a newer one already has: consumers may see events out of order. */
+export async function upsertTenantInDirectory(db: UsersDb, entry: Pick<TenantDirectoryRow, 'tenant_id' | 'slug' | 'status' | 'updated_at'>): Promise<void> {
   await db
     .insertInto('tenant_directory')
     .values(entry)
-    .onConflict((oc) => oc.column('tenant_id').doUpdateSet({ slug: entry.slug, status: entry.status, updated_at: new Date() }))
+    .onConflict((oc) =>
+      oc
+        .column('tenant_id')
+        .doUpdateSet({ slug: entry.slug, status: entry.status, updated_at: entry.updated_at })
+        .where('tenant_directory.updated_at', '<', entry.updated_at),
+    )
     .execute();
 }
 

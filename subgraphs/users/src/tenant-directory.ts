@@ -19,7 +19,7 @@ export function tenantDirectoryProjection(db: Kysely<UsersDatabase>) {
     const slug = event.keys.slug;
     if (!status || !slug) return;
     await asPlatform(db, { actor: 'system:tenant-directory', action: event.type }, (trx) =>
-      upsertTenantInDirectory(trx, { tenant_id: event.tenantId, slug, status }),
+      upsertTenantInDirectory(trx, { tenant_id: event.tenantId, slug, status, updated_at: new Date(event.occurredAt) }),
     );
   };
 }
