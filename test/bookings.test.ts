@@ -480,3 +480,22 @@ describe('libraries', () => {
     }
   });
 });
+
+describe('odd but harmless input', () => {
+  it('answers a bookings filter that ends before it starts with BAD_USER_INPUT, not a server error', async () => {
+    const response = await request(
+      stack.graphqlUrl,
+      'query($filter: BookingFilter) { bookings(filter: $filter) { nodes { id } } }',
+      { filter: { from: '2030-01-02T00:00:00Z', to: '2030-01-01T00:00:00Z' } },
+      owner.token,
+    );
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('returns a seat unchanged when an update names no change', async () => {
+    const { seats } = await createLibraryWithSeats(stack.graphqlUrl, owner, { seats: 1 });
+    const response = await request(stack.graphqlUrl, 'mutation($id: ID!) { updateSeat(id: $id, input: {}) { id label } }', { id: seats[0]!.id }, owner.token);
+    expect(response.errors).toBeUndefined();
+    expect(response.data).toEqual({ updateSeat: { id: seats[0]!.id, label: seats[0]!.label } });
+  });
+});

@@ -330,3 +330,10 @@ describe('registering and logging in', () => {
     expect((await loginCodes(student.email, student.password)).codes).toEqual(['UNAUTHENTICATED']);
   });
 });
+
+describe('a platform admin naming a tenant that cannot exist', () => {
+  it('gets NOT_FOUND for a tenant id that is not an id at all, not a server error', async () => {
+    const admin = await loginAdmin(stack.graphqlUrl);
+    expect(errorCodes(await request(stack.graphqlUrl, UsersDocument, { tenantId: 'not-a-uuid' }, admin.token))).toEqual(['NOT_FOUND']);
+  });
+});

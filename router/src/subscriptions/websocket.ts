@@ -16,9 +16,9 @@ import { useServer } from 'graphql-ws/use/ws';
 import { decodeJwt } from 'jose';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { bearerToken, type AccessTokenVerifier } from '../../../common/auth/access-token.js';
+import { tenantScope } from '../../../common/auth/tenant-scope.js';
 import type { Viewer } from '../../../common/auth/viewer.js';
 import { ErrorCode } from '../../../common/errors.js';
-import { isUuid } from '../../../common/validation.js';
 import { formatRouterError } from '../errors.js';
 import { subscriptionsActive } from '../metrics.js';
 import type { TenantStatusCache } from '../tenant-status.js';
@@ -148,8 +148,12 @@ export function attachSubscriptions(options: WebSocketOptions) {
         if (variables.errors) return variables.errors.map((error) => asPublicError(error, ErrorCode.BAD_USER_INPUT));
         const rootField = operation.selectionSet.selections[0]!;
         const args = getArgumentValues(fieldDefinition, rootField as never, variables.coerced);
-        const tenantId = subscriptionTenant(state.viewer, args.tenantId);
-        if (tenantId instanceof GraphQLError) return [tenantId];
+        let tenantId: string;
+        try {
+          tenantId = tenantScope(state.viewer, args.tenantId, { required: true })!;
+        } catch (error) {
+          return [error as GraphQLError];
+        }
 
         const prepared: PreparedSubscription = {
           socket,
@@ -221,16 +225,6 @@ async function closeWhenDrained(socket: WebSocket, state: SocketState | undefine
   // graphql-ws writes a payload taken from a queue a few microtasks later: let that happen first.
   await new Promise((resolve) => setImmediate(resolve));
   socket.close(code, reason);
-}
-
-/** Members get their own tenant's events; platform admins must name a tenant. */
-function subscriptionTenant(viewer: Viewer, requested: unknown): string | GraphQLError {
-  if (viewer.role === 'PLATFORM_ADMIN') {
-    if (typeof requested !== 'string' || !isUuid(requested)) return requestError('Name the tenant with tenantId.', ErrorCode.BAD_USER_INPUT);
-    return requested;
-  }
-  if (requested != null && requested !== viewer.tenantId) return requestError('Tenant not found.', ErrorCode.NOT_FOUND);
-  return viewer.tenantId;
 }
 
 /** The same codes and masking as HTTP errors. */

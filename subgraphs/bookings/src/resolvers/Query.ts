@@ -1,4 +1,5 @@
 import { isTenantStaff, type Viewer } from '../../../../common/auth/viewer.js';
+import { tenantScope } from '../../../../common/auth/tenant-scope.js';
 import { asViewer } from '../../../../common/db/viewer-scope.js';
 import { badUserInput, forbidden, notFound, unauthenticated } from '../../../../common/errors.js';
 import { findOutboxEvent } from '../../../../common/events/outbox.js';
@@ -12,17 +13,6 @@ import { BOOKING_EVENT_TYPES } from './BookingEvent.js';
 function requireViewer(viewer: Viewer | null): Viewer {
   if (!viewer) throw unauthenticated();
   return viewer;
-}
-
-/** Platform admins name the tenant; members always get their own (another tenant's id is NOT_FOUND). */
-function tenantScope(viewer: Viewer, tenantId: string | null | undefined, { required }: { required: boolean }): string | null {
-  if (viewer.role === 'PLATFORM_ADMIN') {
-    if (!tenantId && required) throw badUserInput('Name the tenant with tenantId.', 'tenantId');
-    if (tenantId && !isUuid(tenantId)) throw notFound('Tenant');
-    return tenantId ?? null;
-  }
-  if (tenantId && tenantId !== viewer.tenantId) throw notFound('Tenant');
-  return viewer.tenantId;
 }
 
 export const Query: QueryResolvers = {
@@ -87,6 +77,7 @@ export const Query: QueryResolvers = {
     const signedIn = requireViewer(viewer);
     if (signedIn.role !== 'PLATFORM_ADMIN' && !isTenantStaff(signedIn)) throw forbidden('Only staff and owners list the tenant’s bookings; use myBookings.');
     const scope = tenantScope(signedIn, tenantId, { required: true });
+    if (filter?.from && filter.to && filter.from.getTime() >= filter.to.getTime()) throw badUserInput('filter.to must be after filter.from.', 'filter.to');
     for (const field of ['libraryId', 'userId'] as const) {
       const id = filter?.[field];
       if (id && !isUuid(id)) throw badUserInput(`${field} is not an id.`, `filter.${field}`);

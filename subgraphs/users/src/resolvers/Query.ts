@@ -1,4 +1,5 @@
 import { isTenantStaff } from '../../../../common/auth/viewer.js';
+import { tenantScope } from '../../../../common/auth/tenant-scope.js';
 import { asViewer } from '../../../../common/db/viewer-scope.js';
 import { forbidden, notFound, unauthenticated } from '../../../../common/errors.js';
 import { pageRequest } from '../../../../common/pagination.js';
@@ -17,14 +18,10 @@ export const Query: QueryResolvers = {
 
   users: async (_parent, { first, after, role, tenantId }, { viewer, db }) => {
     if (!viewer) throw unauthenticated();
-    if (viewer.role !== 'PLATFORM_ADMIN') {
-      if (!isTenantStaff(viewer)) throw forbidden('Only staff and owners can list users.');
-      // Naming another tenant is indistinguishable from naming one that does not exist.
-      if (tenantId && tenantId !== viewer.tenantId) throw notFound('Tenant');
-    }
-    const page = pageRequest(first, after);
+    if (viewer.role !== 'PLATFORM_ADMIN' && !isTenantStaff(viewer)) throw forbidden('Only staff and owners can list users.');
     // Row-level security already limits the rows to the viewer's tenant; the filter says so in code too.
-    const scope = viewer.role === 'PLATFORM_ADMIN' ? tenantId : viewer.tenantId;
+    const scope = tenantScope(viewer, tenantId, { required: false });
+    const page = pageRequest(first, after);
     return asViewer(db, viewer, 'list users', (trx) => listUsers(trx, { role, tenantId: scope }, page));
   },
 };

@@ -82,7 +82,11 @@ export const libraryMutations: Pick<MutationResolvers, 'createLibrary' | 'update
       ...(input.zone !== undefined ? { zone: seatZone(input.zone) } : {}),
       ...(input.features ? { features: seatFeatures(input.features) } : {}),
     };
-    const seat = isUuid(id) ? await inTenant(db, owner.tenantId, (trx) => updateSeat(trx, id, changes)).catch(duplicateLabel) : undefined;
+    const seat = isUuid(id)
+      ? await inTenant(db, owner.tenantId, async (trx) =>
+          Object.keys(changes).length > 0 ? updateSeat(trx, id, changes) : (await findSeatsByIds(trx, [id]))[0],
+        ).catch(duplicateLabel)
+      : undefined;
     if (!seat) throw notFound('Seat');
     return seat;
   },
