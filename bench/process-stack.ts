@@ -42,6 +42,7 @@ export async function startProcessStack(basePort = 4600): Promise<ProcessStack> 
     CARREL_ADMIN_PASSWORD: admin.password,
     REDIS_KEY_PREFIX: `carrel-bench:${basePort}:`,
     PORT: String(ports.router),
+    METRICS_PORT: String(basePort + 9),
     USERS_PORT: String(ports.users),
     TENANTS_PORT: String(ports.tenants),
     BOOKINGS_PORT: String(ports.bookings),

@@ -11,7 +11,8 @@ const SUBSCRIPTION = `subscription Dashboard {
 }`;
 
 async function counter(stack: TestStack, name: string, service?: string): Promise<number> {
-  const text = await fetch(`${stack.routerUrl}/metrics`).then((response) => response.text());
+  // Every service of the in-process stack shares one metrics registry; any subgraph serves it.
+  const text = await fetch(`${stack.subgraphs.users.url}/metrics`).then((response) => response.text());
   const pattern = new RegExp(`^${name}${service ? `\\{service="${service}"\\}` : ''} (\\d+)`, 'm');
   return Number(pattern.exec(text)?.[1] ?? 0);
 }

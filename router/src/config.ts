@@ -7,6 +7,7 @@ import type { RouterOptions } from './server.js';
 
 const routerEnv = sharedEnv.extend({
   PORT: port(4000),
+  METRICS_PORT: port(9464),
   SUPERGRAPH_PATH: z.string().default('schema/supergraph.graphql'),
   USERS_URL: optionalUrl,
   TENANTS_URL: optionalUrl,
@@ -32,6 +33,7 @@ export function loadRouterConfig(env: NodeJS.ProcessEnv = process.env, argv: str
     jwksUrl: settings.USERS_JWKS_URL ?? new URL('/.well-known/jwks.json', subgraphUrls.users).href,
     suspendedTenantsUrl: settings.TENANTS_STATUS_URL ?? new URL('/internal/suspended-tenants', subgraphUrls.tenants).href,
     port: settings.PORT,
+    metricsPort: settings.METRICS_PORT,
     host: settings.HOST,
     subgraphTimeoutMs: settings.SUBGRAPH_TIMEOUT_MS,
     redisUrl: settings.REDIS_URL,

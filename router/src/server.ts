@@ -33,6 +33,11 @@ export interface RouterOptions {
   host?: string;
   subgraphTimeoutMs: number;
   tenantStatusRefreshMs?: number;
+  /**
+   * Where GET /metrics is served, apart from the public port so clients cannot read it. Unset,
+   * no metrics port is opened (in-process stacks read the shared registry from a subgraph).
+   */
+  metricsPort?: number;
 }
 
 const MAX_TOKENS = 3_000;
@@ -87,7 +92,6 @@ export async function startRouter(options: RouterOptions): Promise<RunningServer
 
   app.get('/health', (_req, res) => void res.json({ status: 'ok' }));
   mountExplorer(app, printSchema(apiSchema!));
-  app.get('/metrics', metricsHandler);
   app.get('/ready', async (_req, res) => {
     const checks = await readiness(options);
     const ready = Object.values(checks).every(Boolean);
@@ -102,7 +106,11 @@ export async function startRouter(options: RouterOptions): Promise<RunningServer
     (tenantId) => subscriptions.closeTenant(tenantId),
   );
   let subscriptions: ReturnType<typeof attachSubscriptions>;
+  const metricsApp = express();
+  metricsApp.get('/metrics', metricsHandler);
+  const metricsServer = options.metricsPort === undefined ? null : await listen(createHttpServer(metricsApp), options.metricsPort, options.host);
   const running = await listen(httpServer, options.port, options.host, async () => {
+    await metricsServer?.stop();
     await subscriptions.close();
     await hub.stop();
     await server.stop();

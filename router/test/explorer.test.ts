@@ -37,3 +37,9 @@ describe('the schema explorer', () => {
     expect(sdl).not.toMatch(/join__|link__|_entities|_service/);
   });
 });
+
+describe('what the public port does not serve', () => {
+  it('keeps metrics off the router’s public port', async () => {
+    expect((await fetch(`${stack.routerUrl}/metrics`)).status).toBe(404);
+  });
+});
