@@ -268,7 +268,11 @@ export type Query = {
   library?: Maybe<Library>;
   /** The signed-in student's bookings, newest start first. */
   myBookings: BookingConnection;
-  /** Every active seat of an open library and whether it is free for all of `[startsAt, endsAt)`. */
+  /**
+   * Every active seat of the library and whether it can be booked for exactly `[startsAt, endsAt)`
+   * as one booking: free of other bookings, and within the library's rules (open library, opening
+   * hours, slot grid, maximum length, one local day, in the future). Anything else shows no seat free.
+   */
   seatAvailability: Array<SeatAvailability>;
 };
 
