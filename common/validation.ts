@@ -20,3 +20,19 @@ export function requireEmail(value: string, field = 'email'): string {
   if (email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw badUserInput('That is not an email address.', field);
   return email;
 }
+
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+export function requireCurrency(code: string, field: string): string {
+  if (!CURRENCIES.has(code)) throw badUserInput(`${code} is not an ISO 4217 currency code.`, field);
+  return code;
+}
+
+export function requireTimeZone(timeZone: string, field: string): string {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return timeZone;
+  } catch {
+    throw badUserInput(`${timeZone} is not an IANA time zone.`, field);
+  }
+}

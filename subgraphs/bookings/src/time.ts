@@ -33,15 +33,6 @@ export function localTime(instant: Date, timeZone: string): LocalTime {
   };
 }
 
-export function isTimeZone(timeZone: string): boolean {
-  try {
-    formatter(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** `HH:MM` (00:00 to 24:00) to minutes after midnight, or null. */
 export function parseClock(clock: string): number | null {
   const match = /^([01]\d|2[0-4]):([0-5]\d)$/.exec(clock);

@@ -1,10 +1,9 @@
 import { badUserInput } from '../../../common/errors.js';
-import { requireText } from '../../../common/validation.js';
+import { requireCurrency, requireText, requireTimeZone } from '../../../common/validation.js';
 import type { TenantBrandingInput, TenantSettingsInput } from './__generated__/resolvers-types.js';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$/;
 const HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
-const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
 export function requireSlug(slug: string): string {
   if (!SLUG.test(slug)) throw badUserInput('The slug must be 3 to 40 lowercase letters, digits or hyphens, not starting or ending with a hyphen.', 'slug');
@@ -12,13 +11,7 @@ export function requireSlug(slug: string): string {
 }
 
 export function settingsColumns(settings: TenantSettingsInput) {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: settings.timezone });
-  } catch {
-    throw badUserInput(`${settings.timezone} is not an IANA time zone.`, 'settings.timezone');
-  }
-  if (!CURRENCIES.has(settings.currency)) throw badUserInput(`${settings.currency} is not an ISO 4217 currency code.`, 'settings.currency');
-  return { timezone: settings.timezone, currency: settings.currency };
+  return { timezone: requireTimeZone(settings.timezone, 'settings.timezone'), currency: requireCurrency(settings.currency, 'settings.currency') };
 }
 
 export function brandingColumns(branding: TenantBrandingInput) {

@@ -1,20 +1,16 @@
 import { badUserInput } from '../../../../common/errors.js';
-import { requireText } from '../../../../common/validation.js';
+import { requireCurrency, requireText, requireTimeZone } from '../../../../common/validation.js';
 import type { BookingRulesInput, MoneyInput, OpeningHoursInput, Weekday } from '../__generated__/resolvers-types.js';
 import type { StoredOpeningHours } from '../db.js';
-import { isTimeZone, parseClock } from '../time.js';
+import { parseClock } from '../time.js';
 
 export const WEEKDAY_NUMBERS: Record<Weekday, number> = { MONDAY: 1, TUESDAY: 2, WEDNESDAY: 3, THURSDAY: 4, FRIDAY: 5, SATURDAY: 6, SUNDAY: 7 };
-const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 const MAX_HOURLY_PRICE_MINOR = 1_000_000_000;
 
 export const libraryName = (name: string) => requireText(name, 'name', { max: 120 });
 export const libraryAddress = (address: string) => requireText(address, 'address', { max: 500 });
 
-export function libraryTimezone(timezone: string): string {
-  if (!isTimeZone(timezone)) throw badUserInput(`${timezone} is not an IANA time zone.`, 'timezone');
-  return timezone;
-}
+export const libraryTimezone = (timezone: string) => requireTimeZone(timezone, 'timezone');
 
 export function openingHoursColumns(hours: readonly OpeningHoursInput[]): StoredOpeningHours[] {
   const seen = new Set<Weekday>();
@@ -33,8 +29,7 @@ export function priceColumns(price: MoneyInput) {
   if (!Number.isSafeInteger(price.amountMinor) || price.amountMinor < 0 || price.amountMinor > MAX_HOURLY_PRICE_MINOR) {
     throw badUserInput(`The hourly price must be a whole number of minor units from 0 to ${MAX_HOURLY_PRICE_MINOR}.`, 'hourlyPrice.amountMinor');
   }
-  if (!CURRENCIES.has(price.currency)) throw badUserInput(`${price.currency} is not an ISO 4217 currency code.`, 'hourlyPrice.currency');
-  return { hourly_price_minor: price.amountMinor, currency: price.currency };
+  return { hourly_price_minor: price.amountMinor, currency: requireCurrency(price.currency, 'hourlyPrice.currency') };
 }
 
 export function rulesColumns(rules: BookingRulesInput) {
