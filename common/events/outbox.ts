@@ -28,6 +28,8 @@ export async function recordEvents(trx: Transaction<any>, events: readonly NewEv
 }
 
 const CLAIM_SECONDS = 30;
+const RETENTION_MS = 7 * 24 * 3600_000;
+const CLEANUP_EVERY_MS = 3600_000;
 const BATCH_SIZE = 200;
 
 export interface OutboxRelay {
@@ -41,13 +43,25 @@ export interface OutboxRelay {
  * under a lock while publishing, so several replicas share the work and a publish that fails (Redis
  * down) leaves the rows to be retried, in order, on the next round.
  */
-export function startOutboxRelay(db: Kysely<any>, bus: EventBus, intervalMs = 500): OutboxRelay {
+export function startOutboxRelay(db: Kysely<any>, bus: EventBus, { intervalMs = 500, retentionMs = RETENTION_MS } = {}): OutboxRelay {
   const outbox = db as Kysely<OutboxTables>;
+  let nextCleanup = 0;
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
 
+  // Published events are kept a while (subscriptions re-read them by id; people investigate),
+  // then deleted, so the table does not grow for ever.
+  const cleanUp = async () => {
+    if (Date.now() < nextCleanup) return;
+    nextCleanup = Date.now() + CLEANUP_EVERY_MS;
+    await asPlatform(outbox, { actor: 'system:outbox-relay', action: 'delete old published events' }, (trx) =>
+      trx.deleteFrom('outbox_events').where('published_at', '<', new Date(Date.now() - retentionMs)).execute(),
+    );
+  };
+
   const round = async () => {
+    await cleanUp();
     for (;;) {
       const claimed = await asPlatform(outbox, { actor: 'system:outbox-relay', action: 'claim events' }, (trx) =>
         sql<{ id: string; tenant_id: string; type: string; occurred_at: Date; keys: Record<string, string> }>`
