@@ -1,6 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CarrelEvent, EventBus } from '../common/events/event.js';
 import {
   CancelBookingDocument,
   CheckInDocument,
@@ -18,6 +17,7 @@ import {
   type BookingFilter,
   type CreateBookingInput,
 } from './__generated__/operations.js';
+import { recordEvents } from './support/event-recorder.js';
 import { errorCodes, must, request, type GraphQLResponse } from './support/client.js';
 import { addMinutes, createLibraryWithSeats, dayAt, everyDay, libraryInput, nextSlot, period, type LibraryOptions } from './support/library-kit.js';
 import { createMember, createTenant, loginAdmin, registerStudent, type Member, type TenantFixture } from './support/seed-kit.js';
@@ -67,26 +67,6 @@ function expectRefusal(response: GraphQLResponse<unknown>, code: string, message
 
 const iso = (value: string | null | undefined) => (value == null ? value : new Date(value).toISOString());
 
-/**
- * Collects what the bus delivers from now on. With Redis a live reader starts at the stream's
- * tail once connected, so we publish a probe until it comes back before trusting the recording.
- */
-async function recordEvents(bus: EventBus) {
-  const probeType = `TEST_PROBE_${unique()}`;
-  const events: CarrelEvent[] = [];
-  let listening = false;
-  const stop = bus.subscribe((event) => {
-    if (event.type === probeType) listening = true;
-    else events.push(event);
-  });
-  const deadline = Date.now() + 5_000;
-  while (!listening && Date.now() < deadline) {
-    await bus.publish([{ id: randomUUID(), tenantId: randomUUID(), type: probeType, occurredAt: new Date().toISOString(), keys: {} }]);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  expect(listening, 'the event recorder never saw its own probe').toBe(true);
-  return { events, stop };
-}
 
 describe('finding and booking a seat', () => {
   it('lets a student find a free seat, book it and read it back with seat, library and their own name in one request', async () => {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { buildSchema, Kind, parse, type DocumentNode, type GraphQLObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CarrelEvent, EventBus } from '../common/events/event.js';
+import type { CarrelEvent } from '../common/events/event.js';
 import {
   CreateTenantDocument,
   CreateUserDocument,
@@ -40,6 +40,7 @@ import {
   type CreateLibraryInput,
   type Weekday,
 } from './__generated__/operations.js';
+import { recordEvents, type EventRecorder } from './support/event-recorder.js';
 import { errorCodes, must, request, type GraphQLResponse } from './support/client.js';
 import { createMember, createTenant, loginAdmin, registerStudent, type Member } from './support/seed-kit.js';
 import { startTestStack, type TestStack } from './support/stack.js';
@@ -501,26 +502,6 @@ async function until(what: string, check: () => Promise<boolean> | boolean, time
   }
 }
 
-/**
- * Collects what the bus delivers from now on. With Redis a live reader starts at the stream's
- * tail once connected, so we publish a probe until it comes back before trusting the recording.
- */
-async function recordEvents(bus: EventBus) {
-  const probeType = `TEST_PROBE_${unique()}`;
-  const events: CarrelEvent[] = [];
-  let listening = false;
-  const stop = bus.subscribe((event) => {
-    if (event.type === probeType) listening = true;
-    else events.push(event);
-  });
-  await until('the event recorder sees its own probe', async () => {
-    if (!listening) await bus.publish([{ id: randomUUID(), tenantId: randomUUID(), type: probeType, occurredAt: new Date().toISOString(), keys: {} }]);
-    await sleep(100);
-    return listening;
-  }, 5_000);
-  return { events, stop };
-}
-type EventRecorder = Awaited<ReturnType<typeof recordEvents>>;
 
 /** The id of the one recorded event that matches, once the bus has delivered it. */
 async function recordedEventId(recorder: EventRecorder, what: string, matches: (event: CarrelEvent) => boolean): Promise<string> {

@@ -52,15 +52,21 @@ const book = async (graphqlUrl: string, seatId: string) => {
 
 const probe = () => ({ tenantId: tenant.id, type: 'BOOKING_CREATED', keys: { bookingId: randomUUID(), seatId: randomUUID(), libraryId: randomUUID(), userId: randomUUID() } });
 
+/** The tenant's owner subscribed to booking events on the stack's router and on a new replica. */
+async function subscribedOnBoth() {
+  const replicaUrl = await startReplica();
+  const onFirst = subscriptionClient(stack.graphqlUrl, tenant.owner.token);
+  const onSecond = subscriptionClient(replicaUrl, tenant.owner.token);
+  clients.push(onFirst, onSecond);
+  const firstEvents = onFirst.subscribe<BookingEventPayload>(BOOKING_EVENTS);
+  const secondEvents = onSecond.subscribe<BookingEventPayload>(BOOKING_EVENTS);
+  await untilLive([firstEvents, secondEvents], stack.bus, probe());
+  return { replicaUrl, onFirst, onSecond, firstEvents, secondEvents };
+}
+
 describe('subscriptions across router replicas', () => {
   it('delivers a booking made through one router to subscribers connected to the other, once each', async () => {
-    const replicaUrl = await startReplica();
-    const onFirst = subscriptionClient(stack.graphqlUrl, tenant.owner.token);
-    const onSecond = subscriptionClient(replicaUrl, tenant.owner.token);
-    clients.push(onFirst, onSecond);
-    const firstEvents = onFirst.subscribe<BookingEventPayload>(BOOKING_EVENTS);
-    const secondEvents = onSecond.subscribe<BookingEventPayload>(BOOKING_EVENTS);
-    await untilLive([firstEvents, secondEvents], stack.bus, probe());
+    const { replicaUrl, onFirst, onSecond, firstEvents, secondEvents } = await subscribedOnBoth();
 
     const throughFirst = await book(stack.graphqlUrl, seatIds[0]!);
     const throughSecond = await book(replicaUrl, seatIds[1]!);
@@ -80,13 +86,7 @@ describe('subscriptions across router replicas', () => {
   });
 
   it('keeps delivering on one replica while the other shuts down', async () => {
-    const replicaUrl = await startReplica();
-    const onFirst = subscriptionClient(stack.graphqlUrl, tenant.owner.token);
-    const onSecond = subscriptionClient(replicaUrl, tenant.owner.token);
-    clients.push(onFirst, onSecond);
-    const firstEvents = onFirst.subscribe<BookingEventPayload>(BOOKING_EVENTS);
-    const secondEvents = onSecond.subscribe<BookingEventPayload>(BOOKING_EVENTS);
-    await untilLive([firstEvents, secondEvents], stack.bus, probe());
+    const { onFirst, onSecond, firstEvents, secondEvents } = await subscribedOnBoth();
 
     const replica = replicas.pop()!;
     await replica.stop();

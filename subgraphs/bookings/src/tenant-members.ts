@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { inTenant } from '../../../common/db/scope.js';
 import type { CarrelEvent } from '../../../common/events/event.js';
+import { pollUntil } from '../../../common/poll.js';
 import { isActiveMember, upsertMember, type BookingsDatabase } from './db.js';
 
 const ACTIVE_BY_EVENT: Record<string, boolean> = { USER_JOINED: true, USER_DISABLED: false };
@@ -19,11 +20,6 @@ export function tenantMembersProjection(db: Kysely<BookingsDatabase>) {
  * Whether a user id is an active member of the tenant. A user who joined a moment ago may not
  * have reached the projection yet, so a miss waits briefly before counting as one.
  */
-export async function awaitActiveMember(db: Kysely<BookingsDatabase>, tenantId: string, userId: string, timeoutMs = 2_000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await inTenant(db, tenantId, (trx) => isActiveMember(trx, userId))) return true;
-    if (Date.now() >= deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+export function awaitActiveMember(db: Kysely<BookingsDatabase>, tenantId: string, userId: string): Promise<boolean> {
+  return pollUntil(() => inTenant(db, tenantId, (trx) => isActiveMember(trx, userId)), Boolean);
 }

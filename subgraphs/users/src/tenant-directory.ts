@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { asPlatform, withoutTenant } from '../../../common/db/scope.js';
 import type { CarrelEvent } from '../../../common/events/event.js';
+import { pollUntil } from '../../../common/poll.js';
 import { findTenantInDirectory, upsertTenantInDirectory, type TenantDirectoryRow, type UsersDatabase } from './db.js';
 
 const STATUS_BY_EVENT: Record<string, TenantDirectoryRow['status']> = {
@@ -28,11 +29,6 @@ export function tenantDirectoryProjection(db: Kysely<UsersDatabase>) {
  * A tenant created a moment ago may not have reached the directory yet (the event is on its
  * way), so a lookup by id waits briefly before calling it missing.
  */
-export async function awaitTenantInDirectory(db: Kysely<UsersDatabase>, tenantId: string, timeoutMs = 2_000): Promise<TenantDirectoryRow | undefined> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const entry = await withoutTenant(db, (trx) => findTenantInDirectory(trx, tenantId));
-    if (entry || Date.now() >= deadline) return entry;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+export function awaitTenantInDirectory(db: Kysely<UsersDatabase>, tenantId: string): Promise<TenantDirectoryRow | undefined> {
+  return pollUntil(() => withoutTenant(db, (trx) => findTenantInDirectory(trx, tenantId)), Boolean);
 }
