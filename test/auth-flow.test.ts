@@ -1,19 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { LogoutDocument, MeDocument, RefreshSessionDocument, SuspendTenantDocument, ReactivateTenantDocument } from './__generated__/operations.js';
 import { errorCodes, must, request } from './support/client.js';
 import { createTenant, loginAdmin, registerStudent, type Member, type TenantFixture } from './support/seed-kit.js';
-import { startTestStack, type TestStack } from './support/stack.js';
+import { sharedTestStack, type TestStack } from './support/stack.js';
 
 let stack: TestStack;
 let admin: Member;
 let tenant: TenantFixture;
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await sharedTestStack();
   admin = await loginAdmin(stack.graphqlUrl);
   tenant = await createTenant(stack.graphqlUrl, admin);
 });
-afterAll(() => stack?.stop());
 
 describe('a student through the router', () => {
   it('registers into a tenant and reads themselves with the tenant name from the other subgraph', async () => {

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CancelBookingDocument, CheckInDocument, CreateBookingDocument, TenantBookingsDocument } from './__generated__/operations.js';
 import { errorCodes, must, request, type GraphQLResponse } from './support/client.js';
 import { addMinutes, createLibraryWithSeats, dayAt, nextSlot, period } from './support/library-kit.js';
 import { createMember, createTenant, loginAdmin, registerStudent, type Member, type TenantFixture } from './support/seed-kit.js';
-import { startTestStack, type TestStack } from './support/stack.js';
+import { sharedTestStack, type TestStack } from './support/stack.js';
 
 let stack: TestStack;
 let tenant: TenantFixture;
@@ -11,13 +11,12 @@ let owner: Member;
 let staff: Member;
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await sharedTestStack();
   const admin = await loginAdmin(stack.graphqlUrl);
   tenant = await createTenant(stack.graphqlUrl, admin);
   owner = tenant.owner;
   staff = await createMember(stack.graphqlUrl, admin, tenant.id, tenant.slug, 'STAFF');
 });
-afterAll(() => stack?.stop());
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const succeeded = (response: GraphQLResponse<unknown>) => !response.errors?.length && response.data != null;

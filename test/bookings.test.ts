@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CancelBookingDocument,
   CheckInDocument,
@@ -21,7 +21,7 @@ import { recordEvents } from './support/event-recorder.js';
 import { errorCodes, must, request, type GraphQLResponse } from './support/client.js';
 import { addMinutes, createLibraryWithSeats, dayAt, everyDay, libraryInput, nextSlot, period, type LibraryOptions } from './support/library-kit.js';
 import { createMember, createTenant, loginAdmin, registerStudent, type Member, type TenantFixture } from './support/seed-kit.js';
-import { startTestStack, type TestStack } from './support/stack.js';
+import { sharedTestStack, type TestStack } from './support/stack.js';
 
 let stack: TestStack;
 let admin: Member;
@@ -33,13 +33,12 @@ const IST = '+05:30';
 const unique = () => randomBytes(4).toString('hex');
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await sharedTestStack();
   admin = await loginAdmin(stack.graphqlUrl);
   tenant = await createTenant(stack.graphqlUrl, admin);
   owner = tenant.owner;
   staff = await createMember(stack.graphqlUrl, admin, tenant.id, tenant.slug, 'STAFF');
 });
-afterAll(() => stack?.stop());
 
 const newLibrary = (options: LibraryOptions = {}, by: Member = owner) => createLibraryWithSeats(stack.graphqlUrl, by, options);
 const newStudent = (displayName?: string, slug = tenant.slug) => registerStudent(stack.graphqlUrl, slug, displayName);

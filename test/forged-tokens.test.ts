@@ -11,10 +11,10 @@ import {
   type JWK,
   type JWTPayload,
 } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { accessTokenVerifier, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '../common/auth/access-token.js';
 import { createTenant, loginAdmin, registerStudent, type Member } from './support/seed-kit.js';
-import { startTestStack, type TestStack } from './support/stack.js';
+import { sharedTestStack, type TestStack } from './support/stack.js';
 
 interface RawResponse {
   status: number;
@@ -98,7 +98,7 @@ function realSignature(): string {
 }
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await sharedTestStack();
   const admin = await loginAdmin(stack.graphqlUrl);
   const tenant = await createTenant(stack.graphqlUrl, admin);
   student = await registerStudent(stack.graphqlUrl, tenant.slug);
@@ -116,7 +116,6 @@ beforeAll(async () => {
   foreignKey = foreign.privateKey;
   foreignPublicJwk = await exportJWK(foreign.publicKey);
 });
-afterAll(() => stack?.stop());
 
 function expectNoStackTrace(response: RawResponse, where: string) {
   expect(response.text, where).not.toMatch(/stacktrace/i);

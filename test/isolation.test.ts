@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { buildSchema, Kind, parse, type DocumentNode, type GraphQLObjectType } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CarrelEvent } from '../common/events/event.js';
 import {
   CreateTenantDocument,
@@ -43,7 +43,7 @@ import {
 import { recordEvents, type EventRecorder } from './support/event-recorder.js';
 import { errorCodes, must, request, type GraphQLResponse } from './support/client.js';
 import { createMember, createTenant, loginAdmin, registerStudent, type Member } from './support/seed-kit.js';
-import { startTestStack, type TestStack } from './support/stack.js';
+import { sharedTestStack, type TestStack } from './support/stack.js';
 
 /**
  * A member of tenant A names an object of tenant B in every way the public API allows, and must
@@ -541,7 +541,7 @@ async function eventsOf(recorder: EventRecorder, label: string, tenant: Omit<Sid
 }
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await sharedTestStack();
   // Listening before anything happens: the tests need the ids of events that subscribers receive.
   const recorder = await recordEvents(stack.bus);
   try {
@@ -573,7 +573,6 @@ beforeAll(async () => {
     await recorder.stop();
   }
 });
-afterAll(() => stack?.stop());
 
 /** Strings only B's data contains: none may appear in anything A receives. */
 function secretsOfB(): string[] {

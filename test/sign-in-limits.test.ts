@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { LoginDocument } from './__generated__/operations.js';
 import { errorCodes, request } from './support/client.js';
 import { createTenant, loginAdmin, registerStudent, type Member, type TenantFixture } from './support/seed-kit.js';
-import { startTestStack, type TestStack } from './support/stack.js';
+import { sharedTestStack, type TestStack } from './support/stack.js';
 
 let stack: TestStack;
 let tenant: TenantFixture;
@@ -10,12 +10,11 @@ let target: Member;
 let bystander: Member;
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await sharedTestStack();
   tenant = await createTenant(stack.graphqlUrl, await loginAdmin(stack.graphqlUrl));
   target = await registerStudent(stack.graphqlUrl, tenant.slug);
   bystander = await registerStudent(stack.graphqlUrl, tenant.slug);
 });
-afterAll(() => stack?.stop());
 
 const attempt = (member: Member, password: string) =>
   request(stack.graphqlUrl, LoginDocument, { input: { email: member.email, password, tenantSlug: tenant.slug } });

@@ -6,7 +6,7 @@ import { must } from './support/client.js';
 import { addMinutes, createLibraryWithSeats, dayAt } from './support/library-kit.js';
 import { startRouterReplica } from './support/replica.js';
 import { createTenant, loginAdmin, registerStudent, type Member, type TenantFixture } from './support/seed-kit.js';
-import { startTestStack, type TestStack } from './support/stack.js';
+import { sharedTestStack, type TestStack } from './support/stack.js';
 import { pause, subscriptionClient, untilLive, type SubscriptionClient } from './support/subscription-client.js';
 
 let stack: TestStack;
@@ -17,7 +17,7 @@ const replicas: RunningServer[] = [];
 const clients: SubscriptionClient[] = [];
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await sharedTestStack();
   const admin = await loginAdmin(stack.graphqlUrl);
   tenant = await createTenant(stack.graphqlUrl, admin);
   student = await registerStudent(stack.graphqlUrl, tenant.slug, 'Asha Rao');
@@ -28,7 +28,6 @@ afterEach(async () => {
 });
 afterAll(async () => {
   for (const replica of replicas) await replica.stop();
-  await stack?.stop();
 });
 
 async function startReplica(): Promise<string> {

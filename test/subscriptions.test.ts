@@ -6,7 +6,7 @@ import { must } from './support/client.js';
 import { addMinutes, createLibraryWithSeats, dayAt, type LibraryFixture } from './support/library-kit.js';
 import { startRouterReplica } from './support/replica.js';
 import { createTenant, loginAdmin, registerStudent, type Member, type TenantFixture } from './support/seed-kit.js';
-import { startTestStack, type TestStack } from './support/stack.js';
+import { sharedTestStack, startTestStack, type TestStack } from './support/stack.js';
 import { pause, subscriptionClient, untilLive, type LiveSubscription, type SubscriptionClient } from './support/subscription-client.js';
 
 let stack: TestStack;
@@ -17,7 +17,7 @@ let other: TenantFixture;
 const clients: SubscriptionClient[] = [];
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await sharedTestStack();
   admin = await loginAdmin(stack.graphqlUrl);
   tenant = await createTenant(stack.graphqlUrl, admin);
   other = await createTenant(stack.graphqlUrl, admin);
@@ -25,7 +25,6 @@ beforeAll(async () => {
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((client) => client.dispose()));
 });
-afterAll(() => stack?.stop());
 
 interface BookingEventPayload {
   bookingEvents: {

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   ChangePasswordDocument,
   CreateUserDocument,
@@ -16,7 +16,7 @@ import {
 } from './__generated__/operations.js';
 import { errorCodes, must, request } from './support/client.js';
 import { createMember, createTenant, login, loginAdmin, registerStudent, type Member, type TenantFixture } from './support/seed-kit.js';
-import { startTestStack, type TestStack } from './support/stack.js';
+import { sharedTestStack, type TestStack } from './support/stack.js';
 
 let stack: TestStack;
 let admin: Member;
@@ -39,14 +39,13 @@ async function loginCodes(email: string, password: string, tenantSlug?: string) 
 }
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await sharedTestStack();
   admin = await loginAdmin(stack.graphqlUrl);
   tenantA = await createTenant(stack.graphqlUrl, admin);
   tenantB = await createTenant(stack.graphqlUrl, admin);
   studentsA = [await registerStudent(stack.graphqlUrl, tenantA.slug), await registerStudent(stack.graphqlUrl, tenantA.slug)];
   studentsB = [await registerStudent(stack.graphqlUrl, tenantB.slug), await registerStudent(stack.graphqlUrl, tenantB.slug)];
 });
-afterAll(() => stack?.stop());
 
 describe('listing users', () => {
   it('shows an owner their own tenant’s users and none of another tenant’s', async () => {

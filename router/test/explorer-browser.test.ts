@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, loginAdmin, type TenantFixture } from '../../test/support/seed-kit.js';
-import { startTestStack, type TestStack } from '../../test/support/stack.js';
+import { sharedTestStack, type TestStack } from '../../test/support/stack.js';
 
 // Debian's Chromium, installed by .ci/run; Playwright never downloads a browser of its own.
 const CHROMIUM = '/usr/bin/chromium';
@@ -13,7 +13,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the schema explorer in a browser', () =>
   let tenant: TenantFixture;
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = await sharedTestStack();
     tenant = await createTenant(stack.graphqlUrl, await loginAdmin(stack.graphqlUrl));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -22,7 +22,6 @@ describe.skipIf(!existsSync(CHROMIUM))('the schema explorer in a browser', () =>
   });
   afterAll(async () => {
     await browser?.close();
-    await stack?.stop();
   });
 
   it('renders GraphiQL, runs a query written by the user against the router, and loads nothing from elsewhere', async () => {

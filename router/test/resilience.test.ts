@@ -1,24 +1,23 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MemoryEventBus } from '../../common/events/memory-bus.js';
 import { MeDocument } from '../../test/__generated__/operations.js';
 import { errorCodes, request } from '../../test/support/client.js';
 import { createTenant, loginAdmin, registerStudent, type Member } from '../../test/support/seed-kit.js';
-import { startTestStack, type TestStack } from '../../test/support/stack.js';
+import { sharedTestStack, type TestStack } from '../../test/support/stack.js';
 import { startRouter } from '../src/server.js';
 
 let stack: TestStack;
 let student: Member;
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await sharedTestStack();
   const admin = await loginAdmin(stack.graphqlUrl);
   const tenant = await createTenant(stack.graphqlUrl, admin);
   student = await registerStudent(stack.graphqlUrl, tenant.slug, 'Dev');
 });
-afterAll(() => stack?.stop());
 
 const supergraphSdl = readFileSync(new URL('../../schema/supergraph.graphql', import.meta.url), 'utf8');
 

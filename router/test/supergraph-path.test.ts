@@ -7,17 +7,16 @@ import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, request } from '../../test/support/client.js';
 import { loginAdmin } from '../../test/support/seed-kit.js';
-import { startTestStack, type TestStack } from '../../test/support/stack.js';
+import { sharedTestStack, type TestStack } from '../../test/support/stack.js';
 
 let stack: TestStack;
 let router: ChildProcess | undefined;
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await sharedTestStack();
 });
 afterAll(async () => {
   router?.kill('SIGTERM');
-  await stack?.stop();
 });
 
 /** Starts `router/src/index.ts` as its own process, as docker-compose does, and waits for its URL. */

@@ -4,7 +4,7 @@ import { MeDocument, ReactivateTenantDocument, SuspendTenantDocument } from '../
 import { errorCodes, must, request } from '../../test/support/client.js';
 import { startRouterReplica } from '../../test/support/replica.js';
 import { createTenant, loginAdmin, registerStudent, type Member, type TenantFixture } from '../../test/support/seed-kit.js';
-import { startTestStack, type TestStack } from '../../test/support/stack.js';
+import { sharedTestStack, type TestStack } from '../../test/support/stack.js';
 
 let stack: TestStack;
 let admin: Member;
@@ -13,14 +13,13 @@ let student: Member;
 const replicas: RunningServer[] = [];
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await sharedTestStack();
   admin = await loginAdmin(stack.graphqlUrl);
   tenant = await createTenant(stack.graphqlUrl, admin);
   student = await registerStudent(stack.graphqlUrl, tenant.slug);
 });
 afterAll(async () => {
   for (const replica of replicas) await replica.stop();
-  await stack?.stop();
 });
 
 async function startReplica(): Promise<string> {

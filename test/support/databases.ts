@@ -12,12 +12,16 @@ export interface TestDatabases {
   drop(): Promise<void>;
 }
 
+/** Names this run's databases and Redis keys, so the global teardown finds what stacks left. */
+export const testRunId = () => (process.env.CARREL_TEST_RUN ??= randomBytes(3).toString('hex'));
+export const testDatabasePrefix = () => `carrel_test_${testRunId()}_`;
+
 export async function createTestDatabases(): Promise<TestDatabases> {
   const appUrl = process.env.DATABASE_URL;
   if (!appUrl) return { config: () => ({ kind: 'pglite', dataDir: undefined }), drop: async () => {} };
 
   const ownerUrl = process.env.DATABASE_MIGRATION_URL ?? appUrl;
-  const name = `carrel_test_${randomBytes(6).toString('hex')}`;
+  const name = `${testDatabasePrefix()}${randomBytes(6).toString('hex')}`;
   await withClient(ownerUrl, (client) => client.query(`create database ${name}`));
   const inDatabase = (url: string) => {
     const parsed = new URL(url);
@@ -26,8 +30,16 @@ export async function createTestDatabases(): Promise<TestDatabases> {
   };
   return {
     config: (service) => ({ kind: 'postgres', url: inDatabase(appUrl), migrationUrl: inDatabase(ownerUrl), schema: service }),
-    drop: () => withClient(ownerUrl, (client) => client.query(`drop database if exists ${name} with (force)`)).then(() => {}),
+    drop: () => dropDatabases(ownerUrl, name),
   };
+}
+
+/** Drops the databases whose names start with `prefix`, closing whatever connections they have. */
+export async function dropDatabases(ownerUrl: string, prefix: string): Promise<void> {
+  await withClient(ownerUrl, async (client) => {
+    const { rows } = await client.query<{ datname: string }>('select datname from pg_database where starts_with(datname, $1)', [prefix]);
+    for (const { datname } of rows) await client.query(`drop database if exists ${datname} with (force)`);
+  });
 }
 
 async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   IsoAddSeatsDocument,
   IsoCreateBookingDocument,
@@ -9,7 +9,7 @@ import {
 } from '../../../test/__generated__/operations.js';
 import { must, request } from '../../../test/support/client.js';
 import { createMember, createTenant, loginAdmin, registerStudent, type Member } from '../../../test/support/seed-kit.js';
-import { startTestStack, type TestStack } from '../../../test/support/stack.js';
+import { sharedTestStack, type TestStack } from '../../../test/support/stack.js';
 
 /**
  * Every @key type of the bookings subgraph resolved as the router resolves it: `_entities` with
@@ -78,7 +78,7 @@ const ref = (__typename: string, id: string): Representation => ({ __typename, i
 const emptyPage = { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } };
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await sharedTestStack();
   const admin = await loginAdmin(stack.graphqlUrl);
   const made = await createTenant(stack.graphqlUrl, admin);
   tenant = { id: made.id, owner: made.owner };
@@ -125,7 +125,6 @@ beforeAll(async () => {
   bookings = { alice: made3[0]!.id, bob: made3[1]!.id, forAlice: made3[2]!.id };
   createdAt = Object.fromEntries(made3.map((booking) => [booking.id, booking.createdAt]));
 });
-afterAll(() => stack?.stop());
 
 const expectedLibrary = () => ({
   __typename: 'Library',

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveEntities } from '../../../test/support/entities.js';
 import { createTenant, loginAdmin, registerStudent, type Member, type TenantFixture } from '../../../test/support/seed-kit.js';
-import { startTestStack, type TestStack } from '../../../test/support/stack.js';
+import { sharedTestStack, type TestStack } from '../../../test/support/stack.js';
 
 const SELECTIONS = { Tenant: '__typename id slug name status plan settings { timezone currency } branding { primaryColor } suspensionReason' };
 
@@ -13,13 +13,12 @@ let other: TenantFixture;
 let student: Member;
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await sharedTestStack();
   admin = await loginAdmin(stack.graphqlUrl);
   tenant = await createTenant(stack.graphqlUrl, admin);
   other = await createTenant(stack.graphqlUrl, admin);
   student = await registerStudent(stack.graphqlUrl, tenant.slug);
 });
-afterAll(() => stack?.stop());
 
 const tenants = (ids: string[], token?: string) =>
   resolveEntities(stack.subgraphs.tenants.url, SELECTIONS, ids.map((id) => ({ __typename: 'Tenant', id })), token);

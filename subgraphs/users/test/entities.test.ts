@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveEntities } from '../../../test/support/entities.js';
 import { createMember, createTenant, loginAdmin, registerStudent, type Member, type TenantFixture } from '../../../test/support/seed-kit.js';
-import { startTestStack, type TestStack } from '../../../test/support/stack.js';
+import { sharedTestStack, type TestStack } from '../../../test/support/stack.js';
 
 const SELECTIONS = { User: '__typename id email displayName role status tenant { id }' };
 
@@ -14,7 +14,7 @@ let student: Member;
 let classmate: Member;
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await sharedTestStack();
   const admin = await loginAdmin(stack.graphqlUrl);
   tenant = await createTenant(stack.graphqlUrl, admin);
   other = await createTenant(stack.graphqlUrl, admin);
@@ -22,7 +22,6 @@ beforeAll(async () => {
   student = await registerStudent(stack.graphqlUrl, tenant.slug, 'Mira');
   classmate = await registerStudent(stack.graphqlUrl, tenant.slug, 'Noor');
 });
-afterAll(() => stack?.stop());
 
 const users = (ids: string[], token?: string) =>
   resolveEntities(stack.subgraphs.users.url, SELECTIONS, ids.map((id) => ({ __typename: 'User', id })), token);
