@@ -1,9 +1,29 @@
+import { readFileSync } from 'node:fs';
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import ts from 'typescript';
+import { SUBGRAPHS } from './subgraphs/index.js';
 
-type Mappers = Record<string, string>;
+/**
+ * Every `<Type>Mapper` a subgraph's `src/mappers.ts` exports, as codegen mappers: resolvers of
+ * `<Type>` then receive that type (a Kysely row, a reference) as their parent, with no casts.
+ */
+function mappersOf(name: string): Record<string, string> {
+  const path = `subgraphs/${name}/src/mappers.ts`;
+  const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.ES2022);
+  const exported: string[] = [];
+  for (const statement of source.statements) {
+    if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+      exported.push(...statement.exportClause.elements.map((element) => element.name.text));
+    } else if ((ts.isTypeAliasDeclaration(statement) || ts.isInterfaceDeclaration(statement)) && statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) {
+      exported.push(statement.name.text);
+    }
+  }
+  return Object.fromEntries(exported.filter((mapper) => mapper.endsWith('Mapper')).map((mapper) => [mapper.slice(0, -'Mapper'.length), `../mappers.js#${mapper}`]));
+}
 
-/** One typed-resolvers entry per subgraph: same plugins, its own schema, context and mappers. */
-function subgraph(name: string, contextType: string, mappers: Mappers): CodegenConfig['generates'] {
+/** Typed resolvers for one subgraph: its schema, its context (`<Name>Context` in `src/context.ts`) and mappers. */
+function resolverTypes(name: string): CodegenConfig['generates'] {
+  const context = `${name[0]!.toUpperCase()}${name.slice(1)}Context`;
   return {
     [`subgraphs/${name}/src/__generated__/resolvers-types.ts`]: {
       schema: `subgraphs/${name}/schema.graphql`,
@@ -13,8 +33,8 @@ function subgraph(name: string, contextType: string, mappers: Mappers): CodegenC
         useIndexSignature: true,
         useTypeImports: true,
         enumsAsTypes: true,
-        contextType: `../context.js#${contextType}`,
-        mappers,
+        contextType: `../context.js#${context}`,
+        mappers: mappersOf(name),
         scalars: { DateTime: { input: 'Date', output: 'Date | string' }, SafeInt: 'number' },
       },
     },
@@ -24,22 +44,7 @@ function subgraph(name: string, contextType: string, mappers: Mappers): CodegenC
 const config: CodegenConfig = {
   overwrite: true,
   generates: {
-    ...subgraph('users', 'UsersContext', {
-      User: '../db.js#UserRow',
-      Tenant: '{ id: string }',
-    }),
-    ...subgraph('tenants', 'TenantsContext', {
-      Tenant: '../db.js#TenantRow',
-      TenantStatusEvent: '../../../../common/events/event.js#CarrelEvent',
-    }),
-    ...subgraph('bookings', 'BookingsContext', {
-      Library: '../db.js#LibraryRow',
-      Seat: '../db.js#SeatRow',
-      Booking: '../db.js#BookingRow',
-      BookingEvent: '../../../../common/events/event.js#CarrelEvent',
-      User: '{ id: string }',
-      Tenant: '{ id: string }',
-    }),
+    ...Object.assign({}, ...SUBGRAPHS.map(({ name }) => resolverTypes(name))),
     'test/__generated__/operations.ts': {
       schema: 'schema/api.graphql',
       documents: ['test/operations/**/*.graphql'],

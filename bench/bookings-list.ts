@@ -1,6 +1,7 @@
 import { call } from '../stack/graphql-call.js';
 import { createTenant, loginAdmin, registerStudent, type Member } from '../test/support/seed-kit.js';
 import { startTestStack, type TestStack } from '../test/support/stack.js';
+import { counterValues, difference } from './metrics.js';
 import { load, type LoadResult } from './router-overhead.js';
 
 const EVERY_DAY = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'].map((weekday) => ({ weekday, opensAt: '00:00', closesAt: '24:00' }));
@@ -34,25 +35,15 @@ export async function seedBookings(stack: TestStack, count: number): Promise<Mem
   return tenant.owner;
 }
 
-/** `carrel_sql_statements_total` per service, read from each subgraph's /metrics. */
-async function statementCounts(stack: TestStack): Promise<Record<string, number>> {
-  const text = await fetch(`${stack.subgraphs.users.url}/metrics`).then((response) => response.text());
-  const counts: Record<string, number> = {};
-  for (const match of text.matchAll(/^carrel_sql_statements_total\{service="(\w+)"\} (\d+)/gm)) counts[match[1]!] = Number(match[2]);
-  return counts;
-}
-
 /** SQL statements per subgraph for one router request of the bookings list, by page size. */
 export async function statementsPerRequest(stack: TestStack, owner: Member, pageSizes: number[]) {
   const rows: Record<string, Record<string, number>> = {};
   for (const first of pageSizes) {
     await call(stack.graphqlUrl, BOOKINGS_LIST, { first }, owner.token);
-    const before = await statementCounts(stack);
+    const before = await counterValues(stack, 'carrel_sql_statements_total');
     const data = await call<{ bookings: { nodes: unknown[] } }>(stack.graphqlUrl, BOOKINGS_LIST, { first }, owner.token);
-    const after = await statementCounts(stack);
-    const row: Record<string, number> = { bookings: data.bookings.nodes.length };
-    for (const service of Object.keys(after)) row[`${service} SQL`] = (after[service] ?? 0) - (before[service] ?? 0);
-    rows[`page of ${first}`] = row;
+    const statements = difference(before, await counterValues(stack, 'carrel_sql_statements_total'));
+    rows[`page of ${first}`] = { bookings: data.bookings.nodes.length, ...Object.fromEntries(Object.entries(statements).map(([service, count]) => [`${service} SQL`, count])) };
   }
   return rows;
 }

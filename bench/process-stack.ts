@@ -2,80 +2,88 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Env } from '../common/config.js';
+import { portVariable, urlVariable } from '../common/subgraph-kit/addresses.js';
+import { PLATFORM_ENDPOINTS } from '../common/subgraph-kit/platform-endpoints.js';
+import { SUBGRAPHS, type SubgraphName } from '../subgraphs/index.js';
 import { createTestDatabases } from '../test/support/databases.js';
 
 export interface ProcessStack {
   graphqlUrl: string;
-  usersGraphqlUrl: string;
+  routerUrl: string;
+  /** Each subgraph's base URL, by name. */
+  subgraphUrls: Record<SubgraphName, string>;
   admin: { email: string; password: string };
+  /** The running process of a service (`router` or a subgraph's name). */
+  process(service: SubgraphName | 'router'): ChildProcess;
+  /** Starts a stopped service again with the same settings; resolves once it is ready. */
+  restart(service: SubgraphName | 'router'): Promise<void>;
   stop(): Promise<void>;
 }
-
-const ENTRY_POINTS = {
-  users: 'subgraphs/users/src/index.ts',
-  tenants: 'subgraphs/tenants/src/index.ts',
-  bookings: 'subgraphs/bookings/src/index.ts',
-  router: 'router/src/index.ts',
-} as const;
 
 /**
  * Every service as its own process, as docker-compose runs them, so the router and the
  * subgraphs do not share an event loop. PGlite in a temporary directory, or a fresh PostgreSQL
- * database when DATABASE_URL is set.
+ * database when DATABASE_URL is set. The router listens on `basePort`, the subgraphs on the
+ * ports after it in registry order, the router's metrics on `basePort + 99`.
  */
-export async function startProcessStack(basePort = 4600): Promise<ProcessStack> {
+export async function startProcessStack(basePort = 4600, overrides: Env = {}): Promise<ProcessStack> {
   const admin = { email: 'bench-admin@carrel.test', password: 'bench-admin-password' };
   const dataDir = await mkdtemp(join(tmpdir(), 'carrel-bench-'));
   const databases = await createTestDatabases();
-  const database = (service: string) => {
-    const config = databases.config(service);
-    const prefix = service.toUpperCase();
-    return config.kind === 'postgres' ? { [`${prefix}_DATABASE_URL`]: config.url, [`${prefix}_DATABASE_MIGRATION_URL`]: config.migrationUrl } : {};
-  };
-  const ports = { router: basePort, users: basePort + 1, tenants: basePort + 2, bookings: basePort + 3 };
-  const env = {
+  const host = '127.0.0.1';
+  const subgraphUrls = Object.fromEntries(SUBGRAPHS.map(({ name }, index) => [name, `http://${host}:${basePort + 1 + index}`])) as Record<SubgraphName, string>;
+  const env: Env = {
     ...process.env,
+    ...(databases.env.DATABASE_URL ? databases.env : {}),
     LOG_LEVEL: 'warn',
     CARREL_DATA_DIR: dataDir,
     PASSWORD_HASH_COST: 'test',
     CARREL_ADMIN_EMAIL: admin.email,
     CARREL_ADMIN_PASSWORD: admin.password,
     REDIS_KEY_PREFIX: `carrel-bench:${basePort}:`,
-    PORT: String(ports.router),
-    METRICS_PORT: String(basePort + 9),
-    USERS_PORT: String(ports.users),
-    TENANTS_PORT: String(ports.tenants),
-    BOOKINGS_PORT: String(ports.bookings),
-    USERS_URL: `http://127.0.0.1:${ports.users}/graphql`,
-    TENANTS_URL: `http://127.0.0.1:${ports.tenants}/graphql`,
-    BOOKINGS_URL: `http://127.0.0.1:${ports.bookings}/graphql`,
-    USERS_JWKS_URL: `http://127.0.0.1:${ports.users}/.well-known/jwks.json`,
+    HOST: host,
+    PORT: String(basePort),
+    METRICS_PORT: String(basePort + 99),
+    ...Object.fromEntries(SUBGRAPHS.flatMap(({ name }, index) => [[portVariable(name), String(basePort + 1 + index)], [urlVariable(name), `${subgraphUrls[name]}/graphql`]])),
+    ...Object.fromEntries(
+      SUBGRAPHS.flatMap(({ name, serves }) => serves.map((endpoint) => [PLATFORM_ENDPOINTS[endpoint].variable, `${subgraphUrls[name]}${PLATFORM_ENDPOINTS[endpoint].path}`])),
+    ),
+    ...overrides,
   };
-  const children: ChildProcess[] = [];
-  const start = (service: keyof typeof ENTRY_POINTS) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ENTRY_POINTS[service]], { env: { ...env, ...database(service), CARREL_SERVICE: service }, stdio: ['ignore', 'inherit', 'inherit'] });
-    children.push(child);
+  const routerUrl = `http://${host}:${basePort}`;
+  const readyUrl = (service: SubgraphName | 'router') => `${service === 'router' ? routerUrl : subgraphUrls[service]}/ready`;
+  const children = new Map<SubgraphName | 'router', ChildProcess>();
+  const start = async (service: SubgraphName | 'router') => {
+    const entry = service === 'router' ? ['router/src/index.ts'] : ['stack/subgraph-process.ts', service];
+    children.set(service, spawn(process.execPath, ['--import', 'tsx', ...entry], { env: { ...env, CARREL_SERVICE: service }, stdio: ['ignore', 'inherit', 'inherit'] }));
+    await waitUntilReady(readyUrl(service));
   };
   const stop = async () => {
-    for (const child of children) child.kill('SIGTERM');
-    await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : null)));
+    for (const child of children.values()) child.kill('SIGTERM');
+    await Promise.all([...children.values()].map((child) => (child.exitCode === null && child.signalCode === null ? new Promise((resolve) => child.once('exit', resolve)) : null)));
     await databases.drop();
     await rm(dataDir, { recursive: true, force: true });
   };
   try {
-    start('users');
-    await waitUntilReady(`http://127.0.0.1:${ports.users}/ready`);
-    start('tenants');
-    await waitUntilReady(`http://127.0.0.1:${ports.tenants}/ready`);
-    start('bookings');
-    await waitUntilReady(`http://127.0.0.1:${ports.bookings}/ready`);
-    start('router');
-    await waitUntilReady(`http://127.0.0.1:${ports.router}/ready`);
+    // The token issuer first (the others fetch its keys), then the rest side by side, then the router.
+    const issuers = SUBGRAPHS.filter(({ serves }) => (serves as readonly string[]).includes('tokenKeys'));
+    for (const { name } of issuers) await start(name);
+    await Promise.all(SUBGRAPHS.filter((entry) => !issuers.includes(entry)).map(({ name }) => start(name)));
+    await start('router');
   } catch (error) {
     await stop();
     throw error;
   }
-  return { graphqlUrl: `http://127.0.0.1:${ports.router}/graphql`, usersGraphqlUrl: env.USERS_URL, admin, stop };
+  return {
+    graphqlUrl: `${routerUrl}/graphql`,
+    routerUrl,
+    subgraphUrls,
+    admin,
+    process: (service) => children.get(service)!,
+    restart: start,
+    stop,
+  };
 }
 
 async function waitUntilReady(url: string, timeoutMs = 60_000): Promise<void> {

@@ -4,18 +4,12 @@ import { CreateBookingDocument } from '../test/__generated__/operations.js';
 import { must } from '../test/support/client.js';
 import { addMinutes, createLibraryWithSeats, nextSlot } from '../test/support/library-kit.js';
 import { createMember, createTenant, loginAdmin, registerStudent } from '../test/support/seed-kit.js';
-import { startTestStack, type TestStack } from '../test/support/stack.js';
+import { startTestStack } from '../test/support/stack.js';
+import { counterValues, difference } from './metrics.js';
 
 const SUBSCRIPTION = `subscription Dashboard {
   bookingEvents { eventId type occurredAt booking { startsAt seat { label } user { displayName } library { name } } }
 }`;
-
-async function counter(stack: TestStack, name: string, service?: string): Promise<number> {
-  // Every service of the in-process stack shares one metrics registry; any subgraph serves it.
-  const text = await fetch(`${stack.subgraphs.users.url}/metrics`).then((response) => response.text());
-  const pattern = new RegExp(`^${name}${service ? `\\{service="${service}"\\}` : ''} (\\d+)`, 'm');
-  return Number(pattern.exec(text)?.[1] ?? 0);
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -60,8 +54,8 @@ export async function benchSubscriptionFanout(subscribers = 1_000, bursts = [1, 
     const rows: Record<string, Record<string, number | string>> = {};
     for (const [round, burst] of bursts.entries()) {
       await ask('reset');
-      const hydrationsBefore = await counter(stack, 'carrel_subscription_hydrations_total');
-      const sqlBefore = await Promise.all(['users', 'bookings'].map((service) => counter(stack, 'carrel_sql_statements_total', service)));
+      const hydrationsBefore = await counterValues(stack, 'carrel_subscription_hydrations_total');
+      const sqlBefore = await counterValues(stack, 'carrel_sql_statements_total');
       const slot = nextSlot(120 + round * 60);
       await Promise.all(
         students.slice(0, burst).map((student, index) =>
@@ -75,8 +69,8 @@ export async function benchSubscriptionFanout(subscribers = 1_000, bursts = [1, 
         await new Promise((resolve) => setTimeout(resolve, 200));
         received = await ask('report');
       }
-      const hydrations = (await counter(stack, 'carrel_subscription_hydrations_total')) - hydrationsBefore;
-      const sqlAfter = await Promise.all(['users', 'bookings'].map((service) => counter(stack, 'carrel_sql_statements_total', service)));
+      const hydrations = difference(hydrationsBefore, await counterValues(stack, 'carrel_subscription_hydrations_total'))['']!;
+      const statements = difference(sqlBefore, await counterValues(stack, 'carrel_sql_statements_total'));
       const sorted = [...received.latencies].sort((a, b) => a - b);
       rows[`${burst} event${burst > 1 ? 's' : ''} at once`] = {
         delivered: `${received.latencies.length}/${expected}`,
@@ -84,14 +78,13 @@ export async function benchSubscriptionFanout(subscribers = 1_000, bursts = [1, 
         'p99 ms': percentile(sorted, 99),
         'max ms': sorted.at(-1) ?? NaN,
         'hydrations/event': hydrations / burst,
-        'users SQL/event': Number(((sqlAfter[0]! - sqlBefore[0]!) / burst).toFixed(1)),
-        'bookings SQL/event': Number(((sqlAfter[1]! - sqlBefore[1]!) / burst).toFixed(1)),
+        ...Object.fromEntries(Object.entries(statements).map(([service, count]) => [`${service} SQL/event`, Number((count / burst).toFixed(1))])),
         duplicates: received.perEvent.filter((count) => count > subscribers).length,
       };
     }
     const mode = process.env.DATABASE_URL ? 'PostgreSQL + Redis' : 'PGlite + in-process bus';
     console.log(`\nSubscription fan-out: ${subscribers} subscribers of one tenant (owner and staff: 2 viewer scopes), clients in a worker thread (${mode})`);
-    console.log('Latency is from the event\'s commit to its receipt. bookings SQL includes making the booking.');
+    console.log('Latency is from the event\'s commit to its receipt. SQL per event includes making the booking.');
     console.table(rows);
     console.log('Target: p99 under 200 ms for one event; one hydration per (selection, viewer scope) per event, here 2.');
   } finally {

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 
+/** Settings as environment variables: `process.env`, or what an in-process stack hands each service. */
+export type Env = Record<string, string | undefined>;
+
 /**
  * Configuration is read once at boot into a typed object. A bad value stops the process with
  * one message naming every offending variable, instead of failing later on first use.
  */
-export function readConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+export function readConfig<S extends z.ZodType>(schema: S, env: Env = process.env): z.infer<S> {
   const parsed = schema.safeParse(env);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`);

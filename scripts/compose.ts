@@ -1,17 +1,19 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { composeServices } from '@apollo/composition';
 import { parse, printSchema } from 'graphql';
-import { defaultSubgraphUrl, SUBGRAPHS } from '../stack/subgraph-list.js';
+import { defaultGraphqlUrl } from '../common/subgraph-kit/addresses.js';
+import { SUBGRAPHS } from '../subgraphs/index.js';
 
 /**
  * Composes the subgraph SDLs into schema/supergraph.graphql (what the router serves) and
- * schema/api.graphql (the public API, what clients and codegen read). The URLs in the
- * supergraph are defaults; the router replaces them from its configuration.
+ * schema/api.graphql (the public API, what clients and codegen read), for every subgraph of the
+ * registry. The URLs in the supergraph are the registry's default ports on localhost; the router
+ * takes `<NAME>_URL` over them.
  */
 const services = await Promise.all(
   SUBGRAPHS.map(async ({ name }) => ({
     name,
-    url: defaultSubgraphUrl(name),
+    url: defaultGraphqlUrl(name),
     typeDefs: parse(await readFile(new URL(`../subgraphs/${name}/schema.graphql`, import.meta.url), 'utf8')),
   })),
 );

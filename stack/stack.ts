@@ -1,81 +1,67 @@
-import { readFileSync } from 'node:fs';
-import type { DatabaseConfig } from '../common/config.js';
+import { readConfig, type Env } from '../common/config.js';
 import { createEventBus } from '../common/events/create-bus.js';
 import type { EventBus } from '../common/events/event.js';
 import type { RunningServer } from '../common/server/http.js';
-import { startRouter } from '../router/src/server.js';
-import { startBookingsSubgraph } from '../subgraphs/bookings/src/server.js';
-import { startTenantsSubgraph, SUSPENDED_TENANTS_PATH } from '../subgraphs/tenants/src/server.js';
-import type { PasswordHashCost } from '../subgraphs/users/src/auth/passwords.js';
-import { JWKS_PATH, startUsersSubgraph } from '../subgraphs/users/src/server.js';
-import type { SubgraphName } from './subgraph-list.js';
-
-export interface StackOptions {
-  database: (service: SubgraphName) => DatabaseConfig;
-  redisUrl?: string;
-  redisKeyPrefix?: string;
-  /** 0 picks free ports (tests). */
-  ports: { router: number } & Record<SubgraphName, number>;
-  host?: string;
-  passwordHashCost: PasswordHashCost;
-  platformAdmin?: { email: string; password: string };
-  subgraphTimeoutMs?: number;
-  supergraphPath?: string;
-  /** Access token lifetime (900 s unless told; tests of expiry use seconds). */
-  accessTokenTtlSeconds?: number;
-}
+import { sharedEnv } from '../common/service-config.js';
+import { urlVariable } from '../common/subgraph-kit/addresses.js';
+import { PLATFORM_ENDPOINTS } from '../common/subgraph-kit/platform-endpoints.js';
+import { startSubgraph } from '../common/subgraph-kit/start-subgraph.js';
+import { loadRouterConfig } from '../router/src/config.js';
+import { startRouter, type RunningRouter } from '../router/src/server.js';
+import { SUBGRAPHS, type SubgraphName } from '../subgraphs/index.js';
 
 export interface Stack {
   routerUrl: string;
-  bus: EventBus;
   graphqlUrl: string;
+  /** The router's Prometheus metrics; in one process they include every subgraph's. */
+  metricsUrl: string | null;
+  bus: EventBus;
   subgraphs: Record<SubgraphName, RunningServer>;
+  /** Where the subgraphs and platform endpoints are, as the variables a router reads (`<NAME>_URL`, `JWKS_URL`, ...). */
+  addresses: Env;
   stop(): Promise<void>;
 }
 
+/** The issuer of access tokens first: every other service is told where its keys are. */
+const startOrder = [...SUBGRAPHS].sort((a, b) => Number((b.serves as readonly string[]).includes('tokenKeys')) - Number((a.serves as readonly string[]).includes('tokenKeys')));
+
 /**
- * Every service in one process: the embedded default behind `npm start`, and what the tests
- * start. Each service still talks to the others over HTTP, exactly as in production.
+ * Every service of the registry and the router in one process: the embedded default behind
+ * `npm start`, and what the tests start. Each reads its settings from `env` exactly as it would
+ * from its own process's environment, and they talk to each other over HTTP as in production;
+ * only the event bus is shared (in-process without REDIS_URL).
  */
-export async function startStack(options: StackOptions): Promise<Stack> {
-  const bus = createEventBus(options.redisUrl, options.redisKeyPrefix);
-  const host = options.host ?? '127.0.0.1';
-  const users = await startUsersSubgraph({
-    database: options.database('users'),
-    bus,
-    port: options.ports.users,
-    host,
-    passwordHashCost: options.passwordHashCost,
-    ...(options.redisUrl ? { redis: { url: options.redisUrl, keyPrefix: options.redisKeyPrefix ?? 'carrel:' } } : {}),
-    accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 900,
-    refreshTokenTtlSeconds: 30 * 24 * 3600,
-    ...(options.platformAdmin ? { platformAdmin: options.platformAdmin } : {}),
-  });
-  const jwksUrl = `${users.url}${JWKS_PATH}`;
-  const tenants = await startTenantsSubgraph({ database: options.database('tenants'), bus, jwksUrl, port: options.ports.tenants, host });
-  const bookings = await startBookingsSubgraph({ database: options.database('bookings'), bus, jwksUrl, port: options.ports.bookings, host });
-  const subgraphs = { users, tenants, bookings };
-  const router = await startRouter({
-    supergraphSdl: readFileSync(options.supergraphPath ?? new URL('../schema/supergraph.graphql', import.meta.url), 'utf8'),
-    subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, server]) => [name, `${server.url}/graphql`])),
-    jwksUrl,
-    suspendedTenantsUrl: `${tenants.url}${SUSPENDED_TENANTS_PATH}`,
-    bus,
-    port: options.ports.router,
-    host,
-    subgraphTimeoutMs: options.subgraphTimeoutMs ?? 5_000,
-  });
+export async function startStack(env: Env): Promise<Stack> {
+  const shared = readConfig(sharedEnv, env);
+  const bus = createEventBus(shared.REDIS_URL, shared.REDIS_KEY_PREFIX);
+  const started: { name: SubgraphName; server: RunningServer }[] = [];
+  let router: RunningRouter | undefined;
+  const stop = async () => {
+    await router?.stop();
+    for (const { server } of started.reverse()) await server.stop();
+    await bus.close();
+  };
+  // Where the subgraphs came up, in the variables the router and later subgraphs read.
+  const addresses: Env = {};
+  try {
+    for (const entry of startOrder) {
+      const server = await startSubgraph(entry, { env: { ...env, ...addresses }, bus });
+      started.push({ name: entry.name, server });
+      addresses[urlVariable(entry.name)] = `${server.url}/graphql`;
+      for (const endpoint of entry.serves) addresses[PLATFORM_ENDPOINTS[endpoint].variable] = `${server.url}${PLATFORM_ENDPOINTS[endpoint].path}`;
+    }
+    router = await startRouter({ ...loadRouterConfig({ ...env, ...addresses }, []), bus });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
   return {
     routerUrl: router.url,
-    bus,
     graphqlUrl: `${router.url}/graphql`,
-    subgraphs,
-    async stop() {
-      await router.stop();
-      await bookings.stop();
-      await tenants.stop();
-      await users.stop();
-      await bus.close();
-    },
+    metricsUrl: router.metricsUrl,
+    bus,
+    subgraphs: Object.fromEntries(started.map(({ name, server }) => [name, server])) as Record<SubgraphName, RunningServer>,
+    addresses,
+    stop,
   };
 }

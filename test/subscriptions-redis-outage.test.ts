@@ -1,14 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from '../stack/stack.js';
 import { CreateBookingDocument } from './__generated__/operations.js';
 import { must } from './support/client.js';
-import { createTestDatabases, type TestDatabases } from './support/databases.js';
 import { addMinutes, createLibraryWithSeats, dayAt } from './support/library-kit.js';
 import { createTenant, loginAdmin, registerStudent, type Member, type TenantFixture } from './support/seed-kit.js';
-import { TEST_ADMIN } from './support/stack.js';
+import { startTestStack, type TestStack } from './support/stack.js';
 import { pause, subscriptionClient, untilLive, type SubscriptionClient } from './support/subscription-client.js';
 
 /**
@@ -75,8 +73,7 @@ function freePort(): Promise<number> {
 
 describe.skipIf(!process.env.REDIS_URL)('subscriptions across a Redis outage', () => {
   let redis: OwnRedis;
-  let databases: TestDatabases;
-  let stack: Stack;
+  let stack: TestStack;
   let tenant: TenantFixture;
   let student: Member;
   let seatIds: string[];
@@ -84,15 +81,7 @@ describe.skipIf(!process.env.REDIS_URL)('subscriptions across a Redis outage', (
 
   beforeAll(async () => {
     redis = await OwnRedis.start();
-    databases = await createTestDatabases();
-    stack = await startStack({
-      database: (service) => databases.config(service),
-      redisUrl: redis.url,
-      redisKeyPrefix: `carrel-test:${randomBytes(4).toString('hex')}:`,
-      ports: { router: 0, users: 0, tenants: 0, bookings: 0 },
-      passwordHashCost: 'test',
-      platformAdmin: TEST_ADMIN,
-    });
+    stack = await startTestStack({ env: { REDIS_URL: redis.url } });
     const admin = await loginAdmin(stack.graphqlUrl);
     tenant = await createTenant(stack.graphqlUrl, admin);
     student = await registerStudent(stack.graphqlUrl, tenant.slug);
@@ -103,7 +92,6 @@ describe.skipIf(!process.env.REDIS_URL)('subscriptions across a Redis outage', (
     // Redis back first, so nothing waits on it while stopping.
     await redis?.start();
     await stack?.stop();
-    await databases?.drop();
     await redis?.kill();
   });
 

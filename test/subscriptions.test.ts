@@ -385,7 +385,7 @@ describe('a token expiring', () => {
   let shortLived: { graphqlUrl: string; stop(): Promise<void> };
 
   beforeAll(async () => {
-    shortLived = await startTestStack({ accessTokenTtlSeconds: TOKEN_SECONDS });
+    shortLived = await startTestStack({ env: { ACCESS_TOKEN_TTL_SECONDS: String(TOKEN_SECONDS) } });
   });
   afterAll(() => shortLived?.stop());
 

@@ -17,7 +17,6 @@ import { metricsHandler } from './metrics-route.js';
 import { requestErrorHandler } from './request-errors.js';
 
 export interface SubgraphServerOptions<Context> {
-  name: string;
   typeDefs: DocumentNode;
   resolvers: unknown;
   verifyAccessToken: AccessTokenVerifier;

@@ -1,37 +1,44 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { milliseconds, optionalUrl, port, readConfig } from '../../common/config.js';
+import { milliseconds, optionalUrl, port, readConfig, type Env } from '../../common/config.js';
 import { sharedEnv } from '../../common/service-config.js';
-import { defaultSubgraphUrl, SUBGRAPHS } from '../../stack/subgraph-list.js';
+import { endpointUrl, urlVariable } from '../../common/subgraph-kit/addresses.js';
+import { SUBGRAPHS } from '../../subgraphs/index.js';
 import type { RouterOptions } from './server.js';
+
+const CARREL_SUPERGRAPH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
 
 const routerEnv = sharedEnv.extend({
   PORT: port(4000),
   METRICS_PORT: port(9464),
-  SUPERGRAPH_PATH: z.string().default('schema/supergraph.graphql'),
-  USERS_URL: optionalUrl,
-  TENANTS_URL: optionalUrl,
-  BOOKINGS_URL: optionalUrl,
-  USERS_JWKS_URL: optionalUrl,
-  TENANTS_STATUS_URL: optionalUrl,
+  SUPERGRAPH_PATH: z.string().default(CARREL_SUPERGRAPH),
   SUBGRAPH_TIMEOUT_MS: milliseconds(5_000),
 });
 
 export type RouterConfig = Omit<RouterOptions, 'bus'> & { redisUrl: string | undefined; redisKeyPrefix: string };
 
-/** `--supergraph <path>` on the command line wins over SUPERGRAPH_PATH. */
-export function loadRouterConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv.slice(2)): RouterConfig {
+/**
+ * The router's settings. A subgraph is called at the URL the supergraph gives it unless
+ * `<NAME>_URL` overrides it (one variable per subgraph of the registry); token keys and tenant
+ * status come from `JWKS_URL` and `TENANT_STATUS_URL`, which default to where the registry's
+ * subgraphs serve them. `--supergraph <path>` on the command line wins over SUPERGRAPH_PATH.
+ */
+export function loadRouterConfig(env: Env = process.env, argv: string[] = process.argv.slice(2)): RouterConfig {
   const settings = readConfig(routerEnv, env);
+  const overrides = readConfig(z.object(Object.fromEntries(SUBGRAPHS.map(({ name }) => [urlVariable(name), optionalUrl]))), env) as Record<string, string | undefined>;
+  const subgraphUrls: Record<string, string> = {};
+  for (const { name } of SUBGRAPHS) {
+    const url = overrides[urlVariable(name)];
+    if (url) subgraphUrls[name] = url;
+  }
   const flag = argv.indexOf('--supergraph');
   const supergraphPath = flag >= 0 && argv[flag + 1] ? argv[flag + 1]! : settings.SUPERGRAPH_PATH;
-  const subgraphUrls = Object.fromEntries(
-    SUBGRAPHS.map(({ name }) => [name, (settings[`${name.toUpperCase()}_URL` as 'USERS_URL'] as string | undefined) ?? defaultSubgraphUrl(name)]),
-  );
   return {
     supergraphSdl: readFileSync(supergraphPath, 'utf8'),
     subgraphUrls,
-    jwksUrl: settings.USERS_JWKS_URL ?? new URL('/.well-known/jwks.json', subgraphUrls.users).href,
-    suspendedTenantsUrl: settings.TENANTS_STATUS_URL ?? new URL('/internal/suspended-tenants', subgraphUrls.tenants).href,
+    jwksUrl: endpointUrl('tokenKeys', env),
+    suspendedTenantsUrl: endpointUrl('suspendedTenants', env),
     port: settings.PORT,
     metricsPort: settings.METRICS_PORT,
     host: settings.HOST,

@@ -24,8 +24,8 @@ import { TenantStatusCache } from './tenant-status.js';
 export interface RouterOptions {
   /** A composed Federation 2 supergraph SDL. */
   supergraphSdl: string;
-  /** Where each subgraph listens, by name; a subgraph not listed keeps the URL in the supergraph. */
-  subgraphUrls: Record<string, string>;
+  /** Overrides of where subgraphs listen, by name; a subgraph not listed keeps the URL in the supergraph. */
+  subgraphUrls: Readonly<Record<string, string>>;
   jwksUrl: string;
   suspendedTenantsUrl: string;
   bus: EventBus;
@@ -62,10 +62,22 @@ const armor = new ApolloArmor({
   blockFieldSuggestion: { enabled: true },
 });
 
-export async function startRouter(options: RouterOptions): Promise<RunningServer> {
+export interface RunningRouter extends RunningServer {
+  /** `GET /metrics` (Prometheus), on its own port; null when no metrics port was asked for. */
+  metricsUrl: string | null;
+}
+
+export async function startRouter(options: RouterOptions): Promise<RunningRouter> {
+  /** Where each subgraph of the supergraph is called: its override, or the supergraph's URL. */
+  const subgraphUrls = new Map<string, string>();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphSource(name, options.subgraphUrls[name] ?? url!, options.subgraphTimeoutMs),
+    buildService: ({ name, url }) => {
+      const target = options.subgraphUrls[name] ?? url;
+      if (!target) throw new Error(`The supergraph gives subgraph ${name} no URL; set one for it.`);
+      subgraphUrls.set(name, target);
+      return new SubgraphSource(name, target, options.subgraphTimeoutMs);
+    },
   });
   let apiSchema: GraphQLSchema | null = null;
   gateway.onSchemaLoadOrUpdate((loaded) => (apiSchema = loaded.apiSchema));
@@ -93,7 +105,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningServer
   app.get('/health', (_req, res) => void res.json({ status: 'ok' }));
   mountExplorer(app, printSchema(apiSchema!));
   app.get('/ready', async (_req, res) => {
-    const checks = await readiness(options);
+    const checks = await readiness(subgraphUrls, options.bus);
     const ready = Object.values(checks).every(Boolean);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks });
   });
@@ -130,7 +142,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningServer
   // still ends the tenant's sockets, a moment later so the status event goes out first.
   tenants.onSuspended((tenantId) => setTimeout(() => subscriptions.closeTenant(tenantId), SUSPENSION_GRACE_MS).unref());
   logger.info({ url: `${running.url}/graphql` }, 'router ready');
-  return running;
+  return { ...running, metricsUrl: metricsServer ? `${metricsServer.url}/metrics` : null };
 }
 
 /** Runs a subscription's hydration query through the whole gateway pipeline as the subscriber. */
@@ -144,12 +156,12 @@ async function hydrate(server: ApolloServer<RouterContext>, query: string, varia
 }
 
 /** Ready when every subgraph says it is (their databases included) and the event bus answers. */
-async function readiness(options: RouterOptions): Promise<Record<string, boolean>> {
+async function readiness(subgraphUrls: ReadonlyMap<string, string>, bus: EventBus): Promise<Record<string, boolean>> {
   const subgraphs = await Promise.all(
-    Object.entries(options.subgraphUrls).map(async ([name, url]) => {
+    [...subgraphUrls].map(async ([name, url]) => {
       const ready = await fetch(new URL('/ready', url), { signal: AbortSignal.timeout(2_000) }).then((response) => response.ok, () => false);
       return [name, ready] as const;
     }),
   );
-  return { ...Object.fromEntries(subgraphs), events: await options.bus.ping() };
+  return { ...Object.fromEntries(subgraphs), events: await bus.ping() };
 }

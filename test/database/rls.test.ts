@@ -5,13 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../common/db/database.js';
 import { APP_ROLE, PLATFORM_ROLE } from '../../common/db/roles.js';
 import { asPlatform, inTenant, withoutTenant } from '../../common/db/scope.js';
-import { startStack, type Stack } from '../../stack/stack.js';
-import { SUBGRAPHS, type SubgraphName } from '../../stack/subgraph-list.js';
+import { SUBGRAPHS, type SubgraphName } from '../../subgraphs/index.js';
 import { IsoAddSeatsDocument, IsoCreateBookingDocument, IsoCreateLibraryDocument, type Weekday } from '../__generated__/operations.js';
 import { must } from '../support/client.js';
 import { createTestDatabases, type TestDatabases } from '../support/databases.js';
 import { createMember, createTenant, loginAdmin, registerStudent, type Member, type TenantFixture } from '../support/seed-kit.js';
-import { TEST_ADMIN } from '../support/stack.js';
+import { startTestStack, type TestStack } from '../support/stack.js';
 
 /**
  * Row-level security seen from the database itself, beneath every resolver: the tables to check are
@@ -48,7 +47,7 @@ interface Tenants {
 
 let databases: TestDatabases;
 const dbs = {} as Record<SubgraphName, Kysely<any>>;
-let stack: Stack | undefined;
+let stack: TestStack | undefined;
 let tables: Table[] = [];
 const seeded: Tenants = { a: randomUUID(), b: randomUUID() };
 let madeThroughApi: Tenants | undefined;
@@ -163,8 +162,7 @@ async function libraryWithBooking(graphqlUrl: string, tenant: TenantFixture, stu
 }
 
 async function migrationsOf(subgraph: SubgraphName): Promise<Record<string, Migration>> {
-  const module = (await import(`../../subgraphs/${subgraph}/migrations/index.ts`)) as { migrations: Record<string, Migration> };
-  return module.migrations;
+  return (await SUBGRAPHS.find((entry) => entry.name === subgraph)!.manifest()).default.migrations;
 }
 
 /** Tables, views and materialized views of every schema the connection can see, from the catalog. */
@@ -248,14 +246,7 @@ beforeAll(async () => {
   // On PostgreSQL a supergraph can share these databases, so rows made through the API are inspected
   // too. PGlite lives inside the process that opened it; there the seeded rows must do.
   if (onPostgres) {
-    stack = await startStack({
-      database: (service) => databases.config(service),
-      ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}),
-      redisKeyPrefix: `carrel-test:${randomBytes(4).toString('hex')}:`,
-      ports: { router: 0, users: 0, tenants: 0, bookings: 0 },
-      passwordHashCost: 'test',
-      platformAdmin: TEST_ADMIN,
-    });
+    stack = await startTestStack({ databases });
     const admin = await loginAdmin(stack.graphqlUrl);
     const tenantWithMembers = async () => {
       const tenant = await createTenant(stack!.graphqlUrl, admin);

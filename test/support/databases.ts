@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { DatabaseConfig } from '../../common/config.js';
+import type { DatabaseConfig, Env } from '../../common/config.js';
 
 /**
  * Where a test stack keeps its data: a fresh PostgreSQL database per stack when DATABASE_URL is
@@ -8,7 +8,10 @@ import type { DatabaseConfig } from '../../common/config.js';
  * DATABASE_MIGRATION_URL as a role that may create databases.
  */
 export interface TestDatabases {
+  /** For a test that opens a subgraph's database itself. */
   config: (service: string) => DatabaseConfig;
+  /** The same, as the variables a stack's services read. */
+  env: Env;
   drop(): Promise<void>;
 }
 
@@ -18,7 +21,7 @@ export const testDatabasePrefix = () => `carrel_test_${testRunId()}_`;
 
 export async function createTestDatabases(): Promise<TestDatabases> {
   const appUrl = process.env.DATABASE_URL;
-  if (!appUrl) return { config: () => ({ kind: 'pglite', dataDir: undefined }), drop: async () => {} };
+  if (!appUrl) return { config: () => ({ kind: 'pglite', dataDir: undefined }), env: { CARREL_DATA_DIR: ':memory:' }, drop: async () => {} };
 
   const ownerUrl = process.env.DATABASE_MIGRATION_URL ?? appUrl;
   const name = `${testDatabasePrefix()}${randomBytes(6).toString('hex')}`;
@@ -30,6 +33,7 @@ export async function createTestDatabases(): Promise<TestDatabases> {
   };
   return {
     config: (service) => ({ kind: 'postgres', url: inDatabase(appUrl), migrationUrl: inDatabase(ownerUrl), schema: service }),
+    env: { DATABASE_URL: inDatabase(appUrl), DATABASE_MIGRATION_URL: inDatabase(ownerUrl) },
     drop: () => dropDatabases(ownerUrl, name),
   };
 }

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
+import type { Env } from '../../common/config.js';
+import { portVariable } from '../../common/subgraph-kit/addresses.js';
 import { startStack, type Stack } from '../../stack/stack.js';
-import { createTestDatabases, testRunId } from './databases.js';
+import { SUBGRAPHS } from '../../subgraphs/index.js';
+import { createTestDatabases, testRunId, type TestDatabases } from './databases.js';
 
 export const TEST_ADMIN = { email: 'admin@carrel.test', password: 'admin-password-123' };
 
@@ -9,29 +12,41 @@ export interface TestStack extends Stack {
   redisKeyPrefix: string;
 }
 
+export interface TestStackOptions {
+  /** Settings over the test defaults, as environment variables (`ACCESS_TOKEN_TTL_SECONDS`, ...). */
+  env?: Env;
+  /** Databases to run on, when the test opens them itself too; otherwise fresh ones, dropped at stop. */
+  databases?: TestDatabases;
+}
+
 /**
  * The whole supergraph on free ports, on real PostgreSQL and Redis when DATABASE_URL and
  * REDIS_URL are set, else on in-memory PGlite and the in-process bus.
  */
-export async function startTestStack(overrides: { subgraphTimeoutMs?: number; accessTokenTtlSeconds?: number } = {}): Promise<TestStack> {
-  const databases = await createTestDatabases();
+export async function startTestStack({ env = {}, databases }: TestStackOptions = {}): Promise<TestStack> {
+  const own = databases ? null : await createTestDatabases();
   const redisKeyPrefix = `${testRedisPrefix()}${randomBytes(4).toString('hex')}:`;
   const stack = await startStack({
-    database: (service) => databases.config(service),
-    ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}),
-    redisKeyPrefix,
-    ports: { router: 0, users: 0, tenants: 0, bookings: 0 },
-    passwordHashCost: 'test',
-    platformAdmin: TEST_ADMIN,
-    ...overrides,
+    ...process.env,
+    ...(databases ?? own)!.env,
+    REDIS_KEY_PREFIX: redisKeyPrefix,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    METRICS_PORT: '0',
+    ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [portVariable(name), '0'])),
+    PASSWORD_HASH_COST: 'test',
+    CARREL_ADMIN_EMAIL: TEST_ADMIN.email,
+    CARREL_ADMIN_PASSWORD: TEST_ADMIN.password,
+    ...env,
   });
+  const redisUrl = env.REDIS_URL ?? process.env.REDIS_URL;
   return {
     ...stack,
     redisKeyPrefix,
     async stop() {
       await stack.stop();
-      await databases.drop();
-      if (process.env.REDIS_URL) await deleteRedisKeys(process.env.REDIS_URL, `${redisKeyPrefix}*`);
+      await own?.drop();
+      if (redisUrl) await deleteRedisKeys(redisUrl, `${redisKeyPrefix}*`);
     },
   };
 }

@@ -7,7 +7,7 @@ import { createLoaders, type BookingsLoaders } from './loaders.js';
 export interface BookingsServices {
   db: Kysely<BookingsDatabase>;
   relay: OutboxRelay;
-  /** The clock bookings are validated against; tests pass their own. */
+  /** The clock bookings are validated against. */
   now: () => Date;
 }
 

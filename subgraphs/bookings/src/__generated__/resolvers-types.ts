@@ -1,6 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { LibraryRow, SeatRow, BookingRow } from '../db.js';
-import type { CarrelEvent } from '../../../../common/events/event.js';
+import type { LibraryMapper, SeatMapper, BookingMapper, BookingEventMapper, UserMapper, TenantMapper } from '../mappers.js';
 import type { BookingsContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -532,11 +531,11 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Booking: ResolverTypeWrapper<BookingRow>;
+  Booking: ResolverTypeWrapper<BookingMapper>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   BookingConnection: ResolverTypeWrapper<Omit<BookingConnection, 'nodes'> & { nodes: Array<ResolversTypes['Booking']> }>;
-  BookingEvent: ResolverTypeWrapper<CarrelEvent>;
+  BookingEvent: ResolverTypeWrapper<BookingEventMapper>;
   BookingEventType: BookingEventType;
   BookingFilter: BookingFilter;
   BookingRules: ResolverTypeWrapper<BookingRules>;
@@ -546,7 +545,7 @@ export type ResolversTypes = ResolversObject<{
   CreateBookingInput: CreateBookingInput;
   CreateLibraryInput: CreateLibraryInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  Library: ResolverTypeWrapper<LibraryRow>;
+  Library: ResolverTypeWrapper<LibraryMapper>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   LibraryConnection: ResolverTypeWrapper<Omit<LibraryConnection, 'nodes'> & { nodes: Array<ResolversTypes['Library']> }>;
   LibraryStatus: LibraryStatus;
@@ -558,25 +557,25 @@ export type ResolversTypes = ResolversObject<{
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
-  Seat: ResolverTypeWrapper<SeatRow>;
+  Seat: ResolverTypeWrapper<SeatMapper>;
   SeatAvailability: ResolverTypeWrapper<Omit<SeatAvailability, 'seat'> & { seat: ResolversTypes['Seat'] }>;
   SeatConnection: ResolverTypeWrapper<Omit<SeatConnection, 'nodes'> & { nodes: Array<ResolversTypes['Seat']> }>;
   SeatInput: SeatInput;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Tenant: ResolverTypeWrapper<{ id: string }>;
+  Tenant: ResolverTypeWrapper<TenantMapper>;
   UpdateLibraryInput: UpdateLibraryInput;
   UpdateSeatInput: UpdateSeatInput;
-  User: ResolverTypeWrapper<{ id: string }>;
+  User: ResolverTypeWrapper<UserMapper>;
   Weekday: Weekday;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Booking: BookingRow;
+  Booking: BookingMapper;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   BookingConnection: Omit<BookingConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Booking']> };
-  BookingEvent: CarrelEvent;
+  BookingEvent: BookingEventMapper;
   BookingFilter: BookingFilter;
   BookingRules: BookingRules;
   Int: Scalars['Int']['output'];
@@ -584,7 +583,7 @@ export type ResolversParentTypes = ResolversObject<{
   CreateBookingInput: CreateBookingInput;
   CreateLibraryInput: CreateLibraryInput;
   DateTime: Scalars['DateTime']['output'];
-  Library: LibraryRow;
+  Library: LibraryMapper;
   Boolean: Scalars['Boolean']['output'];
   LibraryConnection: Omit<LibraryConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Library']> };
   Money: Money;
@@ -595,15 +594,15 @@ export type ResolversParentTypes = ResolversObject<{
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   SafeInt: Scalars['SafeInt']['output'];
-  Seat: SeatRow;
+  Seat: SeatMapper;
   SeatAvailability: Omit<SeatAvailability, 'seat'> & { seat: ResolversParentTypes['Seat'] };
   SeatConnection: Omit<SeatConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Seat']> };
   SeatInput: SeatInput;
   Subscription: Record<PropertyKey, never>;
-  Tenant: { id: string };
+  Tenant: TenantMapper;
   UpdateLibraryInput: UpdateLibraryInput;
   UpdateSeatInput: UpdateSeatInput;
-  User: { id: string };
+  User: UserMapper;
 }>;
 
 export type BookingResolvers<ContextType = BookingsContext, ParentType extends ResolversParentTypes['Booking'] = ResolversParentTypes['Booking'], FederationReferenceType extends FederationReferenceTypes['Booking'] = FederationReferenceTypes['Booking']> = ResolversObject<{

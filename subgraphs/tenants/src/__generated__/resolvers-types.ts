@@ -1,6 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { TenantRow } from '../db.js';
-import type { CarrelEvent } from '../../../../common/events/event.js';
+import type { TenantMapper, TenantStatusEventMapper } from '../mappers.js';
 import type { TenantsContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -313,7 +312,7 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Tenant: ResolverTypeWrapper<TenantRow>;
+  Tenant: ResolverTypeWrapper<TenantMapper>;
   TenantBranding: ResolverTypeWrapper<TenantBranding>;
   TenantBrandingInput: TenantBrandingInput;
   TenantConnection: ResolverTypeWrapper<Omit<TenantConnection, 'nodes'> & { nodes: Array<ResolversTypes['Tenant']> }>;
@@ -321,7 +320,7 @@ export type ResolversTypes = ResolversObject<{
   TenantSettings: ResolverTypeWrapper<TenantSettings>;
   TenantSettingsInput: TenantSettingsInput;
   TenantStatus: TenantStatus;
-  TenantStatusEvent: ResolverTypeWrapper<CarrelEvent>;
+  TenantStatusEvent: ResolverTypeWrapper<TenantStatusEventMapper>;
   TenantStatusEventType: TenantStatusEventType;
   UpdateTenantInput: UpdateTenantInput;
 }>;
@@ -339,13 +338,13 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   Int: Scalars['Int']['output'];
   Subscription: Record<PropertyKey, never>;
-  Tenant: TenantRow;
+  Tenant: TenantMapper;
   TenantBranding: TenantBranding;
   TenantBrandingInput: TenantBrandingInput;
   TenantConnection: Omit<TenantConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Tenant']> };
   TenantSettings: TenantSettings;
   TenantSettingsInput: TenantSettingsInput;
-  TenantStatusEvent: CarrelEvent;
+  TenantStatusEvent: TenantStatusEventMapper;
   UpdateTenantInput: UpdateTenantInput;
 }>;
 

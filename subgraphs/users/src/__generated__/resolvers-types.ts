@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { UserRow } from '../db.js';
+import type { UserMapper, TenantMapper } from '../mappers.js';
 import type { UsersContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -299,9 +299,9 @@ export type ResolversTypes = ResolversObject<{
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   RegisterInput: RegisterInput;
   Role: Role;
-  Tenant: ResolverTypeWrapper<{ id: string }>;
+  Tenant: ResolverTypeWrapper<TenantMapper>;
   UpdateProfileInput: UpdateProfileInput;
-  User: ResolverTypeWrapper<UserRow>;
+  User: ResolverTypeWrapper<UserMapper>;
   UserConnection: ResolverTypeWrapper<Omit<UserConnection, 'nodes'> & { nodes: Array<ResolversTypes['User']> }>;
   UserStatus: UserStatus;
 }>;
@@ -320,9 +320,9 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   Int: Scalars['Int']['output'];
   RegisterInput: RegisterInput;
-  Tenant: { id: string };
+  Tenant: TenantMapper;
   UpdateProfileInput: UpdateProfileInput;
-  User: UserRow;
+  User: UserMapper;
   UserConnection: Omit<UserConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['User']> };
 }>;
 

@@ -1,0 +1,13 @@
+/**
+ * HTTP endpoints the platform itself calls, on whichever subgraph the registry says serves them
+ * (`serves` in `subgraphs/index.ts`), and the variable that says where one is when it is not at
+ * its provider's default address. Internal: the router does not route them to clients.
+ */
+export const PLATFORM_ENDPOINTS = {
+  /** The public keys access tokens are verified with (JWKS). */
+  tokenKeys: { path: '/.well-known/jwks.json', variable: 'JWKS_URL' },
+  /** `{ suspendedTenantIds }`, which every router replica re-reads now and then. */
+  suspendedTenants: { path: '/internal/suspended-tenants', variable: 'TENANT_STATUS_URL' },
+} as const;
+
+export type PlatformEndpoint = keyof typeof PLATFORM_ENDPOINTS;

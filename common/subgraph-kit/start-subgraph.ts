@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'graphql';
+import { z } from 'zod';
+import { accessTokenVerifier, remoteSigningKeys } from '../auth/access-token.js';
+import { databaseEnv, readConfig, type Env } from '../config.js';
+import { openDatabase } from '../db/database.js';
+import type { EventBus } from '../events/event.js';
+import { startOutboxRelay } from '../events/outbox.js';
+import { logger } from '../logger.js';
+import type { RunningServer } from '../server/http.js';
+import { sharedEnv } from '../service-config.js';
+import { startSubgraphServer } from '../server/subgraph-server.js';
+import { endpointUrl } from './addresses.js';
+import type { SubgraphEntry } from './manifest.js';
+import { PLATFORM_ENDPOINTS, type PlatformEndpoint } from './platform-endpoints.js';
+
+/**
+ * Runs one subgraph from its registry line and manifest: settings from `env` (its port from
+ * `<NAME>_PORT`), its database opened and migrated, its outbox relayed to `bus`, its consumers
+ * subscribed, its services built, and the server up. Stopping drains requests first, then undoes
+ * the rest in reverse.
+ */
+export async function startSubgraph(entry: SubgraphEntry, { env, bus }: { env: Env; bus: EventBus }): Promise<RunningServer> {
+  const { default: manifest } = await entry.manifest();
+  const { name } = entry;
+  const portVariable = `${name.toUpperCase()}_PORT`;
+  const base = readConfig(sharedEnv.extend({ [portVariable]: z.coerce.number().int().min(0).max(65535).default(entry.port) }), env) as z.infer<typeof sharedEnv> &
+    Record<string, number>;
+  const settings = manifest.settings ? readConfig(manifest.settings, env) : {};
+  for (const endpoint of entry.serves) {
+    if (!manifest.endpoints?.[endpoint]) throw new Error(`subgraphs/index.ts says ${name} serves ${endpoint}, but its manifest has no such endpoint.`);
+  }
+
+  const db = await openDatabase({ service: name, config: readConfig(databaseEnv(name), env), migrations: manifest.migrations });
+  const relay = startOutboxRelay(db, bus);
+  const redis = base.REDIS_URL ? { url: base.REDIS_URL, keyPrefix: base.REDIS_KEY_PREFIX } : undefined;
+  let services: object;
+  try {
+    services = await manifest.services({ name, db, bus, relay, settings, redis });
+  } catch (error) {
+    await relay.stop();
+    await db.destroy();
+    throw error;
+  }
+  const unsubscribers = Object.entries(manifest.consumers?.(services) ?? {}).map(([consumer, handler]) => bus.subscribe(handler, { group: `${name}.${consumer}` }));
+  const tokenKeys = manifest.tokenKeys?.(services) ?? remoteSigningKeys(endpointUrl('tokenKeys', env));
+
+  const server = await startSubgraphServer({
+    typeDefs: parse(readFileSync(manifest.schema, 'utf8')),
+    resolvers: manifest.resolvers,
+    port: base[portVariable]!,
+    host: base.HOST,
+    verifyAccessToken: accessTokenVerifier(tokenKeys),
+    context: (viewer) => manifest.context(services, viewer),
+    db,
+    bus,
+    routes: (app) => {
+      for (const [endpoint, handler] of Object.entries(manifest.endpoints ?? {})) app.get(PLATFORM_ENDPOINTS[endpoint as PlatformEndpoint].path, handler!(services));
+      manifest.routes?.(app, services);
+    },
+    onStop: async () => {
+      for (const unsubscribe of unsubscribers) await unsubscribe();
+      await relay.stop();
+      await manifest.stop?.(services);
+      await db.destroy();
+    },
+  });
+  logger.info({ url: server.url, subgraph: name }, 'subgraph ready');
+  return server;
+}
