@@ -4,6 +4,8 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { buildSchema, Kind, parse, type DocumentNode, type GraphQLObjectType } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CarrelEvent } from '../common/events/event.js';
+import { owningSubgraph, subgraphNames } from '../router/src/supergraph.js';
+import type { SubgraphName } from '../subgraphs/index.js';
 import {
   CreateTenantDocument,
   CreateUserDocument,
@@ -11,7 +13,6 @@ import {
   DisableUserDocument,
   IsoAddSeatsDocument,
   IsoBookingDocument,
-  IsoBookingEventDocument,
   IsoBookingsDocument,
   IsoCancelBookingDocument,
   IsoCheckInDocument,
@@ -22,7 +23,6 @@ import {
   IsoLibrariesDocument,
   IsoLibraryDocument,
   IsoSeatAvailabilityDocument,
-  IsoTenantStatusEventDocument,
   IsoUpdateLibraryDocument,
   IsoUpdateSeatDocument,
   LoginDocument,
@@ -167,6 +167,28 @@ const slotAfter = (slot: Slot, n: number): Slot => {
   return { startsAt: new Date(start).toISOString(), endsAt: new Date(start + SLOT_MINUTES * MINUTE).toISOString() };
 };
 
+/**
+ * Root fields that are `@inaccessible` (internal: the router's subscriptions use them) are not in
+ * the public API the router serves, but their subgraph answers them to anyone who reaches it, so
+ * they are attacked there, directly.
+ */
+const BookingEventQuery: TypedDocumentNode<{ bookingEvent: { eventId: string; type: string; booking: { id: string } | null } | null }, { eventId: string }> = parse(`
+  query IsoBookingEvent($eventId: ID!) {
+    bookingEvent(eventId: $eventId) { eventId type occurredAt booking { id status startsAt endsAt price { amountMinor currency } user { id } seat { id label } library { id name } } }
+  }`);
+const BookingEventsFilterQuery: TypedDocumentNode<{ bookingEventsFilter: unknown }, { tenantId: string; libraryId?: string }> = parse(`
+  query IsoBookingEventsFilter($tenantId: ID, $libraryId: ID) {
+    bookingEventsFilter(tenantId: $tenantId, libraryId: $libraryId) { tenantId eventTypes keys { key values } audience }
+  }`);
+const TenantStatusEventQuery: TypedDocumentNode<{ tenantStatusEvent: { eventId: string; type: string; tenant: { id: string; status: string } | null } | null }, { eventId: string }> = parse(`
+  query IsoTenantStatusEvent($eventId: ID!) {
+    tenantStatusEvent(eventId: $eventId) { eventId type occurredAt tenant { id slug name status suspensionReason } }
+  }`);
+const TenantStatusChangedFilterQuery: TypedDocumentNode<{ tenantStatusChangedFilter: unknown }, { tenantId: string }> = parse(`
+  query IsoTenantStatusChangedFilter($tenantId: ID) {
+    tenantStatusChangedFilter(tenantId: $tenantId) { tenantId eventTypes keys { key values } audience }
+  }`);
+
 const rootFields: Record<'Query' | 'Mutation', Record<string, Entry>> = {
   Query: {
     me: { noForeignId: 'Reads the user named by the token.' },
@@ -228,13 +250,19 @@ const rootFields: Record<'Query' | 'Mutation', Record<string, Entry>> = {
       ],
     }),
     myBookings: { noForeignId: 'Lists the bookings of the student named by the token; takes no id.' },
-    bookingEvent: attack(IsoBookingEventDocument, {
+    bookingEvent: attack(BookingEventQuery, {
       targets: (world) => ({ "the event of B's student's booking": { eventId: world.b.events.booking } }),
       nowhere: () => ({ eventId: randomUUID() }),
       refusal: 'NULL',
       controls: ROLES.map((role) => ({ as: role, variables: (world: World) => ({ eventId: world.a.events.booking }) })),
     }),
-    tenantStatusEvent: attack(IsoTenantStatusEventDocument, {
+    bookingEventsFilter: attack(BookingEventsFilterQuery, {
+      targets: (world) => ({ "B's events": { tenantId: world.b.id }, "B's events of B's library": { tenantId: world.b.id, libraryId: world.b.library.id } }),
+      nowhere: () => ({ tenantId: randomUUID() }),
+      refusal: 'NOT_FOUND',
+      controls: ROLES.map((role) => ({ as: role, variables: (world: World) => ({ tenantId: world.a.id, libraryId: world.a.library.id }) })),
+    }),
+    tenantStatusEvent: attack(TenantStatusEventQuery, {
       targets: (world) => ({
         "B's suspension": { eventId: world.b.events.suspended },
         "B's reactivation": { eventId: world.b.events.reactivated },
@@ -242,6 +270,12 @@ const rootFields: Record<'Query' | 'Mutation', Record<string, Entry>> = {
       nowhere: () => ({ eventId: randomUUID() }),
       refusal: 'NULL',
       controls: ROLES.map((role) => ({ as: role, variables: (world: World) => ({ eventId: world.a.events.suspended }) })),
+    }),
+    tenantStatusChangedFilter: attack(TenantStatusChangedFilterQuery, {
+      targets: (world) => ({ "B's status": { tenantId: world.b.id } }),
+      nowhere: () => ({ tenantId: randomUUID() }),
+      refusal: 'NOT_FOUND',
+      controls: ROLES.map((role) => ({ as: role, variables: (world: World) => ({ tenantId: world.a.id }) })),
     }),
     bookings: attack(IsoBookingsDocument, {
       targets: (world) => ({
@@ -428,24 +462,30 @@ const entityCases: Record<string, EntityCase> = {
 
 const apiSchema = buildSchema(readFileSync(new URL('../schema/api.graphql', import.meta.url), 'utf8'));
 const rootTypes = { Query: apiSchema.getQueryType(), Mutation: apiSchema.getMutationType() } satisfies Record<string, GraphQLObjectType | null | undefined>;
-const schemaRootFields = Object.entries(rootTypes).flatMap(([root, type]) =>
-  Object.keys(type?.getFields() ?? {}).map((field) => ({ root: root as keyof typeof rootTypes, field })),
-);
-const resolvableEntities = entitiesOf(readFileSync(new URL('../schema/supergraph.graphql', import.meta.url), 'utf8'));
+const supergraph = parse(readFileSync(new URL('../schema/supergraph.graphql', import.meta.url), 'utf8'));
+/** Every root field of the API, and the internal ones of the supergraph with the subgraph that answers each. */
+const schemaRootFields: { root: keyof typeof rootTypes; field: string; internalTo?: string }[] = [
+  ...Object.entries(rootTypes).flatMap(([root, type]) => Object.keys(type?.getFields() ?? {}).map((field) => ({ root: root as keyof typeof rootTypes, field }))),
+  ...internalRootFields(supergraph),
+];
+const resolvableEntities = entitiesOf(supergraph);
+
+function internalRootFields(document: DocumentNode) {
+  return document.definitions.flatMap((definition) =>
+    definition.kind === Kind.OBJECT_TYPE_DEFINITION && (definition.name.value === 'Query' || definition.name.value === 'Mutation')
+      ? (definition.fields ?? [])
+          .filter((field) => field.directives?.some((directive) => directive.name.value === 'inaccessible'))
+          .map((field) => ({ root: definition.name.value as keyof typeof rootTypes, field: field.name.value, internalTo: owningSubgraph(document, definition.name.value, field.name.value)! }))
+      : [],
+  );
+}
+
+/** Where a root field is asked: the router for the API's fields, the owning subgraph for internal ones. */
+const urlOf = (internalTo: string | undefined) => (internalTo ? `${stack.subgraphs[internalTo as SubgraphName].url}/graphql` : stack.graphqlUrl);
 
 /** Every (entity type, subgraph) pair of the supergraph where the subgraph resolves the type by a key. */
-function entitiesOf(supergraphSdl: string): { type: string; subgraph: string }[] {
-  const document = parse(supergraphSdl);
-  const subgraphNames = new Map<string, string>();
-  for (const definition of document.definitions) {
-    if (definition.kind !== Kind.ENUM_TYPE_DEFINITION || definition.name.value !== 'join__Graph') continue;
-    for (const value of definition.values ?? []) {
-      const name = value.directives
-        ?.find((directive) => directive.name.value === 'join__graph')
-        ?.arguments?.find((argument) => argument.name.value === 'name')?.value;
-      if (name?.kind === Kind.STRING) subgraphNames.set(value.name.value, name.value);
-    }
-  }
+function entitiesOf(document: DocumentNode): { type: string; subgraph: string }[] {
+  const names = subgraphNames(document);
   const entities: { type: string; subgraph: string }[] = [];
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.INTERFACE_TYPE_DEFINITION) continue;
@@ -456,7 +496,7 @@ function entitiesOf(supergraphSdl: string): { type: string; subgraph: string }[]
       const resolvable = argument('resolvable');
       if (!argument('key') || graph?.kind !== Kind.ENUM) continue;
       if (resolvable?.kind === Kind.BOOLEAN && !resolvable.value) continue;
-      entities.push({ type: definition.name.value, subgraph: subgraphNames.get(graph.value) ?? `unknown graph ${graph.value}` });
+      entities.push({ type: definition.name.value, subgraph: names.get(graph.value) ?? `unknown graph ${graph.value}` });
     }
   }
   return entities;
@@ -671,34 +711,34 @@ describe('the event ids the attacks and controls name', () => {
     const side = label === 'A' ? world.a : world.b;
     for (const role of ROLES) {
       const token = side.members[role].token;
-      const { bookingEvent } = await must(stack.graphqlUrl, IsoBookingEventDocument, { eventId: side.events.booking }, token);
+      const { bookingEvent } = await must(urlOf('bookings'), BookingEventQuery, { eventId: side.events.booking }, token);
       expect(bookingEvent, `${role} reading the booking's event`).toMatchObject({ eventId: side.events.booking, type: 'CREATED', booking: { id: side.booking } });
       for (const [type, eventId] of [['SUSPENDED', side.events.suspended], ['REACTIVATED', side.events.reactivated]] as const) {
-        const { tenantStatusEvent } = await must(stack.graphqlUrl, IsoTenantStatusEventDocument, { eventId }, token);
+        const { tenantStatusEvent } = await must(urlOf('tenants'), TenantStatusEventQuery, { eventId }, token);
         expect(tenantStatusEvent, `${role} reading the ${type} event`).toMatchObject({ eventId, type, tenant: { id: side.id, status: 'ACTIVE' } });
       }
     }
   });
 });
 
-for (const { root, field } of schemaRootFields) {
+for (const { root, field, internalTo } of schemaRootFields) {
   const entry = rootFields[root][field];
   if (!entry || 'noForeignId' in entry) continue;
   const refusalFor = (role: TenantRole) => (typeof entry.refusal === 'string' ? entry.refusal : entry.refusal[role]);
 
-  describe(`${root}.${field} aimed at tenant B`, () => {
+  describe(`${root}.${field} aimed at tenant B${internalTo ? ` (internal, asked of the ${internalTo} subgraph)` : ''}`, () => {
     it.each(ROLES)('is refused to A’s %s without a trace of B', async (role) => {
       const attacker = world.a.members[role];
       const before = await snapshotOfB();
       const refusal = refusalFor(role);
       for (const [label, variables] of Object.entries(entry.targets(world))) {
-        const response = await request(stack.graphqlUrl, entry.document, variables, attacker.token);
+        const response = await request(urlOf(internalTo), entry.document, variables, attacker.token);
         expect(errorCodes(response), `${field} naming ${label}`).toEqual(refusal === 'NULL' ? [] : [refusal]);
         expect(rootOf(response, field) ?? null, `${field} naming ${label}`).toBeNull();
         if (refusal === 'NULL') expect(response.data, `${field} naming ${label}`).toEqual({ [field]: null });
         expectNothingOfB(response);
         if (entry.nowhere) {
-          const elsewhere = await request(stack.graphqlUrl, entry.document, entry.nowhere(), attacker.token);
+          const elsewhere = await request(urlOf(internalTo), entry.document, entry.nowhere(), attacker.token);
           expect(observable(response), `${field} naming ${label} must look like naming nothing`).toEqual(observable(elsewhere));
         }
         await entry.leavesNoTrace?.(variables);
@@ -708,7 +748,7 @@ for (const { root, field } of schemaRootFields) {
 
     for (const control of entry.controls ?? []) {
       it(`works for A’s ${control.as.toLowerCase()} on A’s own objects, showing nothing of B`, async () => {
-        const response = await request(stack.graphqlUrl, entry.document, control.variables(world), world.a.members[control.as].token);
+        const response = await request(urlOf(internalTo), entry.document, control.variables(world), world.a.members[control.as].token);
         expect(response.errors).toBeUndefined();
         expect(rootOf(response, field)).toBeTruthy();
         expectNothingOfB(response);

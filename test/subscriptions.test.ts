@@ -254,6 +254,27 @@ describe('suspending a tenant', () => {
   });
 });
 
+describe('subscribers who may see the same', () => {
+  const hydrations = async () => {
+    const text = await fetch(stack.metricsUrl!).then((response) => response.text());
+    return Number(/^carrel_subscription_hydrations_total (\d+)/m.exec(text)?.[1]);
+  };
+
+  it('share one hydration of each event: ten students watching their tenant’s status cost one, and each gets it', async () => {
+    const watched = await createTenant(stack.graphqlUrl, admin);
+    const students = await Promise.all(Array.from({ length: 10 }, () => registerStudent(stack.graphqlUrl, watched.slug)));
+    const subscriptions = students.map((student) => connect(student).subscribe<{ tenantStatusChanged: { type: string; tenant: { name: string } | null } }>(TENANT_STATUS));
+    await untilLive(subscriptions, stack.bus, { tenantId: watched.id, type: 'TENANT_REACTIVATED', keys: { tenantId: watched.id, slug: watched.slug } });
+
+    const before = await hydrations();
+    await must(stack.graphqlUrl, SuspendTenantDocument, { id: watched.id, reason: 'Audit' }, admin.token);
+    const expected = { data: { tenantStatusChanged: { type: 'SUSPENDED', tenant: { name: `Tenant ${watched.slug}` } } } };
+    await expect.poll(() => subscriptions.map((subscription) => subscription.events.map(({ result }) => result)), { timeout: 3_000 }).toEqual(Array(10).fill([expected]));
+    expect((await hydrations()) - before).toBe(1);
+    await must(stack.graphqlUrl, ReactivateTenantDocument, { id: watched.id }, admin.token);
+  });
+});
+
 describe('invalid and hostile clients', () => {
   let student: Member;
   let seatId: string;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { asPlatform } from '../db/scope.js';
 import { logger } from '../logger.js';
+import type { NewEvent } from './catalogue.js';
 import type { CarrelEvent, EventBus } from './event.js';
 
 /** The outbox table every subgraph that emits events has (see its migrations). */
@@ -16,8 +17,6 @@ export interface OutboxTables {
     claimed_until: Date | null;
   };
 }
-
-export type NewEvent = Pick<CarrelEvent, 'tenantId' | 'type' | 'keys'>;
 
 /** Writes events in the caller's transaction: they exist exactly when the change they describe does. */
 export async function recordEvents(trx: Transaction<any>, events: readonly NewEvent[]): Promise<CarrelEvent[]> {

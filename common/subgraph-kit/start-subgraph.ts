@@ -11,6 +11,7 @@ import type { RunningServer } from '../server/http.js';
 import { sharedEnv } from '../service-config.js';
 import { startSubgraphServer } from '../server/subgraph-server.js';
 import { endpointUrl } from './addresses.js';
+import { checkEventSubscriptions } from './check-event-subscriptions.js';
 import type { SubgraphEntry } from './manifest.js';
 import { PLATFORM_ENDPOINTS, type PlatformEndpoint } from './platform-endpoints.js';
 
@@ -27,6 +28,8 @@ export async function startSubgraph(entry: SubgraphEntry, { env, bus }: { env: E
   const base = readConfig(sharedEnv.extend({ [portVariable]: z.coerce.number().int().min(0).max(65535).default(entry.port) }), env) as z.infer<typeof sharedEnv> &
     Record<string, number>;
   const settings = manifest.settings ? readConfig(manifest.settings, env) : {};
+  const typeDefs = parse(readFileSync(manifest.schema, 'utf8'));
+  checkEventSubscriptions(typeDefs, manifest.resolvers);
   for (const endpoint of entry.serves) {
     if (!manifest.endpoints?.[endpoint]) throw new Error(`subgraphs/index.ts says ${name} serves ${endpoint}, but its manifest has no such endpoint.`);
   }
@@ -46,7 +49,7 @@ export async function startSubgraph(entry: SubgraphEntry, { env, bus }: { env: E
   const tokenKeys = manifest.tokenKeys?.(services) ?? remoteSigningKeys(endpointUrl('tokenKeys', env));
 
   const server = await startSubgraphServer({
-    typeDefs: parse(readFileSync(manifest.schema, 'utf8')),
+    typeDefs,
     resolvers: manifest.resolvers,
     port: base[portVariable]!,
     host: base.HOST,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -6,9 +5,10 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
-import { printSchema, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { parse, printSchema, type GraphQLSchema } from 'graphql';
 import { accessTokenVerifier, remoteSigningKeys } from '../../common/auth/access-token.js';
 import type { EventBus } from '../../common/events/event.js';
+import { eventSubscriptionsOf } from '../../common/events/subscription-declarations.js';
 import { logger } from '../../common/logger.js';
 import { createHttpServer, listen, type RunningServer } from '../../common/server/http.js';
 import { metricsHandler } from '../../common/server/metrics-route.js';
@@ -17,7 +17,8 @@ import { routerContext, type RouterContext } from './context.js';
 import { formatRouterError } from './errors.js';
 import { mountExplorer } from './explorer/explorer.js';
 import { SubgraphSource } from './subgraph-source.js';
-import { SubscriptionHub, type Subscriber } from './subscriptions/hub.js';
+import { SubscriptionHub } from './subscriptions/hub.js';
+import { InternalGateway } from './subscriptions/internal-gateway.js';
 import { attachSubscriptions } from './subscriptions/websocket.js';
 import { TenantStatusCache } from './tenant-status.js';
 
@@ -70,15 +71,15 @@ export interface RunningRouter extends RunningServer {
 export async function startRouter(options: RouterOptions): Promise<RunningRouter> {
   /** Where each subgraph of the supergraph is called: its override, or the supergraph's URL. */
   const subgraphUrls = new Map<string, string>();
-  const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => {
-      const target = options.subgraphUrls[name] ?? url;
-      if (!target) throw new Error(`The supergraph gives subgraph ${name} no URL; set one for it.`);
-      subgraphUrls.set(name, target);
-      return new SubgraphSource(name, target, options.subgraphTimeoutMs);
-    },
-  });
+  const buildService = ({ name, url }: { name: string; url?: string }) => {
+    const target = options.subgraphUrls[name] ?? url;
+    if (!target) throw new Error(`The supergraph gives subgraph ${name} no URL; set one for it.`);
+    subgraphUrls.set(name, target);
+    return new SubgraphSource(name, target, options.subgraphTimeoutMs);
+  };
+  const gateway = new ApolloGateway({ supergraphSdl: options.supergraphSdl, buildService });
+  const internal = new InternalGateway(options.supergraphSdl, buildService);
+  const declarations = eventSubscriptionsOf(parse(options.supergraphSdl));
   let apiSchema: GraphQLSchema | null = null;
   gateway.onSchemaLoadOrUpdate((loaded) => (apiSchema = loaded.apiSchema));
   const tenants = new TenantStatusCache(options.bus, options.suspendedTenantsUrl, options.tenantStatusRefreshMs ?? 5_000);
@@ -101,6 +102,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     plugins: [...(protections.plugins as ApolloServerPlugin<RouterContext>[]), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
   });
   await server.start();
+  await internal.start();
 
   app.get('/health', (_req, res) => void res.json({ status: 'ok' }));
   mountExplorer(app, printSchema(apiSchema!));
@@ -112,11 +114,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   app.use('/graphql', express.json({ limit: '256kb' }), expressMiddleware(server, { context: ({ req }) => routerContext(req.headers, verify, tenants) }));
   app.use(requestErrorHandler);
 
-  const hub = new SubscriptionHub(
-    options.bus,
-    (query, variables, subscriber) => hydrate(server, query, variables, subscriber),
-    (tenantId) => subscriptions.closeTenant(tenantId),
-  );
+  const hub = new SubscriptionHub(options.bus, internal.hydrate, (tenantId) => subscriptions.closeTenant(tenantId));
   let subscriptions: ReturnType<typeof attachSubscriptions>;
   const metricsApp = express();
   metricsApp.get('/metrics', metricsHandler);
@@ -125,6 +123,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     await metricsServer?.stop();
     await subscriptions.close();
     await hub.stop();
+    await internal.stop();
     await server.stop();
     await tenants.stop();
   });
@@ -132,6 +131,8 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     httpServer: running.httpServer,
     path: '/graphql',
     apiSchema: () => apiSchema!,
+    declarations: () => declarations,
+    askFilter: (query, variables, viewer, authorization) => internal.filter(query, variables, viewer, authorization),
     validationRules: protections.validationRules,
     verify,
     tenants,
@@ -143,16 +144,6 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   tenants.onSuspended((tenantId) => setTimeout(() => subscriptions.closeTenant(tenantId), SUSPENSION_GRACE_MS).unref());
   logger.info({ url: `${running.url}/graphql` }, 'router ready');
   return { ...running, metricsUrl: metricsServer ? `${metricsServer.url}/metrics` : null };
-}
-
-/** Runs a subscription's hydration query through the whole gateway pipeline as the subscriber. */
-async function hydrate(server: ApolloServer<RouterContext>, query: string, variables: Record<string, unknown>, subscriber: Subscriber): Promise<ExecutionResult> {
-  const response = await server.executeOperation(
-    { query, variables },
-    { contextValue: { viewer: subscriber.viewer, authorization: subscriber.authorization, requestId: randomUUID() } },
-  );
-  if (response.body.kind !== 'single') throw new Error('hydration returned an incremental result');
-  return response.body.singleResult as ExecutionResult;
 }
 
 /** Ready when every subgraph says it is (their databases included) and the event bus answers. */

@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { buildSchema, parse } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { eventSubscriptionsOf } from '../../common/events/subscription-declarations.js';
+import { errorCodes, request } from '../../test/support/client.js';
 import { sharedTestStack, type TestStack } from '../../test/support/stack.js';
 
 let stack: TestStack;
@@ -34,6 +38,28 @@ describe('the schema explorer', () => {
     expect(sdl).toMatch(/bookingEvents\(/);
     expect(sdl).toMatch(/"""\s*\n\s*Booking events of the viewer's tenant/);
     expect(sdl).not.toMatch(/join__|link__|_entities|_service/);
+  });
+});
+
+describe('the fields that serve subscriptions', () => {
+  const supergraph = parse(readFileSync(new URL('../../schema/supergraph.graphql', import.meta.url), 'utf8'));
+  const internal = [...eventSubscriptionsOf(supergraph).values()].flatMap(({ filter, event }) => [filter, event]);
+
+  it('are declared for every subscription of the supergraph', () => {
+    expect([...eventSubscriptionsOf(supergraph).keys()].sort()).toEqual(Object.keys(buildSchema(readFileSync(new URL('../../schema/api.graphql', import.meta.url), 'utf8')).getSubscriptionType()!.getFields()).sort());
+    expect(internal.length).toBeGreaterThan(0);
+  });
+
+  it('are neither in the public SDL, nor in introspection, nor answered by the router', async () => {
+    const sdl = await fetch(`${stack.routerUrl}/schema.graphql`).then((response) => response.text());
+    const introspected = await request<{ __schema: { queryType: { fields: { name: string }[] } } }, never>(stack.graphqlUrl, '{ __schema { queryType { fields { name } } } }');
+    const queryFields = introspected.data!.__schema.queryType.fields.map((field) => field.name);
+    for (const field of internal) {
+      expect(sdl).not.toMatch(new RegExp(`\\b${field}\\(`));
+      expect(queryFields).not.toContain(field);
+      expect(errorCodes(await request(stack.graphqlUrl, `{ ${field} { __typename } }`)), field).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    }
+    expect(sdl).not.toMatch(/EventFilter|@eventSubscription/);
   });
 });
 

@@ -1,19 +1,17 @@
 import type { ExecutionResult } from 'graphql';
 import type { Viewer } from '../../../common/auth/viewer.js';
 import type { CarrelEvent, EventBus } from '../../../common/events/event.js';
+import type { EventFilter } from '../../../common/events/event-stream.js';
 import { logger } from '../../../common/logger.js';
 import { subscriptionHydrations } from '../metrics.js';
-import type { SubscriptionField } from './fields.js';
 import { EVENT_ID_VARIABLE } from './hydration-query.js';
 
 export interface Subscriber {
   viewer: Viewer;
   /** The subscriber's own `Bearer` token: hydration runs with exactly its rights. */
   authorization: string;
-  /** The tenant whose events this subscriber receives: the viewer's, or the one an admin named. */
-  tenantId: string;
-  field: SubscriptionField;
-  args: Record<string, unknown>;
+  /** Which events it receives, as the owning subgraph answered at subscribe time. */
+  filter: EventFilter;
   /** The hydration query and its variables (the subscription's, minus the event id). */
   query: string;
   variables: Record<string, unknown>;
@@ -23,18 +21,21 @@ export interface Subscriber {
 
 export type Hydrate = (query: string, variables: Record<string, unknown>, as: Subscriber) => Promise<ExecutionResult>;
 
-/**
- * Who sees the same data for the same selection. Staff and owners of a tenant see all of its
- * bookings alike; a student sees only their own, so students never share.
- */
-function viewerScope(viewer: Viewer): string {
-  return viewer.role === 'STUDENT' ? `student:${viewer.userId}` : viewer.role;
+function accepts({ filter }: Subscriber, event: CarrelEvent): boolean {
+  return filter.eventTypes.includes(event.type) && filter.keys.every(({ key, values }) => values.includes(event.keys[key]!));
 }
+
+/**
+ * Who sees the same payload for the same selection: subscribers of one role in one audience, as
+ * the owning subgraph declared it (each student alone for their own bookings, say, or all the
+ * members of a community together).
+ */
+const sharedView = ({ viewer, filter }: Subscriber) => `${viewer.role}\u0000${filter.audience}`;
 
 /**
  * Fans events out to this replica's subscribers: one tenant stream per tenant in use, the event's
  * tenant checked before anything else, and one hydration per distinct (selection, variables,
- * viewer scope) per event, shared by every subscriber in that group.
+ * shared view) per event, shared by every subscriber in that group.
  */
 export class SubscriptionHub {
   private readonly tenants = new Map<string, { subscribers: Set<Subscriber>; unsubscribe: Promise<() => Promise<void>> }>();
@@ -50,19 +51,20 @@ export class SubscriptionHub {
 
   /** Resolves once events of the subscriber's tenant flow to it. */
   async add(subscriber: Subscriber): Promise<() => void> {
-    let tenant = this.tenants.get(subscriber.tenantId);
+    const { tenantId } = subscriber.filter;
+    let tenant = this.tenants.get(tenantId);
     if (!tenant) {
       const subscribers = new Set<Subscriber>();
-      tenant = { subscribers, unsubscribe: this.bus.subscribeTenant(subscriber.tenantId, (event) => this.dispatch(subscriber.tenantId, subscribers, event)) };
-      this.tenants.set(subscriber.tenantId, tenant);
+      tenant = { subscribers, unsubscribe: this.bus.subscribeTenant(tenantId, (event) => this.dispatch(tenantId, subscribers, event)) };
+      this.tenants.set(tenantId, tenant);
     }
     tenant.subscribers.add(subscriber);
     await tenant.unsubscribe;
     const current = tenant;
     return () => {
       current.subscribers.delete(subscriber);
-      if (current.subscribers.size === 0 && this.tenants.get(subscriber.tenantId) === current) {
-        this.tenants.delete(subscriber.tenantId);
+      if (current.subscribers.size === 0 && this.tenants.get(tenantId) === current) {
+        this.tenants.delete(tenantId);
         void current.unsubscribe.then((unsubscribe) => unsubscribe());
       }
     };
@@ -90,8 +92,8 @@ export class SubscriptionHub {
   private hydrateGroups(subscribers: Set<Subscriber>, event: CarrelEvent): Promise<{ result: ExecutionResult; group: Subscriber[] }[]> {
     const groups = new Map<string, Subscriber[]>();
     for (const subscriber of subscribers) {
-      if (!subscriber.field.eventTypes.has(event.type) || !subscriber.field.accepts(event, subscriber.args, subscriber.viewer)) continue;
-      const key = `${subscriber.query}\u0000${JSON.stringify(subscriber.variables)}\u0000${viewerScope(subscriber.viewer)}`;
+      if (!accepts(subscriber, event)) continue;
+      const key = `${subscriber.query}\u0000${JSON.stringify(subscriber.variables)}\u0000${sharedView(subscriber)}`;
       const group = groups.get(key);
       if (group) group.push(subscriber);
       else groups.set(key, [subscriber]);

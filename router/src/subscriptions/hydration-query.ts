@@ -1,13 +1,16 @@
 import {
   Kind,
+  parse,
   print,
   visit,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type OperationDefinitionNode,
+  type SelectionSetNode,
   type VariableDefinitionNode,
 } from 'graphql';
+import type { EventSubscriptionDeclaration } from '../../../common/events/subscription-declarations.js';
 
 export const EVENT_ID_VARIABLE = '__carrelEventId';
 
@@ -26,44 +29,51 @@ export function subscriptionShape(operation: OperationDefinitionNode): Subscript
   return { fieldName: selection.name.value, responseKey: selection.alias?.value ?? selection.name.value, arguments: selection.arguments };
 }
 
+/** The queries that serve one subscription: which events it receives, and one event's payload. */
+export interface SubscriptionQueries {
+  /** `{ filter: <filter field>(<the subscription's arguments>) { ... } }`, run once at subscribe time. */
+  filter: string;
+  /** The subscription as a query of one event by `$__carrelEventId`, run for each event it receives. */
+  hydration: string;
+}
+
+const FILTER_SELECTION = (parse('{ tenantId eventTypes keys { key values } audience }').definitions[0] as OperationDefinitionNode).selectionSet;
+
 /**
- * Turns a subscription into the query that hydrates one of its events: the root field becomes
- * the owning subgraph's `<hydrationField>(eventId: $__carrelEventId)` under the same response key,
- * with the subscriber's selection, fragments, directives and variables as they were. The gateway
- * then plans and runs it like any query, across every subgraph the selection touches.
+ * Turns a subscription into the queries the owning subgraph declared for it. The filter query
+ * passes the root field's arguments, as written, to the `filter` field. The hydration query puts
+ * the `event` field `(eventId: $__carrelEventId)` where the root field was, under the same
+ * response key, with the subscriber's selection, fragments, directives and variables as they
+ * were; the gateway then plans and runs it like any query, across every subgraph it touches.
  */
-export function hydrationQuery(document: DocumentNode, operation: OperationDefinitionNode, hydrationField: string): string {
+export function subscriptionQueries(document: DocumentNode, operation: OperationDefinitionNode, declaration: EventSubscriptionDeclaration): SubscriptionQueries {
   const root = operation.selectionSet.selections[0] as FieldNode;
-  const field: FieldNode = {
-    ...root,
-    alias: { kind: Kind.NAME, value: root.alias?.value ?? root.name.value },
-    name: { kind: Kind.NAME, value: hydrationField },
-    arguments: [
-      {
-        kind: Kind.ARGUMENT,
-        name: { kind: Kind.NAME, value: 'eventId' },
-        value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: EVENT_ID_VARIABLE } },
-      },
-    ],
-  };
   const fragments = document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION);
-  const query: OperationDefinitionNode = {
-    ...operation,
-    operation: 'query' as OperationDefinitionNode['operation'],
-    selectionSet: { kind: Kind.SELECTION_SET, selections: [field] },
+  const filter: FieldNode = { kind: Kind.FIELD, alias: name('filter'), name: name(declaration.filter), arguments: root.arguments ?? [], selectionSet: FILTER_SELECTION };
+  const hydration: FieldNode = {
+    ...root,
+    alias: name(root.alias?.value ?? root.name.value),
+    name: name(declaration.event),
+    arguments: [{ kind: Kind.ARGUMENT, name: name('eventId'), value: { kind: Kind.VARIABLE, name: name(EVENT_ID_VARIABLE) } }],
   };
-  // The subscription's own arguments (filters) are gone; keep only variables still used.
+  const eventId: VariableDefinitionNode = {
+    kind: Kind.VARIABLE_DEFINITION,
+    variable: { kind: Kind.VARIABLE, name: name(EVENT_ID_VARIABLE) },
+    type: { kind: Kind.NON_NULL_TYPE, type: { kind: Kind.NAMED_TYPE, name: name('ID') } },
+  };
+  return { filter: queryOf(operation, filter, []), hydration: queryOf(operation, hydration, fragments, [eventId]) };
+}
+
+/** A query with one root field, the subscription's variables that it still uses, and the fragments given. */
+function queryOf(operation: OperationDefinitionNode, field: FieldNode, fragments: FragmentDefinitionNode[], extraVariables: VariableDefinitionNode[] = []): string {
+  const selectionSet: SelectionSetNode = { kind: Kind.SELECTION_SET, selections: [field] };
+  const query: OperationDefinitionNode = { ...operation, operation: 'query' as OperationDefinitionNode['operation'], selectionSet };
   const used = usedVariables([query, ...fragments]);
-  const variableDefinitions: VariableDefinitionNode[] = [
-    {
-      kind: Kind.VARIABLE_DEFINITION,
-      variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: EVENT_ID_VARIABLE } },
-      type: { kind: Kind.NON_NULL_TYPE, type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'ID' } } },
-    },
-    ...(operation.variableDefinitions ?? []).filter((definition) => used.has(definition.variable.name.value)),
-  ];
+  const variableDefinitions = [...extraVariables, ...(operation.variableDefinitions ?? []).filter((definition) => used.has(definition.variable.name.value))];
   return print({ kind: Kind.DOCUMENT, definitions: [{ ...query, variableDefinitions }, ...fragments] });
 }
+
+const name = (value: string) => ({ kind: Kind.NAME, value }) as const;
 
 function usedVariables(nodes: (OperationDefinitionNode | FragmentDefinitionNode)[]): Set<string> {
   const names = new Set<string>();

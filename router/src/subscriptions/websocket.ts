@@ -11,21 +11,22 @@ import {
   type GraphQLSchema,
   type ValidationRule,
 } from 'graphql';
-import { getArgumentValues, getVariableValues } from 'graphql/execution/values.js';
+import { getVariableValues } from 'graphql/execution/values.js';
 import { useServer } from 'graphql-ws/use/ws';
 import { decodeJwt } from 'jose';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { bearerToken, type AccessTokenVerifier } from '../../../common/auth/access-token.js';
-import { tenantScope } from '../../../common/auth/tenant-scope.js';
 import type { Viewer } from '../../../common/auth/viewer.js';
 import { ErrorCode } from '../../../common/errors.js';
+import type { EventFilter } from '../../../common/events/event-stream.js';
+import type { EventSubscriptionDeclaration } from '../../../common/events/subscription-declarations.js';
+import { logger } from '../../../common/logger.js';
 import { formatRouterError } from '../errors.js';
 import { subscriptionsActive } from '../metrics.js';
 import type { TenantStatusCache } from '../tenant-status.js';
 import { boundedQueue } from './bounded-queue.js';
 import { CloseCodes } from './close-codes.js';
-import { SUBSCRIPTION_FIELDS } from './fields.js';
-import { hydrationQuery, subscriptionShape } from './hydration-query.js';
+import { subscriptionQueries, subscriptionShape } from './hydration-query.js';
 import type { Subscriber, SubscriptionHub } from './hub.js';
 
 export interface SubscriptionLimits {
@@ -43,6 +44,10 @@ export interface WebSocketOptions {
   httpServer: http.Server;
   path: string;
   apiSchema: () => GraphQLSchema;
+  /** The supergraph's `@eventSubscription` fields: how each subscription is served. */
+  declarations: () => ReadonlyMap<string, EventSubscriptionDeclaration>;
+  /** Runs a subscription's filter query as the subscriber; the filter, or errors for the client. */
+  askFilter: (query: string, variables: Record<string, unknown>, viewer: Viewer, authorization: string) => Promise<EventFilter | { errors: GraphQLError[] }>;
   validationRules: readonly ValidationRule[];
   verify: AccessTokenVerifier;
   tenants: TenantStatusCache;
@@ -120,7 +125,7 @@ export function attachSubscriptions(options: WebSocketOptions) {
         return true;
       },
 
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
         const socket = ctx.extra.socket;
         const state = states.get(socket);
         if (!state) return [requestError('Sign in first.', ErrorCode.UNAUTHENTICATED)];
@@ -140,37 +145,30 @@ export function attachSubscriptions(options: WebSocketOptions) {
         if (!operation) return [requestError('Name the operation to run.', ErrorCode.BAD_USER_INPUT)];
         if (operation.operation !== 'subscription') return [requestError('Send queries and mutations over HTTP; this socket carries subscriptions.', ErrorCode.BAD_USER_INPUT)];
         const shape = subscriptionShape(operation);
-        const field = shape && SUBSCRIPTION_FIELDS[shape.fieldName];
-        const fieldDefinition = shape && schema.getSubscriptionType()?.getFields()[shape.fieldName];
-        if (!shape || !field || !fieldDefinition) return [requestError('Select one subscription field directly.', ErrorCode.BAD_USER_INPUT)];
-
+        if (!shape) return [requestError('Select one subscription field directly.', ErrorCode.BAD_USER_INPUT)];
+        const declaration = options.declarations().get(shape.fieldName);
+        if (!declaration) {
+          logger.error({ field: shape.fieldName }, 'a subscription field of the supergraph declares no @eventSubscription');
+          return [requestError('This subscription is not served.', ErrorCode.INTERNAL_SERVER_ERROR)];
+        }
         const variables = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
         if (variables.errors) return variables.errors.map((error) => asPublicError(error, ErrorCode.BAD_USER_INPUT));
-        const rootField = operation.selectionSet.selections[0]!;
-        const args = getArgumentValues(fieldDefinition, rootField as never, variables.coerced);
-        let tenantId: string;
-        try {
-          tenantId = tenantScope(state.viewer, args.tenantId, { required: true })!;
-        } catch (error) {
-          return [error as GraphQLError];
-        }
 
+        // Counted before the subgraph is asked: a burst of subscribe messages must not all pass
+        // the check above while their filters are on the way.
+        state.subscriptions++;
+        const queries = subscriptionQueries(document, operation, declaration);
+        const subscriberVariables = (payload.variables ?? {}) as Record<string, unknown>;
+        const filter = await options.askFilter(queries.filter, subscriberVariables, state.viewer, state.authorization);
+        if ('errors' in filter) {
+          state.subscriptions--;
+          return filter.errors;
+        }
         const prepared: PreparedSubscription = {
           socket,
           state,
-          subscriber: {
-            viewer: state.viewer,
-            authorization: state.authorization,
-            tenantId,
-            field,
-            args,
-            query: hydrationQuery(document, operation, field.hydrationField),
-            variables: (payload.variables ?? {}) as Record<string, unknown>,
-          },
+          subscriber: { viewer: state.viewer, authorization: state.authorization, filter, query: queries.hydration, variables: subscriberVariables },
         };
-        // Counted on acceptance: a burst of subscribe messages must not all pass the check above
-        // before graphql-ws gets round to calling `subscribe` for each.
-        state.subscriptions++;
         return { schema, document, operationName: payload.operationName ?? null, variableValues: variables.coerced, contextValue: prepared } satisfies ExecutionArgs;
       },
 

@@ -112,6 +112,27 @@ export type CreateLibraryInput = {
   timezone: Scalars['String']['input'];
 };
 
+/** Which events one subscriber receives, as the router applies them. Internal. */
+export type EventFilter = {
+  __typename?: 'EventFilter';
+  /**
+   * Subscribers with the same audience, role and selection receive the same payload, hydrated once
+   * for all of them: the subgraph promises that what they may see of each event is the same.
+   */
+  audience: Scalars['String']['output'];
+  eventTypes: Array<Scalars['String']['output']>;
+  /** Every key listed must have one of its values in the event. */
+  keys: Array<EventKeyMatch>;
+  /** The tenant whose events these are. */
+  tenantId: Scalars['ID']['output'];
+};
+
+export type EventKeyMatch = {
+  __typename?: 'EventKeyMatch';
+  key: Scalars['String']['output'];
+  values: Array<Scalars['String']['output']>;
+};
+
 /** A study library of a tenant: its seats are what students book. */
 export type Library = {
   __typename?: 'Library';
@@ -258,8 +279,10 @@ export type PageInfo = {
 export type Query = {
   __typename?: 'Query';
   booking?: Maybe<Booking>;
-  /** A booking event by id, as subscribers received it; the router hydrates subscriptions with it. */
+  /** A booking event by id, as the viewer may see it; the router hydrates `bookingEvents` with it. Internal. */
   bookingEvent?: Maybe<BookingEvent>;
+  /** Which booking events a `bookingEvents` subscriber with these arguments receives. Internal. */
+  bookingEventsFilter: EventFilter;
   /** Bookings of the tenant for staff and owners, newest start first; platform admins name a tenant. */
   bookings: BookingConnection;
   /** Libraries of the viewer's tenant, newest first; platform admins name a tenant. */
@@ -283,6 +306,13 @@ export type QueryBookingArgs = {
 
 export type QueryBookingEventArgs = {
   eventId: Scalars['ID']['input'];
+};
+
+
+export type QueryBookingEventsFilterArgs = {
+  libraryId?: InputMaybe<Scalars['ID']['input']>;
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+  types?: InputMaybe<Array<BookingEventType>>;
 };
 
 
@@ -532,7 +562,6 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   Booking: ResolverTypeWrapper<BookingMapper>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   BookingConnection: ResolverTypeWrapper<Omit<BookingConnection, 'nodes'> & { nodes: Array<ResolversTypes['Booking']> }>;
   BookingEvent: ResolverTypeWrapper<BookingEventMapper>;
@@ -545,6 +574,8 @@ export type ResolversTypes = ResolversObject<{
   CreateBookingInput: CreateBookingInput;
   CreateLibraryInput: CreateLibraryInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  EventFilter: ResolverTypeWrapper<EventFilter>;
+  EventKeyMatch: ResolverTypeWrapper<EventKeyMatch>;
   Library: ResolverTypeWrapper<LibraryMapper>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   LibraryConnection: ResolverTypeWrapper<Omit<LibraryConnection, 'nodes'> & { nodes: Array<ResolversTypes['Library']> }>;
@@ -567,12 +598,12 @@ export type ResolversTypes = ResolversObject<{
   UpdateSeatInput: UpdateSeatInput;
   User: ResolverTypeWrapper<UserMapper>;
   Weekday: Weekday;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   Booking: BookingMapper;
-  String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   BookingConnection: Omit<BookingConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Booking']> };
   BookingEvent: BookingEventMapper;
@@ -583,6 +614,8 @@ export type ResolversParentTypes = ResolversObject<{
   CreateBookingInput: CreateBookingInput;
   CreateLibraryInput: CreateLibraryInput;
   DateTime: Scalars['DateTime']['output'];
+  EventFilter: EventFilter;
+  EventKeyMatch: EventKeyMatch;
   Library: LibraryMapper;
   Boolean: Scalars['Boolean']['output'];
   LibraryConnection: Omit<LibraryConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Library']> };
@@ -603,7 +636,15 @@ export type ResolversParentTypes = ResolversObject<{
   UpdateLibraryInput: UpdateLibraryInput;
   UpdateSeatInput: UpdateSeatInput;
   User: UserMapper;
+  String: Scalars['String']['output'];
 }>;
+
+export type EventSubscriptionDirectiveArgs = {
+  event: Scalars['String']['input'];
+  filter: Scalars['String']['input'];
+};
+
+export type EventSubscriptionDirectiveResolver<Result, Parent, ContextType = BookingsContext, Args = EventSubscriptionDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type BookingResolvers<ContextType = BookingsContext, ParentType extends ResolversParentTypes['Booking'] = ResolversParentTypes['Booking'], FederationReferenceType extends FederationReferenceTypes['Booking'] = FederationReferenceTypes['Booking']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Booking']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -644,6 +685,18 @@ export type BookingRulesResolvers<ContextType = BookingsContext, ParentType exte
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type EventFilterResolvers<ContextType = BookingsContext, ParentType extends ResolversParentTypes['EventFilter'] = ResolversParentTypes['EventFilter']> = ResolversObject<{
+  audience?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  eventTypes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  keys?: Resolver<Array<ResolversTypes['EventKeyMatch']>, ParentType, ContextType>;
+  tenantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type EventKeyMatchResolvers<ContextType = BookingsContext, ParentType extends ResolversParentTypes['EventKeyMatch'] = ResolversParentTypes['EventKeyMatch']> = ResolversObject<{
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  values?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
 
 export type LibraryResolvers<ContextType = BookingsContext, ParentType extends ResolversParentTypes['Library'] = ResolversParentTypes['Library'], FederationReferenceType extends FederationReferenceTypes['Library'] = FederationReferenceTypes['Library']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Library']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -696,6 +749,7 @@ export type PageInfoResolvers<ContextType = BookingsContext, ParentType extends 
 export type QueryResolvers<ContextType = BookingsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   booking?: Resolver<Maybe<ResolversTypes['Booking']>, ParentType, ContextType, RequireFields<QueryBookingArgs, 'id'>>;
   bookingEvent?: Resolver<Maybe<ResolversTypes['BookingEvent']>, ParentType, ContextType, RequireFields<QueryBookingEventArgs, 'eventId'>>;
+  bookingEventsFilter?: Resolver<ResolversTypes['EventFilter'], ParentType, ContextType, Partial<QueryBookingEventsFilterArgs>>;
   bookings?: Resolver<ResolversTypes['BookingConnection'], ParentType, ContextType, RequireFields<QueryBookingsArgs, 'first'>>;
   libraries?: Resolver<ResolversTypes['LibraryConnection'], ParentType, ContextType, RequireFields<QueryLibrariesArgs, 'first'>>;
   library?: Resolver<Maybe<ResolversTypes['Library']>, ParentType, ContextType, RequireFields<QueryLibraryArgs, 'id'>>;
@@ -749,6 +803,8 @@ export type Resolvers<ContextType = BookingsContext> = ResolversObject<{
   BookingEvent?: BookingEventResolvers<ContextType>;
   BookingRules?: BookingRulesResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  EventFilter?: EventFilterResolvers<ContextType>;
+  EventKeyMatch?: EventKeyMatchResolvers<ContextType>;
   Library?: LibraryResolvers<ContextType>;
   LibraryConnection?: LibraryConnectionResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
@@ -765,3 +821,6 @@ export type Resolvers<ContextType = BookingsContext> = ResolversObject<{
   User?: UserResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = BookingsContext> = ResolversObject<{
+  eventSubscription?: EventSubscriptionDirectiveResolver<any, any, ContextType>;
+}>;

@@ -1,14 +1,15 @@
-import type { BookingEventResolvers, BookingEventType } from '../__generated__/resolvers-types.js';
+import { eventStream } from '../../../../common/events/event-stream.js';
+import type { BookingEventResolvers } from '../__generated__/resolvers-types.js';
 
-export const BOOKING_EVENT_TYPES: Record<string, BookingEventType> = {
-  BOOKING_CREATED: 'CREATED',
-  BOOKING_CANCELLED: 'CANCELLED',
-  BOOKING_CHECKED_IN: 'CHECKED_IN',
-};
+/** What feeds `bookingEvents`: every booking change; students receive their own bookings' only. */
+export const bookingEventStream = eventStream({
+  types: { BOOKING_CREATED: 'CREATED', BOOKING_CANCELLED: 'CANCELLED', BOOKING_CHECKED_IN: 'CHECKED_IN' },
+  studentKey: 'userId',
+});
 
 export const BookingEvent: BookingEventResolvers = {
   eventId: (event) => event.id,
-  type: (event) => BOOKING_EVENT_TYPES[event.type]!,
+  type: (event) => bookingEventStream.nameOf(event),
   occurredAt: (event) => event.occurredAt,
   booking: (event, _args, { loaders }) => (event.keys.bookingId ? loaders.booking.load(event.keys.bookingId) : null),
 };

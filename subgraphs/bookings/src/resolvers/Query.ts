@@ -2,13 +2,12 @@ import { isTenantStaff, type Viewer } from '../../../../common/auth/viewer.js';
 import { tenantScope } from '../../../../common/auth/tenant-scope.js';
 import { asViewer } from '../../../../common/db/viewer-scope.js';
 import { badUserInput, forbidden, notFound, unauthenticated } from '../../../../common/errors.js';
-import { findOutboxEvent } from '../../../../common/events/outbox.js';
 import { pageRequest } from '../../../../common/pagination.js';
 import { isUuid } from '../../../../common/validation.js';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { activeSeatsOfLibrary, listBookings, listLibraries, takenSeatIds } from '../db.js';
 import { validateBookingPeriod } from '../rules/booking-period.js';
-import { BOOKING_EVENT_TYPES } from './BookingEvent.js';
+import { bookingEventStream } from './BookingEvent.js';
 
 function requireViewer(viewer: Viewer | null): Viewer {
   if (!viewer) throw unauthenticated();
@@ -16,15 +15,9 @@ function requireViewer(viewer: Viewer | null): Viewer {
 }
 
 export const Query: QueryResolvers = {
-  bookingEvent: async (_parent, { eventId }, { viewer, db }) => {
-    const signedIn = requireViewer(viewer);
-    if (!isUuid(eventId)) return null;
-    const event = await asViewer(db, signedIn, 'read booking event', (trx) => findOutboxEvent(trx, eventId));
-    if (!event || !BOOKING_EVENT_TYPES[event.type]) return null;
-    // Students learn only of their own bookings' events.
-    if (signedIn.role === 'STUDENT' && event.keys.userId !== signedIn.userId) return null;
-    return event;
-  },
+  bookingEventsFilter: (_parent, { libraryId, types, tenantId }, { viewer }) => bookingEventStream.filter(viewer, { tenantId, types, keys: { libraryId } }),
+
+  bookingEvent: (_parent, { eventId }, { viewer, db }) => bookingEventStream.read(db, viewer, eventId),
 
   libraries: (_parent, { first, after, tenantId }, { viewer, db }) => {
     const signedIn = requireViewer(viewer);

@@ -26,6 +26,27 @@ export type CreateTenantInput = {
   slug: Scalars['String']['input'];
 };
 
+/** Which events one subscriber receives, as the router applies them. Internal. */
+export type EventFilter = {
+  __typename?: 'EventFilter';
+  /**
+   * Subscribers with the same audience, role and selection receive the same payload, hydrated once
+   * for all of them: the subgraph promises that what they may see of each event is the same.
+   */
+  audience: Scalars['String']['output'];
+  eventTypes: Array<Scalars['String']['output']>;
+  /** Every key listed must have one of its values in the event. */
+  keys: Array<EventKeyMatch>;
+  /** The tenant whose events these are. */
+  tenantId: Scalars['ID']['output'];
+};
+
+export type EventKeyMatch = {
+  __typename?: 'EventKeyMatch';
+  key: Scalars['String']['output'];
+  values: Array<Scalars['String']['output']>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -87,7 +108,9 @@ export type Query = {
   tenant?: Maybe<Tenant>;
   /** Public branding of a tenant for its sign-in page; no sign-in needed. */
   tenantBySlug?: Maybe<PublicTenant>;
-  /** A tenant status event by id, as subscribers received it; the router hydrates subscriptions with it. */
+  /** Which tenant status events a `tenantStatusChanged` subscriber with these arguments receives. Internal. */
+  tenantStatusChangedFilter: EventFilter;
+  /** A tenant status event by id, as the viewer may see it; the router hydrates `tenantStatusChanged` with it. Internal. */
   tenantStatusEvent?: Maybe<TenantStatusEvent>;
   /** Every tenant, newest first. Platform admins only. */
   tenants: TenantConnection;
@@ -101,6 +124,11 @@ export type QueryTenantArgs = {
 
 export type QueryTenantBySlugArgs = {
   slug: Scalars['String']['input'];
+};
+
+
+export type QueryTenantStatusChangedFilterArgs = {
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -302,10 +330,11 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   CreateTenantInput: CreateTenantInput;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  EventFilter: ResolverTypeWrapper<EventFilter>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  EventKeyMatch: ResolverTypeWrapper<EventKeyMatch>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PublicTenant: ResolverTypeWrapper<PublicTenant>;
@@ -323,15 +352,17 @@ export type ResolversTypes = ResolversObject<{
   TenantStatusEvent: ResolverTypeWrapper<TenantStatusEventMapper>;
   TenantStatusEventType: TenantStatusEventType;
   UpdateTenantInput: UpdateTenantInput;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   CreateTenantInput: CreateTenantInput;
-  String: Scalars['String']['output'];
   DateTime: Scalars['DateTime']['output'];
-  Mutation: Record<PropertyKey, never>;
+  EventFilter: EventFilter;
   ID: Scalars['ID']['output'];
+  EventKeyMatch: EventKeyMatch;
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   PublicTenant: PublicTenant;
@@ -346,11 +377,31 @@ export type ResolversParentTypes = ResolversObject<{
   TenantSettingsInput: TenantSettingsInput;
   TenantStatusEvent: TenantStatusEventMapper;
   UpdateTenantInput: UpdateTenantInput;
+  String: Scalars['String']['output'];
 }>;
+
+export type EventSubscriptionDirectiveArgs = {
+  event: Scalars['String']['input'];
+  filter: Scalars['String']['input'];
+};
+
+export type EventSubscriptionDirectiveResolver<Result, Parent, ContextType = TenantsContext, Args = EventSubscriptionDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type EventFilterResolvers<ContextType = TenantsContext, ParentType extends ResolversParentTypes['EventFilter'] = ResolversParentTypes['EventFilter']> = ResolversObject<{
+  audience?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  eventTypes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  keys?: Resolver<Array<ResolversTypes['EventKeyMatch']>, ParentType, ContextType>;
+  tenantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type EventKeyMatchResolvers<ContextType = TenantsContext, ParentType extends ResolversParentTypes['EventKeyMatch'] = ResolversParentTypes['EventKeyMatch']> = ResolversObject<{
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  values?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
 
 export type MutationResolvers<ContextType = TenantsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   createTenant?: Resolver<ResolversTypes['Tenant'], ParentType, ContextType, RequireFields<MutationCreateTenantArgs, 'input'>>;
@@ -375,6 +426,7 @@ export type QueryResolvers<ContextType = TenantsContext, ParentType extends Reso
   currentTenant?: Resolver<Maybe<ResolversTypes['Tenant']>, ParentType, ContextType>;
   tenant?: Resolver<Maybe<ResolversTypes['Tenant']>, ParentType, ContextType, RequireFields<QueryTenantArgs, 'id'>>;
   tenantBySlug?: Resolver<Maybe<ResolversTypes['PublicTenant']>, ParentType, ContextType, RequireFields<QueryTenantBySlugArgs, 'slug'>>;
+  tenantStatusChangedFilter?: Resolver<ResolversTypes['EventFilter'], ParentType, ContextType, Partial<QueryTenantStatusChangedFilterArgs>>;
   tenantStatusEvent?: Resolver<Maybe<ResolversTypes['TenantStatusEvent']>, ParentType, ContextType, RequireFields<QueryTenantStatusEventArgs, 'eventId'>>;
   tenants?: Resolver<ResolversTypes['TenantConnection'], ParentType, ContextType, RequireFields<QueryTenantsArgs, 'first'>>;
 }>;
@@ -421,6 +473,8 @@ export type TenantStatusEventResolvers<ContextType = TenantsContext, ParentType 
 
 export type Resolvers<ContextType = TenantsContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
+  EventFilter?: EventFilterResolvers<ContextType>;
+  EventKeyMatch?: EventKeyMatchResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PublicTenant?: PublicTenantResolvers<ContextType>;
@@ -433,3 +487,6 @@ export type Resolvers<ContextType = TenantsContext> = ResolversObject<{
   TenantStatusEvent?: TenantStatusEventResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = TenantsContext> = ResolversObject<{
+  eventSubscription?: EventSubscriptionDirectiveResolver<any, any, ContextType>;
+}>;

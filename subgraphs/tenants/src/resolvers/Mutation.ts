@@ -10,6 +10,8 @@ import type { TenantsContext } from '../context.js';
 import { findTenantsByIds, insertTenant, updateTenant, type TenantRow, type TenantsDatabase, type TenantStatus, type TenantUpdate } from '../db.js';
 import { brandingColumns, requireSlug, settingsColumns, tenantName } from '../validation.js';
 
+type TenantEventType = 'TENANT_CREATED' | 'TENANT_SUSPENDED' | 'TENANT_REACTIVATED';
+
 function requirePlatformAdmin(viewer: Viewer | null): PlatformAdmin {
   if (!viewer) throw unauthenticated();
   if (viewer.role !== 'PLATFORM_ADMIN') throw forbidden('Only platform admins do this.');
@@ -21,7 +23,7 @@ async function changeWithEvent(
   ctx: TenantsContext,
   admin: PlatformAdmin,
   action: string,
-  change: (trx: Transaction<TenantsDatabase>) => Promise<{ tenant: TenantRow; eventType: string | null }>,
+  change: (trx: Transaction<TenantsDatabase>) => Promise<{ tenant: TenantRow; eventType: TenantEventType | null }>,
 ): Promise<TenantRow> {
   const { tenant, eventType } = await asPlatform(ctx.db, { actor: admin.userId, action }, async (trx) => {
     const result = await change(trx);
@@ -35,7 +37,7 @@ async function changeWithEvent(
 }
 
 /** Moves a tenant between statuses; repeating a transition changes nothing and emits nothing. */
-function transition(ctx: TenantsContext, id: string, from: TenantStatus, changes: TenantUpdate, eventType: string, action: string) {
+function transition(ctx: TenantsContext, id: string, from: TenantStatus, changes: TenantUpdate, eventType: TenantEventType, action: string) {
   const admin = requirePlatformAdmin(ctx.viewer);
   if (!isUuid(id)) throw notFound('Tenant');
   return changeWithEvent(ctx, admin, action, async (trx) => {

@@ -1,20 +1,16 @@
 import { asPlatform } from '../../../../common/db/scope.js';
 import { asViewer } from '../../../../common/db/viewer-scope.js';
 import { forbidden, notFound, unauthenticated } from '../../../../common/errors.js';
-import { findOutboxEvent } from '../../../../common/events/outbox.js';
 import { pageRequest } from '../../../../common/pagination.js';
 import { isUuid } from '../../../../common/validation.js';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { findPublicTenantBySlug, listTenants } from '../db.js';
-import { TENANT_STATUS_EVENT_TYPES } from './TenantStatusEvent.js';
+import { tenantStatusEventStream } from './TenantStatusEvent.js';
 
 export const Query: QueryResolvers = {
-  tenantStatusEvent: async (_parent, { eventId }, { viewer, db }) => {
-    if (!viewer) throw unauthenticated();
-    if (!isUuid(eventId)) return null;
-    const event = await asViewer(db, viewer, 'read tenant status event', (trx) => findOutboxEvent(trx, eventId));
-    return event && TENANT_STATUS_EVENT_TYPES[event.type] ? event : null;
-  },
+  tenantStatusChangedFilter: (_parent, { tenantId }, { viewer }) => tenantStatusEventStream.filter(viewer, { tenantId }),
+
+  tenantStatusEvent: (_parent, { eventId }, { viewer, db }) => tenantStatusEventStream.read(db, viewer, eventId),
 
   tenant: async (_parent, { id }, { viewer, loaders }) => {
     if (!viewer) throw unauthenticated();

@@ -1,13 +1,14 @@
-import type { TenantStatusEventResolvers, TenantStatusEventType } from '../__generated__/resolvers-types.js';
+import { eventStream } from '../../../../common/events/event-stream.js';
+import type { TenantStatusEventResolvers } from '../__generated__/resolvers-types.js';
 
-export const TENANT_STATUS_EVENT_TYPES: Record<string, TenantStatusEventType> = {
-  TENANT_SUSPENDED: 'SUSPENDED',
-  TENANT_REACTIVATED: 'REACTIVATED',
-};
+/** What feeds `tenantStatusChanged`: suspensions and reactivations, which every member may see alike. */
+export const tenantStatusEventStream = eventStream({
+  types: { TENANT_SUSPENDED: 'SUSPENDED', TENANT_REACTIVATED: 'REACTIVATED' },
+});
 
 export const TenantStatusEvent: TenantStatusEventResolvers = {
   eventId: (event) => event.id,
-  type: (event) => TENANT_STATUS_EVENT_TYPES[event.type]!,
+  type: (event) => tenantStatusEventStream.nameOf(event),
   occurredAt: (event) => event.occurredAt,
   tenant: (event, _args, { loaders }) => loaders.tenant.load(event.tenantId),
 };

@@ -23,7 +23,7 @@ function requireMember(viewer: Viewer | null): TenantMember {
 const bookingConflict = () => new GraphQLError('The seat is already booked for part of that period.', { extensions: { code: ErrorCode.BOOKING_CONFLICT } });
 
 /** The event that describes a booking change, written in the same transaction as the change. */
-function recordBookingEvent(trx: Transaction<BookingsDatabase>, type: string, booking: BookingRow) {
+function recordBookingEvent(trx: Transaction<BookingsDatabase>, type: 'BOOKING_CREATED' | 'BOOKING_CANCELLED' | 'BOOKING_CHECKED_IN', booking: BookingRow) {
   return recordEvents(trx, [
     { tenantId: booking.tenant_id, type, keys: { bookingId: booking.id, seatId: booking.seat_id, libraryId: booking.library_id, userId: booking.user_id } },
   ]);

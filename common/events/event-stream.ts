@@ -1,0 +1,76 @@
+import type { Kysely } from 'kysely';
+import { tenantScope } from '../auth/tenant-scope.js';
+import type { Viewer } from '../auth/viewer.js';
+import { asViewer } from '../db/viewer-scope.js';
+import { unauthenticated } from '../errors.js';
+import { isUuid } from '../validation.js';
+import type { EventKey, EventType } from './catalogue.js';
+import type { CarrelEvent } from './event.js';
+import { findOutboxEvent } from './outbox.js';
+
+/** What a subscription's `filter` field answers (`EventFilter` in the SDL): the router applies it to every event. */
+export interface EventFilter {
+  tenantId: string;
+  eventTypes: string[];
+  keys: { key: string; values: string[] }[];
+  audience: string;
+}
+
+export interface EventStreamDeclaration<Type extends EventType, Name extends string> {
+  /** The event types that feed the subscription, and the name each has in its GraphQL enum. */
+  types: Record<Type, Name>;
+  /** A key that names a user: students receive only the events that name them there. */
+  studentKey?: EventKey<Type>;
+}
+
+export interface FilterRequest<Type extends EventType, Name extends string> {
+  /** The tenant a platform admin names; members always get their own (another is NOT_FOUND). */
+  tenantId: string | null | undefined;
+  /** Only these types, by their GraphQL names; all of them when absent. */
+  types?: readonly Name[] | null;
+  /** Keys an event must have these values of; absent or null values filter nothing. */
+  keys?: Partial<Record<EventKey<Type>, string | null | undefined>>;
+  /**
+   * Who sees the same of every event, for an audience that is not an event key (the members of a
+   * community, say); decided by the subgraph, which must have checked the viewer belongs to it.
+   */
+  audience?: string;
+}
+
+/**
+ * The events behind one subscription field, declared by the subgraph that writes them. `filter`
+ * answers the field's `filter` query (which events one subscriber receives), `read` its `event`
+ * query (one event read back from the outbox under the viewer's row-level security, for
+ * hydration), and `nameOf` the event's type as its GraphQL enum says it.
+ */
+export function eventStream<Type extends EventType, Name extends string>(declaration: EventStreamDeclaration<Type, Name>) {
+  const typeByName = new Map(Object.entries<Name>(declaration.types).map(([type, name]) => [name, type]));
+  const own = (viewer: Viewer) => (declaration.studentKey && viewer.role === 'STUDENT' ? { key: declaration.studentKey as string, values: [viewer.userId] } : null);
+
+  return {
+    filter(viewer: Viewer | null, request: FilterRequest<Type, Name>): EventFilter {
+      if (!viewer) throw unauthenticated();
+      const tenantId = tenantScope(viewer, request.tenantId, { required: true })!;
+      const ownKey = own(viewer);
+      const keys = Object.entries<string | null | undefined>(request.keys ?? {}).flatMap(([key, value]) => (value == null ? [] : [{ key, values: [value] }]));
+      return {
+        tenantId,
+        eventTypes: request.types ? request.types.map((name) => typeByName.get(name)!) : Object.keys(declaration.types),
+        keys: ownKey ? [...keys, ownKey] : keys,
+        // A student who receives only their own events sees them alone; everyone else of a role alike.
+        audience: request.audience ?? (ownKey ? `user:${viewer.userId}` : 'tenant'),
+      };
+    },
+
+    async read(db: Kysely<any>, viewer: Viewer | null, eventId: string): Promise<CarrelEvent | null> {
+      if (!viewer) throw unauthenticated();
+      if (!isUuid(eventId)) return null;
+      const event = await asViewer(db, viewer, 'read event', (trx) => findOutboxEvent(trx, eventId));
+      if (!event || !(event.type in declaration.types)) return null;
+      const ownKey = own(viewer);
+      return ownKey && !ownKey.values.includes(event.keys[ownKey.key]!) ? null : event;
+    },
+
+    nameOf: (event: CarrelEvent): Name => declaration.types[event.type as Type],
+  };
+}
