@@ -37,6 +37,7 @@ export const badUserInput = (message: string, field?: string) =>
 export const tenantSuspended = () => error(ErrorCode.TENANT_SUSPENDED, 'This tenant is suspended.');
 export const rateLimited = (retryAfterSeconds: number) =>
   error(ErrorCode.RATE_LIMITED, 'Too many requests; try again later.', { retryAfterSeconds });
+export const bookingConflict = () => error(ErrorCode.BOOKING_CONFLICT, 'The seat is already booked for part of that period.');
 export const serviceUnavailable = (service: string) =>
   error(ErrorCode.SERVICE_UNAVAILABLE, `The ${service} service did not answer in time.`);
 

@@ -452,6 +452,17 @@ describe('libraries', () => {
     expect(reread).toEqual(updateLibrary);
   });
 
+  it('refuses a seat label the library already has, adding or renaming, with BAD_USER_INPUT on label, and changes nothing', async () => {
+    const { library, seats } = await newLibrary({ seats: 2 });
+    const add = await request(stack.graphqlUrl, 'mutation($libraryId: ID!) { addSeats(libraryId: $libraryId, seats: [{ label: "S09" }, { label: "S01" }]) { id } }', { libraryId: library.id }, owner.token);
+    expectRefusal(add, 'BAD_USER_INPUT', /unique within a library/);
+    expect(add.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'label' });
+    const rename = await request(stack.graphqlUrl, 'mutation($id: ID!) { updateSeat(id: $id, input: { label: "S01" }) { id } }', { id: seats[1]!.id }, owner.token);
+    expectRefusal(rename, 'BAD_USER_INPUT', /unique within a library/);
+    const { library: after } = await must(stack.graphqlUrl, LibrarySeatsDocument, { id: library.id, first: 10 }, owner.token);
+    expect(after?.seats.nodes.map((seat) => seat.label)).toEqual(['S01', 'S02']);
+  });
+
   it('forbids staff and students to create libraries', async () => {
     const student = await newStudent();
     for (const member of [staff, student]) {

@@ -18,6 +18,19 @@ export async function enableTenantIsolationV1(db: Kysely<any>, table: string): P
   await sql`create policy platform_access on ${id} to carrel_platform using (true) with check (true)`.execute(db);
 }
 
+/** `tenant_members`, the projection of membership events (`common/membership/tenant-members.ts`). */
+export async function createTenantMembersTableV1(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('tenant_members')
+    .addColumn('tenant_id', 'uuid', (col) => col.notNull())
+    .addColumn('user_id', 'uuid', (col) => col.notNull())
+    .addColumn('active', 'boolean', (col) => col.notNull())
+    .addColumn('updated_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+    .addPrimaryKeyConstraint('tenant_members_pkey', ['tenant_id', 'user_id'])
+    .execute();
+  await enableTenantIsolationV1(db, 'tenant_members');
+}
+
 /** The transactional outbox: events written with the change they describe, relayed afterwards. */
 export async function createOutboxTableV1(db: Kysely<any>): Promise<void> {
   await db.schema

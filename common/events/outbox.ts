@@ -26,6 +26,18 @@ export async function recordEvents(trx: Transaction<any>, events: readonly NewEv
   return rows.map((row, index) => ({ id: row.id, tenantId: row.tenant_id, type: row.type, occurredAt: occurredAt.toISOString(), keys: events[index]!.keys }));
 }
 
+/**
+ * Runs a unit of work that writes a change and its events (`recordEvents`), then has the relay
+ * publish them at once rather than on its next tick. The answer waits for the hand-over to the
+ * bus (a failed one is retried by the relay, not reported), so on the embedded default the other
+ * subgraphs' projections already have the change when the client hears of it.
+ */
+export async function changeAndPublish<T>(relay: OutboxRelay, change: () => Promise<T>): Promise<T> {
+  const result = await change();
+  await relay.flush();
+  return result;
+}
+
 const CLAIM_SECONDS = 30;
 const RETENTION_MS = 7 * 24 * 3600_000;
 const CLEANUP_EVERY_MS = 3600_000;

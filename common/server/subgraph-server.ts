@@ -1,4 +1,5 @@
 import { ApolloServer, type ContextFunction } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -9,6 +10,7 @@ import { GraphQLError, type DocumentNode } from 'graphql';
 import { sql, type Kysely } from 'kysely';
 import { bearerToken, type AccessTokenVerifier } from '../auth/access-token.js';
 import type { Viewer } from '../auth/viewer.js';
+import { constraintError, type ConstraintErrors } from '../db/constraint-errors.js';
 import { withHttpStatus } from '../errors.js';
 import type { EventBus } from '../events/event.js';
 import { maskError } from './format-error.js';
@@ -20,6 +22,8 @@ export interface SubgraphServerOptions<Context> {
   typeDefs: DocumentNode;
   resolvers: unknown;
   verifyAccessToken: AccessTokenVerifier;
+  /** Database constraints whose violations are the client's mistake, and the error each means. */
+  constraintErrors: ConstraintErrors;
   /** Builds the per-request context once the token (if any) is verified. */
   context: (viewer: Viewer | null) => Context | Promise<Context>;
   /** Behind GET /ready: the subgraph is ready when its database and the event bus answer. */
@@ -42,7 +46,10 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
   const httpServer = createHttpServer(app);
   const server = new ApolloServer<Context>({
     schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<Context> }]),
-    formatError: maskError,
+    formatError: (formatted, error) => {
+      const refusal = constraintError(unwrapResolverError(error), options.constraintErrors);
+      return maskError(refusal ? { ...refusal.toJSON(), ...(formatted.path ? { path: formatted.path } : {}) } : formatted, error);
+    },
     includeStacktraceInErrorResponses: false,
     introspection: true,
     csrfPrevention: true,

@@ -3,6 +3,7 @@ import type { JWTVerifyGetKey } from 'jose';
 import type { Kysely, Migration } from 'kysely';
 import type { z } from 'zod';
 import type { Viewer } from '../auth/viewer.js';
+import type { ConstraintErrors } from '../db/constraint-errors.js';
 import type { EventBus, EventHandler } from '../events/event.js';
 import type { OutboxRelay } from '../events/outbox.js';
 import type { PlatformEndpoint } from './platform-endpoints.js';
@@ -56,6 +57,8 @@ export interface SubgraphManifest<DB, Services extends object, Context extends o
   endpoints?: Partial<Record<PlatformEndpoint, (services: Services) => RequestHandler>>;
   /** Other HTTP routes of its own (internal: the router does not route them). */
   routes?(app: Express, services: Services): void;
+  /** Its database constraints whose violations are a client's mistake, by name, and the API error each means. */
+  constraintErrors?: ConstraintErrors;
   /** Where its access-token keys come from, if not the JWKS every other service reads (the issuer's own). */
   tokenKeys?(services: Services): JWTVerifyGetKey;
   /** Releases what `services` opened, after the server has drained and before the database closes. */

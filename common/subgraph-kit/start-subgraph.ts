@@ -54,6 +54,7 @@ export async function startSubgraph(entry: SubgraphEntry, { env, bus }: { env: E
     port: base[portVariable]!,
     host: base.HOST,
     verifyAccessToken: accessTokenVerifier(tokenKeys),
+    constraintErrors: manifest.constraintErrors ?? {},
     context: (viewer) => manifest.context(services, viewer),
     db,
     bus,

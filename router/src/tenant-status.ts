@@ -1,5 +1,9 @@
+import type { EventType } from '../../common/events/catalogue.js';
 import type { CarrelEvent, EventBus } from '../../common/events/event.js';
 import { logger } from '../../common/logger.js';
+
+export const SUSPENDED: EventType = 'TENANT_SUSPENDED';
+const REACTIVATED: EventType = 'TENANT_REACTIVATED';
 
 /**
  * Which tenants are suspended, as this router replica knows it. Events make the change visible
@@ -45,8 +49,8 @@ export class TenantStatusCache {
   }
 
   private apply(event: CarrelEvent) {
-    if (event.type === 'TENANT_SUSPENDED') this.replace(new Set([...this.suspended, event.tenantId]));
-    if (event.type === 'TENANT_REACTIVATED') this.suspended = new Set([...this.suspended].filter((tenantId) => tenantId !== event.tenantId));
+    if (event.type === SUSPENDED) this.replace(new Set([...this.suspended, event.tenantId]));
+    if (event.type === REACTIVATED) this.suspended = new Set([...this.suspended].filter((tenantId) => tenantId !== event.tenantId));
   }
 
   private async refresh(): Promise<void> {

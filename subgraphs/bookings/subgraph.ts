@@ -1,4 +1,6 @@
 import { SafeIntResolver } from 'graphql-scalars';
+import { badUserInput, bookingConflict } from '../../common/errors.js';
+import { tenantMembersProjection } from '../../common/membership/tenant-members.js';
 import { DateTime } from '../../common/scalars.js';
 import { defineSubgraph, type SubgraphPlatform } from '../../common/subgraph-kit/manifest.js';
 import { migrations } from './migrations/index.js';
@@ -13,7 +15,6 @@ import { Query } from './src/resolvers/Query.js';
 import { Seat } from './src/resolvers/Seat.js';
 import { Tenant } from './src/resolvers/Tenant.js';
 import { User } from './src/resolvers/User.js';
-import { tenantMembersProjection } from './src/tenant-members.js';
 
 const resolvers: Resolvers = { DateTime, SafeInt: SafeIntResolver, Query, Mutation, Library, Seat, Booking, BookingEvent, User, Tenant };
 
@@ -24,5 +25,9 @@ export default defineSubgraph({
   migrations,
   services: ({ db, relay }: SubgraphPlatform<BookingsDatabase, unknown>): BookingsServices => ({ db, relay, now: () => new Date() }),
   context: createContext,
+  constraintErrors: {
+    seats_library_label: () => badUserInput('Seat labels must be unique within a library.', 'label'),
+    bookings_no_overlap: bookingConflict,
+  },
   consumers: (services) => ({ 'tenant-members': tenantMembersProjection(services.db) }),
 });

@@ -1,4 +1,5 @@
 import { asPlatform } from '../../common/db/scope.js';
+import { badUserInput } from '../../common/errors.js';
 import { DateTime } from '../../common/scalars.js';
 import { defineSubgraph, type SubgraphPlatform } from '../../common/subgraph-kit/manifest.js';
 import { migrations } from './migrations/index.js';
@@ -19,6 +20,7 @@ export default defineSubgraph({
   migrations,
   services: ({ db, relay }: SubgraphPlatform<TenantsDatabase, unknown>): TenantsServices => ({ db, relay }),
   context: createContext,
+  constraintErrors: { tenants_slug_key: () => badUserInput('That slug is taken.', 'slug') },
   endpoints: {
     suspendedTenants: ({ db }) => async (_req, res) => {
       const ids = await asPlatform(db, { actor: 'system:router', action: 'list suspended tenants' }, (trx) => findSuspendedTenantIds(trx));

@@ -1,7 +1,8 @@
 import { createLocalJWKSet } from 'jose';
 import { z } from 'zod';
-import { defineSubgraph, type SubgraphPlatform } from '../../common/subgraph-kit/manifest.js';
+import { badUserInput } from '../../common/errors.js';
 import { DateTime } from '../../common/scalars.js';
+import { defineSubgraph, type SubgraphPlatform } from '../../common/subgraph-kit/manifest.js';
 import { migrations } from './migrations/index.js';
 import type { Resolvers } from './src/__generated__/resolvers-types.js';
 import { decoyHash } from './src/auth/passwords.js';
@@ -16,6 +17,7 @@ import { User } from './src/resolvers/User.js';
 import { tenantDirectoryProjection } from './src/tenant-directory.js';
 
 const resolvers: Resolvers = { DateTime, Query, Mutation, User };
+const duplicateEmail = () => badUserInput('A user with this email already exists.', 'email');
 
 const usersSettings = z.object({
   PASSWORD_HASH_COST: z.enum(['owasp', 'test']).default('owasp'),
@@ -47,6 +49,10 @@ export default defineSubgraph({
     return services;
   },
   context: createContext,
+  constraintErrors: {
+    users_tenant_email: duplicateEmail,
+    users_platform_email: duplicateEmail,
+  },
   consumers: (services) => ({ 'tenant-directory': tenantDirectoryProjection(services.db) }),
   endpoints: {
     tokenKeys: (services) => (_req, res) => void res.set('cache-control', 'public, max-age=300').json(services.signer.jwks),

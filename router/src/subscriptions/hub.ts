@@ -4,6 +4,7 @@ import type { CarrelEvent, EventBus } from '../../../common/events/event.js';
 import type { EventFilter } from '../../../common/events/event-stream.js';
 import { logger } from '../../../common/logger.js';
 import { subscriptionHydrations } from '../metrics.js';
+import { SUSPENDED } from '../tenant-status.js';
 import { EVENT_ID_VARIABLE } from './hydration-query.js';
 
 export interface Subscriber {
@@ -81,7 +82,7 @@ export class SubscriptionHub {
     const previous = this.deliveries.get(tenantId) ?? Promise.resolve();
     const delivered = previous.then(async () => {
       for (const { result, group } of await hydrated) for (const subscriber of group) subscriber.deliver(result);
-      if (event.type === 'TENANT_SUSPENDED') this.onTenantSuspended(tenantId);
+      if (event.type === SUSPENDED) this.onTenantSuspended(tenantId);
     });
     this.deliveries.set(tenantId, delivered);
     void delivered.finally(() => {

@@ -1,5 +1,6 @@
 import { sql, type Generated, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
 import type { OutboxTables } from '../../../common/events/outbox.js';
+import type { TenantMembersTables } from '../../../common/membership/tenant-members.js';
 import { newerThan, olderThan, pageOf, pagesByParent, type Page, type PageRequest } from '../../../common/pagination.js';
 
 /** Opening hours as stored: ISO weekday (1 = Monday) and minutes after local midnight. */
@@ -58,15 +59,7 @@ interface BookingsTable {
   cancellation_reason: string | null;
 }
 
-interface TenantMembersTable {
-  tenant_id: string;
-  user_id: string;
-  active: boolean;
-  updated_at: Generated<Date>;
-}
-
-export interface BookingsDatabase extends OutboxTables {
-  tenant_members: TenantMembersTable;
+export interface BookingsDatabase extends OutboxTables, TenantMembersTables {
   libraries: LibrariesTable;
   seats: SeatsTable;
   bookings: BookingsTable;
@@ -238,23 +231,4 @@ export async function transitionBooking(
   }
   const updated = await query.returning('id').executeTakeFirst();
   return updated ? (await findBookingsByIds(db, [updated.id]))[0] : undefined;
-}
-
-export async function isActiveMember(db: BookingsDb, userId: string): Promise<boolean> {
-  const row = await db.selectFrom('tenant_members').select('active').where('user_id', '=', userId).executeTakeFirst();
-  return row?.active === true;
-}
-
-/** Applies a membership event unless a newer one already has: consumers may see events out of order. */
-export async function upsertMember(db: BookingsDb, member: { tenant_id: string; user_id: string; active: boolean; updated_at: Date }): Promise<void> {
-  await db
-    .insertInto('tenant_members')
-    .values(member)
-    .onConflict((oc) =>
-      oc
-        .columns(['tenant_id', 'user_id'])
-        .doUpdateSet({ active: member.active, updated_at: member.updated_at })
-        .where('tenant_members.updated_at', '<', member.updated_at),
-    )
-    .execute();
 }

@@ -11,8 +11,3 @@ export function canSeeUser(viewer: Viewer | null, user: UserRow): boolean {
   if (user.tenant_id !== viewer.tenantId) return false;
   return viewer.role !== 'STUDENT' || user.id === viewer.userId;
 }
-
-/** Who may manage (create, change role, disable) users of a tenant. */
-export function canManageUsers(viewer: Viewer | null): boolean {
-  return viewer?.role === 'OWNER' || viewer?.role === 'PLATFORM_ADMIN';
-}

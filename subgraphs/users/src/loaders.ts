@@ -1,8 +1,7 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 import type { Viewer } from '../../../common/auth/viewer.js';
-import { asViewer, inKeyOrder } from '../../../common/db/viewer-scope.js';
-import { existingIdsOnly } from '../../../common/validation.js';
+import { byIdsLoader } from '../../../common/db/loaders.js';
 import { canSeeUser } from './access.js';
 import { findUsersByIds, type UserRow, type UsersDatabase } from './db.js';
 
@@ -12,11 +11,5 @@ export interface UsersLoaders {
 }
 
 export function createLoaders(db: Kysely<UsersDatabase>, viewer: Viewer | null): UsersLoaders {
-  return {
-    user: new DataLoader(async (ids) => {
-      const existing = existingIdsOnly(ids);
-      const rows = existing.length ? await asViewer(db, viewer, 'load users', (trx) => findUsersByIds(trx, existing)) : [];
-      return inKeyOrder(ids, rows.filter((row) => canSeeUser(viewer, row)), (row) => row.id);
-    }),
-  };
+  return { user: byIdsLoader(db, viewer, 'load users', findUsersByIds, (row) => canSeeUser(viewer, row)) };
 }

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import { asPlatform, withoutTenant } from '../../../common/db/scope.js';
+import type { EventType } from '../../../common/events/catalogue.js';
 import type { CarrelEvent } from '../../../common/events/event.js';
 import { pollUntil } from '../../../common/poll.js';
 import { findTenantInDirectory, upsertTenantInDirectory, type TenantDirectoryRow, type UsersDatabase } from './db.js';
 
-const STATUS_BY_EVENT: Record<string, TenantDirectoryRow['status']> = {
+const STATUS_BY_EVENT: Partial<Record<EventType, TenantDirectoryRow['status']>> = {
   TENANT_CREATED: 'ACTIVE',
   TENANT_REACTIVATED: 'ACTIVE',
   TENANT_SUSPENDED: 'SUSPENDED',
@@ -16,7 +17,7 @@ const STATUS_BY_EVENT: Record<string, TenantDirectoryRow['status']> = {
  */
 export function tenantDirectoryProjection(db: Kysely<UsersDatabase>) {
   return async (event: CarrelEvent): Promise<void> => {
-    const status = STATUS_BY_EVENT[event.type];
+    const status = STATUS_BY_EVENT[event.type as EventType];
     const slug = event.keys.slug;
     if (!status || !slug) return;
     await asPlatform(db, { actor: 'system:tenant-directory', action: event.type }, (trx) =>

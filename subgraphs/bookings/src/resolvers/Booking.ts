@@ -1,5 +1,5 @@
+import { money } from '../../../../common/money.js';
 import type { BookingResolvers } from '../__generated__/resolvers-types.js';
-import { money } from '../money.js';
 
 export const Booking: BookingResolvers = {
   __resolveReference: (reference, { loaders }) => loaders.booking.load(reference.id),

@@ -1,6 +1,6 @@
+import { money } from '../../../../common/money.js';
 import { pageRequest } from '../../../../common/pagination.js';
 import type { LibraryResolvers, Weekday } from '../__generated__/resolvers-types.js';
-import { money } from '../money.js';
 import { WEEKDAY_NUMBERS } from '../rules/library-input.js';
 import { formatClock } from '../time.js';
 

@@ -1,7 +1,7 @@
-import { isTenantStaff, type Viewer } from '../../../../common/auth/viewer.js';
+import { signedIn, withRole } from '../../../../common/auth/guards.js';
 import { tenantScope } from '../../../../common/auth/tenant-scope.js';
 import { asViewer } from '../../../../common/db/viewer-scope.js';
-import { badUserInput, forbidden, notFound, unauthenticated } from '../../../../common/errors.js';
+import { badUserInput, notFound } from '../../../../common/errors.js';
 import { pageRequest } from '../../../../common/pagination.js';
 import { isUuid } from '../../../../common/validation.js';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
@@ -9,37 +9,32 @@ import { activeSeatsOfLibrary, listBookings, listLibraries, takenSeatIds } from 
 import { validateBookingPeriod } from '../rules/booking-period.js';
 import { bookingEventStream } from './BookingEvent.js';
 
-function requireViewer(viewer: Viewer | null): Viewer {
-  if (!viewer) throw unauthenticated();
-  return viewer;
-}
-
 export const Query: QueryResolvers = {
   bookingEventsFilter: (_parent, { libraryId, types, tenantId }, { viewer }) => bookingEventStream.filter(viewer, { tenantId, types, keys: { libraryId } }),
 
   bookingEvent: (_parent, { eventId }, { viewer, db }) => bookingEventStream.read(db, viewer, eventId),
 
   libraries: (_parent, { first, after, tenantId }, { viewer, db }) => {
-    const signedIn = requireViewer(viewer);
-    const scope = tenantScope(signedIn, tenantId, { required: false });
+    const caller = signedIn(viewer);
+    const scope = tenantScope(caller, tenantId, { required: false });
     const page = pageRequest(first, after);
-    return asViewer(db, signedIn, 'list libraries', (trx) => listLibraries(trx, scope, page));
+    return asViewer(db, caller, 'list libraries', (trx) => listLibraries(trx, scope, page));
   },
 
   library: async (_parent, { id }, { viewer, loaders }) => {
-    requireViewer(viewer);
+    signedIn(viewer);
     const library = await loaders.library.load(id);
     if (!library) throw notFound('Library');
     return library;
   },
 
   seatAvailability: async (_parent, { libraryId, startsAt, endsAt }, { viewer, db, loaders, now }) => {
-    const signedIn = requireViewer(viewer);
+    const caller = signedIn(viewer);
     const library = await loaders.library.load(libraryId);
     if (!library) throw notFound('Library');
     if (endsAt.getTime() <= startsAt.getTime()) throw badUserInput('endsAt must be after startsAt.', 'endsAt');
     if (endsAt.getTime() - startsAt.getTime() > 7 * 24 * 3600_000) throw badUserInput('Ask for at most a week at a time.', 'endsAt');
-    return asViewer(db, signedIn, 'seat availability', async (trx) => {
+    return asViewer(db, caller, 'seat availability', async (trx) => {
       const seats = await activeSeatsOfLibrary(trx, library.id);
       let bookable = library.status === 'OPEN';
       try {
@@ -54,29 +49,28 @@ export const Query: QueryResolvers = {
   },
 
   booking: async (_parent, { id }, { viewer, loaders }) => {
-    requireViewer(viewer);
+    signedIn(viewer);
     const booking = await loaders.booking.load(id);
     if (!booking) throw notFound('Booking');
     return booking;
   },
 
   myBookings: (_parent, { first, after, status }, { viewer, db }) => {
-    const signedIn = requireViewer(viewer);
+    const caller = signedIn(viewer);
     const page = pageRequest(first, after);
-    return asViewer(db, signedIn, 'my bookings', (trx) => listBookings(trx, { userId: signedIn.userId, status }, page));
+    return asViewer(db, caller, 'my bookings', (trx) => listBookings(trx, { userId: caller.userId, status }, page));
   },
 
   bookings: (_parent, { filter, first, after, tenantId }, { viewer, db }) => {
-    const signedIn = requireViewer(viewer);
-    if (signedIn.role !== 'PLATFORM_ADMIN' && !isTenantStaff(signedIn)) throw forbidden('Only staff and owners list the tenant’s bookings; use myBookings.');
-    const scope = tenantScope(signedIn, tenantId, { required: true });
+    const staff = withRole(viewer, ['STAFF', 'OWNER', 'PLATFORM_ADMIN'], 'Only staff and owners list the tenant’s bookings; use myBookings.');
+    const scope = tenantScope(staff, tenantId, { required: true });
     if (filter?.from && filter.to && filter.from.getTime() >= filter.to.getTime()) throw badUserInput('filter.to must be after filter.from.', 'filter.to');
     for (const field of ['libraryId', 'userId'] as const) {
       const id = filter?.[field];
       if (id && !isUuid(id)) throw badUserInput(`${field} is not an id.`, `filter.${field}`);
     }
     const page = pageRequest(first, after);
-    return asViewer(db, signedIn, 'list bookings', (trx) =>
+    return asViewer(db, staff, 'list bookings', (trx) =>
       listBookings(trx, { tenantId: scope, libraryId: filter?.libraryId, userId: filter?.userId, status: filter?.status, from: filter?.from, to: filter?.to }, page),
     );
   },

@@ -1,5 +1,6 @@
 import { badUserInput } from '../../../../common/errors.js';
-import { requireCurrency, requireText, requireTimeZone } from '../../../../common/validation.js';
+import { requireMoney } from '../../../../common/money.js';
+import { requireText, requireTimeZone } from '../../../../common/validation.js';
 import type { BookingRulesInput, MoneyInput, OpeningHoursInput, Weekday } from '../__generated__/resolvers-types.js';
 import type { StoredOpeningHours } from '../db.js';
 import { parseClock } from '../time.js';
@@ -26,10 +27,8 @@ export function openingHoursColumns(hours: readonly OpeningHoursInput[]): Stored
 }
 
 export function priceColumns(price: MoneyInput) {
-  if (!Number.isSafeInteger(price.amountMinor) || price.amountMinor < 0 || price.amountMinor > MAX_HOURLY_PRICE_MINOR) {
-    throw badUserInput(`The hourly price must be a whole number of minor units from 0 to ${MAX_HOURLY_PRICE_MINOR}.`, 'hourlyPrice.amountMinor');
-  }
-  return { hourly_price_minor: price.amountMinor, currency: requireCurrency(price.currency, 'hourlyPrice.currency') };
+  const { amountMinor, currency } = requireMoney(price, 'hourlyPrice', { max: MAX_HOURLY_PRICE_MINOR });
+  return { hourly_price_minor: amountMinor, currency };
 }
 
 export function rulesColumns(rules: BookingRulesInput) {

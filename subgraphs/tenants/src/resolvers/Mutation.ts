@@ -1,9 +1,9 @@
 import type { Transaction } from 'kysely';
-import type { PlatformAdmin, Viewer } from '../../../../common/auth/viewer.js';
-import { isUniqueViolation } from '../../../../common/db/errors.js';
+import { platformAdmin, signedIn } from '../../../../common/auth/guards.js';
+import type { PlatformAdmin } from '../../../../common/auth/viewer.js';
 import { asPlatform, inTenant } from '../../../../common/db/scope.js';
-import { badUserInput, forbidden, notFound, unauthenticated } from '../../../../common/errors.js';
-import { recordEvents } from '../../../../common/events/outbox.js';
+import { badUserInput, forbidden, notFound } from '../../../../common/errors.js';
+import { changeAndPublish, recordEvents } from '../../../../common/events/outbox.js';
 import { requireText, isUuid } from '../../../../common/validation.js';
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 import type { TenantsContext } from '../context.js';
@@ -12,12 +12,6 @@ import { brandingColumns, requireSlug, settingsColumns, tenantName } from '../va
 
 type TenantEventType = 'TENANT_CREATED' | 'TENANT_SUSPENDED' | 'TENANT_REACTIVATED';
 
-function requirePlatformAdmin(viewer: Viewer | null): PlatformAdmin {
-  if (!viewer) throw unauthenticated();
-  if (viewer.role !== 'PLATFORM_ADMIN') throw forbidden('Only platform admins do this.');
-  return viewer;
-}
-
 /** Writes a tenant change and its event in one transaction, then nudges the relay to publish now. */
 async function changeWithEvent(
   ctx: TenantsContext,
@@ -25,20 +19,21 @@ async function changeWithEvent(
   action: string,
   change: (trx: Transaction<TenantsDatabase>) => Promise<{ tenant: TenantRow; eventType: TenantEventType | null }>,
 ): Promise<TenantRow> {
-  const { tenant, eventType } = await asPlatform(ctx.db, { actor: admin.userId, action }, async (trx) => {
-    const result = await change(trx);
-    if (result.eventType) {
-      await recordEvents(trx, [{ tenantId: result.tenant.id, type: result.eventType, keys: { tenantId: result.tenant.id, slug: result.tenant.slug } }]);
-    }
-    return result;
-  });
-  if (eventType) await ctx.relay.flush();
+  const { tenant } = await changeAndPublish(ctx.relay, () =>
+    asPlatform(ctx.db, { actor: admin.userId, action }, async (trx) => {
+      const result = await change(trx);
+      if (result.eventType) {
+        await recordEvents(trx, [{ tenantId: result.tenant.id, type: result.eventType, keys: { tenantId: result.tenant.id, slug: result.tenant.slug } }]);
+      }
+      return result;
+    }),
+  );
   return tenant;
 }
 
 /** Moves a tenant between statuses; repeating a transition changes nothing and emits nothing. */
 function transition(ctx: TenantsContext, id: string, from: TenantStatus, changes: TenantUpdate, eventType: TenantEventType, action: string) {
-  const admin = requirePlatformAdmin(ctx.viewer);
+  const admin = platformAdmin(ctx.viewer);
   if (!isUuid(id)) throw notFound('Tenant');
   return changeWithEvent(ctx, admin, action, async (trx) => {
     const updated = await updateTenant(trx, id, changes, from);
@@ -51,7 +46,7 @@ function transition(ctx: TenantsContext, id: string, from: TenantStatus, changes
 
 export const Mutation: MutationResolvers = {
   createTenant: async (_parent, { input }, ctx) => {
-    const admin = requirePlatformAdmin(ctx.viewer);
+    const admin = platformAdmin(ctx.viewer);
     const values = {
       slug: requireSlug(input.slug),
       name: tenantName(input.name),
@@ -59,17 +54,11 @@ export const Mutation: MutationResolvers = {
       ...settingsColumns(input.settings),
       ...brandingColumns(input.branding ?? {}),
     };
-    try {
-      return await changeWithEvent(ctx, admin, 'create tenant', async (trx) => ({ tenant: await insertTenant(trx, values), eventType: 'TENANT_CREATED' }));
-    } catch (error) {
-      if (isUniqueViolation(error)) throw badUserInput('That slug is taken.', 'slug');
-      throw error;
-    }
+    return changeWithEvent(ctx, admin, 'create tenant', async (trx) => ({ tenant: await insertTenant(trx, values), eventType: 'TENANT_CREATED' }));
   },
 
   updateTenant: async (_parent, { id, input }, ctx) => {
-    const viewer = ctx.viewer;
-    if (!viewer) throw unauthenticated();
+    const viewer = signedIn(ctx.viewer);
     const changes: TenantUpdate = {
       ...(input.name != null ? { name: tenantName(input.name) } : {}),
       ...(input.settings ? settingsColumns(input.settings) : {}),

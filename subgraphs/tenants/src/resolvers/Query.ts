@@ -1,8 +1,7 @@
+import { platformAdmin, signedIn } from '../../../../common/auth/guards.js';
 import { asPlatform } from '../../../../common/db/scope.js';
-import { asViewer } from '../../../../common/db/viewer-scope.js';
-import { forbidden, notFound, unauthenticated } from '../../../../common/errors.js';
+import { notFound } from '../../../../common/errors.js';
 import { pageRequest } from '../../../../common/pagination.js';
-import { isUuid } from '../../../../common/validation.js';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { findPublicTenantBySlug, listTenants } from '../db.js';
 import { tenantStatusEventStream } from './TenantStatusEvent.js';
@@ -13,7 +12,7 @@ export const Query: QueryResolvers = {
   tenantStatusEvent: (_parent, { eventId }, { viewer, db }) => tenantStatusEventStream.read(db, viewer, eventId),
 
   tenant: async (_parent, { id }, { viewer, loaders }) => {
-    if (!viewer) throw unauthenticated();
+    signedIn(viewer);
     const tenant = await loaders.tenant.load(id);
     if (!tenant) throw notFound('Tenant');
     return tenant;
@@ -22,10 +21,9 @@ export const Query: QueryResolvers = {
   currentTenant: (_parent, _args, { viewer, loaders }) => (viewer?.tenantId ? loaders.tenant.load(viewer.tenantId) : null),
 
   tenants: async (_parent, { first, after, status }, { viewer, db }) => {
-    if (!viewer) throw unauthenticated();
-    if (viewer.role !== 'PLATFORM_ADMIN') throw forbidden('Only platform admins list tenants.');
+    const admin = platformAdmin(viewer, 'Only platform admins list tenants.');
     const page = pageRequest(first, after);
-    return asPlatform(db, { actor: viewer.userId, action: 'list tenants' }, (trx) => listTenants(trx, { status }, page));
+    return asPlatform(db, { actor: admin.userId, action: 'list tenants' }, (trx) => listTenants(trx, { status }, page));
   },
 
   tenantBySlug: async (_parent, { slug }, { db }) => {

@@ -1,13 +1,12 @@
 import type { Transaction } from 'kysely';
+import { signedIn, withRole } from '../../../../common/auth/guards.js';
 import type { Role } from '../../../../common/auth/viewer.js';
-import { isUniqueViolation } from '../../../../common/db/errors.js';
 import { asPlatform, inTenant, withoutTenant } from '../../../../common/db/scope.js';
 import { asViewer } from '../../../../common/db/viewer-scope.js';
 import { badUserInput, forbidden, notFound, tenantSuspended, unauthenticated } from '../../../../common/errors.js';
-import { recordEvents } from '../../../../common/events/outbox.js';
+import { changeAndPublish, recordEvents } from '../../../../common/events/outbox.js';
 import { isUuid, requireEmail, requireText } from '../../../../common/validation.js';
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
-import { canManageUsers } from '../access.js';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../auth/passwords.js';
 import { endSession, refreshSession, startSession } from '../auth/sessions.js';
 import type { UsersContext } from '../context.js';
@@ -28,15 +27,6 @@ function requirePassword(password: string, field = 'password'): string {
   return password;
 }
 
-async function insertNewUser(trx: Transaction<UsersDatabase>, user: NewUser): Promise<UserRow> {
-  try {
-    return await insertUser(trx, user);
-  } catch (error) {
-    if (isUniqueViolation(error)) throw badUserInput('A user with this email already exists.', 'email');
-    throw error;
-  }
-}
-
 /** Loads a user the viewer may manage, in the viewer's scope: another tenant's user is NOT_FOUND. */
 async function managedUser(ctx: UsersContext, trx: Transaction<UsersDatabase>, userId: string): Promise<UserRow> {
   const [user] = isUuid(userId) ? await findUsersByIds(trx, [userId]) : [];
@@ -46,25 +36,21 @@ async function managedUser(ctx: UsersContext, trx: Transaction<UsersDatabase>, u
 }
 
 /** Inserts a user and announces the membership in one transaction, then publishes it. */
-async function createMember(
+function createMember(
   ctx: UsersContext,
   inScope: (work: (trx: Transaction<UsersDatabase>) => Promise<UserRow>) => Promise<UserRow>,
   user: NewUser,
 ): Promise<UserRow> {
-  const created = await inScope(async (trx) => {
-    const inserted = await insertNewUser(trx, user);
-    await recordMembership(trx, inserted, 'USER_JOINED');
-    return inserted;
-  });
-  void ctx.relay.flush();
-  return created;
+  return changeAndPublish(ctx.relay, () =>
+    inScope(async (trx) => {
+      const inserted = await insertUser(trx, user);
+      await recordMembership(trx, inserted, 'USER_JOINED');
+      return inserted;
+    }),
+  );
 }
 
-function requireManager(ctx: UsersContext) {
-  if (!ctx.viewer) throw unauthenticated();
-  if (!canManageUsers(ctx.viewer)) throw forbidden('Only owners and platform admins manage users.');
-  return ctx.viewer;
-}
+const requireManager = (ctx: UsersContext) => withRole(ctx.viewer, ['OWNER', 'PLATFORM_ADMIN'], 'Only owners and platform admins manage users.');
 
 function assignableRole(ctx: UsersContext, role: Role): Role {
   if (role === 'PLATFORM_ADMIN' && ctx.viewer?.role !== 'PLATFORM_ADMIN') throw forbidden('Only platform admins create platform admins.');
@@ -80,13 +66,13 @@ export const Mutation: MutationResolvers = {
     if (!tenant) throw notFound('Tenant');
     if (tenant.status === 'SUSPENDED') throw tenantSuspended();
     const passwordHash = await hashPassword(password, ctx.passwordHashCost);
-    const session = await inTenant(ctx.db, tenant.tenant_id, async (trx) => {
-      const user = await insertNewUser(trx, { tenant_id: tenant.tenant_id, email, display_name: displayName, role: 'STUDENT', password_hash: passwordHash });
-      await recordMembership(trx, user, 'USER_JOINED');
-      return startSession(ctx, trx, user);
-    });
-    void ctx.relay.flush();
-    return session;
+    return changeAndPublish(ctx.relay, () =>
+      inTenant(ctx.db, tenant.tenant_id, async (trx) => {
+        const user = await insertUser(trx, { tenant_id: tenant.tenant_id, email, display_name: displayName, role: 'STUDENT', password_hash: passwordHash });
+        await recordMembership(trx, user, 'USER_JOINED');
+        return startSession(ctx, trx, user);
+      }),
+    );
   },
 
   login: async (_parent, { input }, ctx) => {
@@ -123,8 +109,7 @@ export const Mutation: MutationResolvers = {
   },
 
   updateProfile: async (_parent, { input }, ctx) => {
-    const viewer = ctx.viewer;
-    if (!viewer) throw unauthenticated();
+    const viewer = signedIn(ctx.viewer);
     const changes = input.displayName != null ? { display_name: requireText(input.displayName, 'displayName', { max: 100 }) } : {};
     const user = await asViewer(ctx.db, viewer, 'update own profile', (trx) => updateUser(trx, viewer.userId, changes));
     if (!user) throw notFound('User');
@@ -132,8 +117,7 @@ export const Mutation: MutationResolvers = {
   },
 
   changePassword: async (_parent, { currentPassword, newPassword }, ctx) => {
-    const viewer = ctx.viewer;
-    if (!viewer) throw unauthenticated();
+    const viewer = signedIn(ctx.viewer);
     requirePassword(newPassword, 'newPassword');
     await ctx.signInLimiter.attempt(`user:${viewer.userId}`);
     const changed = await asViewer(ctx.db, viewer, 'change own password', async (trx) => {
@@ -186,12 +170,14 @@ export const Mutation: MutationResolvers = {
 
   disableUser: async (_parent, { userId }, ctx) => {
     const viewer = requireManager(ctx);
-    return asViewer(ctx.db, viewer, 'disable user', async (trx) => {
-      const user = await managedUser(ctx, trx, userId);
-      const updated = (await updateUser(trx, user.id, { status: 'DISABLED' }))!;
-      await revokeSessions(trx, { userId: user.id }, 'user disabled');
-      await recordMembership(trx, updated, 'USER_DISABLED');
-      return updated;
-    }).finally(() => void ctx.relay.flush());
+    return changeAndPublish(ctx.relay, () =>
+      asViewer(ctx.db, viewer, 'disable user', async (trx) => {
+        const user = await managedUser(ctx, trx, userId);
+        const updated = (await updateUser(trx, user.id, { status: 'DISABLED' }))!;
+        await revokeSessions(trx, { userId: user.id }, 'user disabled');
+        await recordMembership(trx, updated, 'USER_DISABLED');
+        return updated;
+      }),
+    );
   },
 };

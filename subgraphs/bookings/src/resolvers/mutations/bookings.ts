@@ -1,26 +1,19 @@
-import { GraphQLError } from 'graphql';
 import type { Transaction } from 'kysely';
+import { tenantMember } from '../../../../../common/auth/guards.js';
 import { isTenantStaff, type TenantMember, type Viewer } from '../../../../../common/auth/viewer.js';
-import { isExclusionViolation } from '../../../../../common/db/errors.js';
 import { inTenant } from '../../../../../common/db/scope.js';
-import { badUserInput, ErrorCode, forbidden, notFound, unauthenticated } from '../../../../../common/errors.js';
-import { recordEvents } from '../../../../../common/events/outbox.js';
+import { badUserInput, forbidden, notFound } from '../../../../../common/errors.js';
+import { changeAndPublish, recordEvents } from '../../../../../common/events/outbox.js';
+import { awaitActiveMember } from '../../../../../common/membership/tenant-members.js';
 import { isUuid, requireText } from '../../../../../common/validation.js';
 import type { MutationResolvers } from '../../__generated__/resolvers-types.js';
 import type { BookingsContext } from '../../context.js';
 import { findBookingsByIds, findLibrariesByIds, findSeatsByIds, insertBooking, transitionBooking, type BookingRow, type BookingsDatabase } from '../../db.js';
 import { priceOf, validateBookingPeriod } from '../../rules/booking-period.js';
-import { awaitActiveMember } from '../../tenant-members.js';
 
 const MINUTE = 60_000;
 
-function requireMember(viewer: Viewer | null): TenantMember {
-  if (!viewer) throw unauthenticated();
-  if (viewer.role === 'PLATFORM_ADMIN') throw forbidden('Bookings are made within a tenant; platform admins do not book.');
-  return viewer;
-}
-
-const bookingConflict = () => new GraphQLError('The seat is already booked for part of that period.', { extensions: { code: ErrorCode.BOOKING_CONFLICT } });
+const requireMember = (viewer: Viewer | null) => tenantMember(viewer, 'Bookings are made within a tenant; platform admins do not book.');
 
 /** The event that describes a booking change, written in the same transaction as the change. */
 function recordBookingEvent(trx: Transaction<BookingsDatabase>, type: 'BOOKING_CREATED' | 'BOOKING_CANCELLED' | 'BOOKING_CHECKED_IN', booking: BookingRow) {
@@ -29,15 +22,9 @@ function recordBookingEvent(trx: Transaction<BookingsDatabase>, type: 'BOOKING_C
   ]);
 }
 
-/**
- * Runs a booking change and its event in one transaction in the viewer's tenant, then asks the
- * outbox relay to publish now rather than on its next tick.
- */
-async function changeBooking<T>(ctx: BookingsContext, member: TenantMember, work: (trx: Transaction<BookingsDatabase>) => Promise<T>): Promise<T> {
-  const result = await inTenant(ctx.db, member.tenantId, work);
-  void ctx.relay.flush();
-  return result;
-}
+/** A booking change and its event, in one transaction in the member's tenant, published at once. */
+const changeBooking = <T>(ctx: BookingsContext, member: TenantMember, work: (trx: Transaction<BookingsDatabase>) => Promise<T>): Promise<T> =>
+  changeAndPublish(ctx.relay, () => inTenant(ctx.db, member.tenantId, work));
 
 /** Explains why a conditional state change matched no row, without revealing others' bookings. */
 async function explainRefusal(trx: Transaction<BookingsDatabase>, member: TenantMember, id: string, action: 'cancel' | 'check in'): Promise<never> {
@@ -58,33 +45,28 @@ export const bookingMutations: Pick<MutationResolvers, 'createBooking' | 'cancel
       if (!isUuid(input.userId) || !(await awaitActiveMember(ctx.db, member.tenantId, input.userId))) throw notFound('User');
       userId = input.userId;
     }
-    try {
-      return await changeBooking(ctx, member, async (trx) => {
-        const [seat] = isUuid(input.seatId) ? await findSeatsByIds(trx, [input.seatId]) : [];
-        if (!seat) throw notFound('Seat');
-        const [library] = await findLibrariesByIds(trx, [seat.library_id]);
-        if (!library) throw notFound('Seat');
-        if (library.status !== 'OPEN') throw badUserInput(`${library.name} is closed for new bookings.`, 'seatId');
-        if (!seat.active) throw badUserInput(`Seat ${seat.label} cannot be booked.`, 'seatId');
-        validateBookingPeriod(library, input.startsAt, input.endsAt, ctx.now());
-        const booking = await insertBooking(trx, {
-          tenant_id: member.tenantId,
-          library_id: library.id,
-          seat_id: seat.id,
-          user_id: userId,
-          booked_by: member.userId,
-          starts_at: input.startsAt,
-          ends_at: input.endsAt,
-          price_minor: priceOf(library, input.startsAt, input.endsAt),
-          currency: library.currency,
-        });
-        await recordBookingEvent(trx, 'BOOKING_CREATED', booking);
-        return booking;
+    return changeBooking(ctx, member, async (trx) => {
+      const [seat] = isUuid(input.seatId) ? await findSeatsByIds(trx, [input.seatId]) : [];
+      if (!seat) throw notFound('Seat');
+      const [library] = await findLibrariesByIds(trx, [seat.library_id]);
+      if (!library) throw notFound('Seat');
+      if (library.status !== 'OPEN') throw badUserInput(`${library.name} is closed for new bookings.`, 'seatId');
+      if (!seat.active) throw badUserInput(`Seat ${seat.label} cannot be booked.`, 'seatId');
+      validateBookingPeriod(library, input.startsAt, input.endsAt, ctx.now());
+      const booking = await insertBooking(trx, {
+        tenant_id: member.tenantId,
+        library_id: library.id,
+        seat_id: seat.id,
+        user_id: userId,
+        booked_by: member.userId,
+        starts_at: input.startsAt,
+        ends_at: input.endsAt,
+        price_minor: priceOf(library, input.startsAt, input.endsAt),
+        currency: library.currency,
       });
-    } catch (error) {
-      if (isExclusionViolation(error)) throw bookingConflict();
-      throw error;
-    }
+      await recordBookingEvent(trx, 'BOOKING_CREATED', booking);
+      return booking;
+    });
   },
 
   cancelBooking: async (_parent, { id, reason }, ctx) => {

@@ -1,18 +1,14 @@
-import type { TenantMember, Viewer } from '../../../../../common/auth/viewer.js';
-import { isUniqueViolation } from '../../../../../common/db/errors.js';
+import { withRole } from '../../../../../common/auth/guards.js';
+import type { Viewer } from '../../../../../common/auth/viewer.js';
 import { inTenant } from '../../../../../common/db/scope.js';
-import { badUserInput, forbidden, notFound, unauthenticated } from '../../../../../common/errors.js';
+import { badUserInput, notFound } from '../../../../../common/errors.js';
 import { isUuid, requireText } from '../../../../../common/validation.js';
 import type { MutationResolvers } from '../../__generated__/resolvers-types.js';
 import { findLibrariesByIds, findSeatsByIds, insertLibrary, insertSeats, updateLibrary, updateSeat, type LibraryUpdate, type SeatUpdate } from '../../db.js';
 import { libraryAddress, libraryName, libraryTimezone, openingHoursColumns, priceColumns, rulesColumns } from '../../rules/library-input.js';
 
 /** Libraries and seats are run by the tenant's owners (see the role table in the design brief). */
-function requireOwner(viewer: Viewer | null): TenantMember {
-  if (!viewer) throw unauthenticated();
-  if (viewer.role !== 'OWNER') throw forbidden('Only owners manage libraries and seats.');
-  return viewer;
-}
+const requireOwner = (viewer: Viewer | null) => withRole(viewer, ['OWNER'], 'Only owners manage libraries and seats.');
 
 const seatLabel = (label: string) => requireText(label, 'label', { max: 40 });
 const seatZone = (zone: string | null | undefined) => (zone == null ? null : requireText(zone, 'zone', { max: 80 }));
@@ -20,11 +16,6 @@ function seatFeatures(features: readonly string[] | null | undefined): string[] 
   const list = (features ?? []).map((feature) => requireText(feature, 'features', { max: 40 }).toLowerCase());
   if (list.length > 20) throw badUserInput('A seat has at most 20 features.', 'features');
   return [...new Set(list)];
-}
-
-function duplicateLabel(error: unknown): never {
-  if (isUniqueViolation(error)) throw badUserInput('Seat labels must be unique within a library.', 'label');
-  throw error;
 }
 
 export const libraryMutations: Pick<MutationResolvers, 'createLibrary' | 'updateLibrary' | 'closeLibrary' | 'addSeats' | 'updateSeat' | 'deactivateSeat'> = {
@@ -71,7 +62,7 @@ export const libraryMutations: Pick<MutationResolvers, 'createLibrary' | 'update
     return inTenant(db, owner.tenantId, async (trx) => {
       const [library] = isUuid(libraryId) ? await findLibrariesByIds(trx, [libraryId]) : [];
       if (!library) throw notFound('Library');
-      return insertSeats(trx, rows).catch(duplicateLabel);
+      return insertSeats(trx, rows);
     });
   },
 
@@ -85,7 +76,7 @@ export const libraryMutations: Pick<MutationResolvers, 'createLibrary' | 'update
     const seat = isUuid(id)
       ? await inTenant(db, owner.tenantId, async (trx) =>
           Object.keys(changes).length > 0 ? updateSeat(trx, id, changes) : (await findSeatsByIds(trx, [id]))[0],
-        ).catch(duplicateLabel)
+        )
       : undefined;
     if (!seat) throw notFound('Seat');
     return seat;
