@@ -1,4 +1,5 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { sql, type Kysely, type Migration, type Transaction } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,10 +7,9 @@ import { openDatabase } from '../../common/db/database.js';
 import { APP_ROLE, PLATFORM_ROLE } from '../../common/db/roles.js';
 import { asPlatform, inTenant, withoutTenant } from '../../common/db/scope.js';
 import { SUBGRAPHS, type SubgraphName } from '../../subgraphs/index.js';
-import { IsoAddSeatsDocument, IsoCreateBookingDocument, IsoCreateLibraryDocument, type Weekday } from '../__generated__/operations.js';
-import { must } from '../support/client.js';
 import { createTestDatabases, type TestDatabases } from '../support/databases.js';
-import { createMember, createTenant, loginAdmin, registerStudent, type Member, type TenantFixture } from '../support/seed-kit.js';
+import type { RlsSeeds } from '../support/rls-kit.js';
+import { createMember, createTenant, loginAdmin, registerStudent } from '../support/seed-kit.js';
 import { startTestStack, type TestStack } from '../support/stack.js';
 
 /**
@@ -19,17 +19,6 @@ import { startTestStack, type TestStack } from '../support/stack.js';
 
 const onPostgres = Boolean(process.env.DATABASE_URL);
 const TEST_ACTOR = { actor: 'system:rls-test', action: 'seed and inspect test rows' };
-
-/**
- * Tables whose rows every tenant may read by design; each still refuses writes across tenants. The
- * listed columns are all they may have, so nothing private is added to them unnoticed.
- */
-const readableByEveryTenant: Record<string, { reason: string; columns: string[] }> = {
-  tenant_directory: {
-    reason: 'Which slugs exist and whether they are suspended: sign-up and sign-in look a tenant up by slug before anyone is signed in.',
-    columns: ['tenant_id', 'slug', 'status', 'updated_at'],
-  },
-};
 
 interface Table {
   subgraph: SubgraphName;
@@ -55,111 +44,19 @@ let madeThroughApi: Tenants | undefined;
 const qualified = (table: Table) => sql.table(`${table.schema}.${table.name}`);
 const column = (table: Table) => sql.ref(table.tenantColumn);
 
-/** Test rows of one tenant in every tenant table the subgraphs have today, written the audited way. */
-const seeds: Record<string, (trx: Transaction<any>, tenantId: string) => Promise<void>> = {
-  tenants: async (trx, tenantId) => {
-    await trx
-      .insertInto('tenants')
-      .values({ id: tenantId, slug: `s-${randomBytes(4).toString('hex')}`, name: 'Seeded', plan: 'STARTER', timezone: 'Asia/Kolkata', currency: 'INR' })
-      .execute();
-    // Already published, so a running relay leaves it alone.
-    await trx
-      .insertInto('outbox_events')
-      .values({ id: randomUUID(), tenant_id: tenantId, type: 'TEST_SEEDED', keys: JSON.stringify({ tenantId }), published_at: new Date() })
-      .execute();
-  },
-  users: async (trx, tenantId) => {
-    await trx.insertInto('tenant_directory').values({ tenant_id: tenantId, slug: `s-${randomBytes(4).toString('hex')}`, status: 'ACTIVE' }).execute();
-    await seedUserWithSession(trx, tenantId, 'STUDENT');
-    // Already published, so a running relay leaves it alone.
-    await trx
-      .insertInto('outbox_events')
-      .values({ id: randomUUID(), tenant_id: tenantId, type: 'TEST_SEEDED', keys: JSON.stringify({ tenantId }), published_at: new Date() })
-      .execute();
-  },
-  bookings: async (trx, tenantId) => {
-    const library = await trx
-      .insertInto('libraries')
-      .values({
-        tenant_id: tenantId,
-        name: 'Seeded library',
-        address: 'Seeded address',
-        timezone: 'Asia/Kolkata',
-        opening_hours: JSON.stringify([{ weekday: 1, opens: 0, closes: 1440 }]),
-        hourly_price_minor: 5000,
-        currency: 'INR',
-        slot_minutes: 30,
-        max_booking_minutes: 240,
-        cancellation_cutoff_minutes: 60,
-        check_in_window_minutes: 15,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const seat = await trx.insertInto('seats').values({ tenant_id: tenantId, library_id: library.id, label: 'S1' }).returning('id').executeTakeFirstOrThrow();
-    const startsAt = new Date(Date.UTC(2030, 0, 7, 4, 30));
-    const endsAt = new Date(startsAt.getTime() + 3_600_000);
-    const student = randomUUID();
-    await trx.insertInto('tenant_members').values({ tenant_id: tenantId, user_id: student, active: true }).execute();
-    await trx
-      .insertInto('bookings')
-      .values({
-        tenant_id: tenantId,
-        library_id: library.id,
-        seat_id: seat.id,
-        user_id: student,
-        booked_by: student,
-        period: sql`tstzrange(${startsAt}, ${endsAt}, '[)')`,
-        price_minor: 5000,
-        currency: 'INR',
-      })
-      .execute();
-    // Already published, so a running relay leaves it alone.
-    await trx
-      .insertInto('outbox_events')
-      .values({ id: randomUUID(), tenant_id: tenantId, type: 'TEST_SEEDED', keys: JSON.stringify({ libraryId: library.id }), published_at: new Date() })
-      .execute();
-  },
-};
-
-async function seedUserWithSession(trx: Transaction<any>, tenantId: string | null, role: string) {
-  const user = await trx
-    .insertInto('users')
-    .values({ tenant_id: tenantId, email: `seed-${randomBytes(4).toString('hex')}@example.test`, display_name: 'Seeded', role, password_hash: 'not-a-hash' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const session = await trx.insertInto('sessions').values({ tenant_id: tenantId, user_id: user.id }).returning('id').executeTakeFirstOrThrow();
-  await trx
-    .insertInto('refresh_tokens')
-    .values({ tenant_id: tenantId, session_id: session.id, token_hash: randomBytes(16).toString('hex'), expires_at: new Date(Date.now() + 3_600_000) })
-    .execute();
+/** Each subgraph's seeds, from its own `test/rls.seeds.ts`; a subgraph without one is reported below. */
+const seedsOf = new Map<SubgraphName, RlsSeeds>();
+const withoutSeeds: string[] = [];
+for (const { name } of SUBGRAPHS) {
+  if (!existsSync(new URL(`../../subgraphs/${name}/test/rls.seeds.ts`, import.meta.url))) {
+    withoutSeeds.push(name);
+    continue;
+  }
+  seedsOf.set(name, ((await import(`../../subgraphs/${name}/test/rls.seeds.ts`)) as { default: RlsSeeds }).default);
 }
 
-const WEEKDAYS: Weekday[] = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
-
-/** A library with a seat and a student's booking of it (and so its outbox event), made through the API. */
-async function libraryWithBooking(graphqlUrl: string, tenant: TenantFixture, student: Member) {
-  const { createLibrary } = await must(
-    graphqlUrl,
-    IsoCreateLibraryDocument,
-    {
-      input: {
-        name: `Library of ${tenant.slug}`,
-        address: '12 MG Road, Bengaluru',
-        timezone: 'Asia/Kolkata',
-        openingHours: WEEKDAYS.map((weekday) => ({ weekday, opensAt: '00:00', closesAt: '24:00' })),
-        hourlyPrice: { amountMinor: 5000, currency: 'INR' },
-        rules: { slotMinutes: 30, maxBookingMinutes: 240, cancellationCutoffMinutes: 60, checkInWindowMinutes: 15 },
-      },
-    },
-    tenant.owner.token,
-  );
-  const { addSeats } = await must(graphqlUrl, IsoAddSeatsDocument, { libraryId: createLibrary.id, seats: [{ label: 'S1' }] }, tenant.owner.token);
-  // Half an hour on the next half-hour slot an hour or more ahead: inside round-the-clock hours whatever the time.
-  const slot = 30 * 60_000;
-  const startsAt = new Date(Math.ceil((Date.now() + 60 * 60_000) / slot) * slot);
-  const endsAt = new Date(startsAt.getTime() + slot);
-  await must(graphqlUrl, IsoCreateBookingDocument, { input: { seatId: addSeats[0]!.id, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() } }, student.token);
-}
+/** Tables whose rows every tenant may read by design, as their subgraphs declare them. */
+const readableByEveryTenant = Object.assign({}, ...[...seedsOf.values()].map((seeds) => seeds.readableByEveryTenant ?? {})) as NonNullable<RlsSeeds['readableByEveryTenant']>;
 
 async function migrationsOf(subgraph: SubgraphName): Promise<Record<string, Migration>> {
   return (await SUBGRAPHS.find((entry) => entry.name === subgraph)!.manifest()).default.migrations;
@@ -252,7 +149,7 @@ beforeAll(async () => {
       const tenant = await createTenant(stack!.graphqlUrl, admin);
       await createMember(stack!.graphqlUrl, tenant.owner, tenant.id, tenant.slug, 'STAFF');
       const student = await registerStudent(stack!.graphqlUrl, tenant.slug);
-      await libraryWithBooking(stack!.graphqlUrl, tenant, student);
+      for (const seeds of seedsOf.values()) await seeds.throughApi?.(stack!.graphqlUrl, tenant, student);
       return tenant.id;
     };
     madeThroughApi = { a: await tenantWithMembers(), b: await tenantWithMembers() };
@@ -260,8 +157,8 @@ beforeAll(async () => {
 
   for (const { name } of SUBGRAPHS) {
     await asPlatform(dbs[name], TEST_ACTOR, async (trx) => {
-      for (const tenantId of [seeded.a, seeded.b]) await seeds[name]?.(trx, tenantId);
-      if (name === 'users') await seedUserWithSession(trx, null, 'PLATFORM_ADMIN');
+      for (const tenantId of [seeded.a, seeded.b]) await seedsOf.get(name)?.seedTenant(trx, tenantId);
+      await seedsOf.get(name)?.seedPlatform?.(trx);
     });
   }
 
@@ -281,20 +178,11 @@ afterAll(async () => {
 });
 
 describe('the catalog', () => {
-  it('finds the tenant tables of every subgraph', () => {
-    expect(tables.map((table) => `${table.subgraph}.${table.name}`)).toEqual(
-      expect.arrayContaining([
-        'tenants.tenants',
-        'tenants.outbox_events',
-        'users.users',
-        'users.sessions',
-        'users.refresh_tokens',
-        'bookings.libraries',
-        'bookings.seats',
-        'bookings.bookings',
-        'bookings.outbox_events',
-      ]),
-    );
+  it('finds exactly the tenant tables each subgraph’s seeds list, and seeds come from every subgraph', () => {
+    expect(withoutSeeds, 'Add test/rls.seeds.ts to these subgraphs').toEqual([]);
+    const found = tables.map((table) => `${table.subgraph}.${table.name}`).sort();
+    const listed = [...seedsOf].flatMap(([name, seeds]) => seeds.tenantTables.map((table) => `${name}.${table}`)).sort();
+    expect(found, 'A tenant table no subgraph lists, or one listed that does not exist: update the subgraph’s test/rls.seeds.ts').toEqual(listed);
   });
 
   it('has row-level security enabled and forced on every table with tenant_id, and on tenants', async () => {
