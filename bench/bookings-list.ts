@@ -6,7 +6,7 @@ import { load, type LoadResult } from './router-overhead.js';
 
 const EVERY_DAY = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'].map((weekday) => ({ weekday, opensAt: '00:00', closesAt: '24:00' }));
 
-export const BOOKINGS_LIST = `query BenchBookings($first: Int!) {
+export const BOOKING_LIST_QUERY = `query BenchBookings($first: Int!) {
   bookings(first: $first) { nodes { id startsAt price { amountMinor } user { displayName email } seat { label library { name } } library { name timezone } } }
 }`;
 
@@ -39,9 +39,9 @@ export async function seedBookings(stack: TestStack, count: number): Promise<Mem
 export async function statementsPerRequest(stack: TestStack, owner: Member, pageSizes: number[]) {
   const rows: Record<string, Record<string, number>> = {};
   for (const first of pageSizes) {
-    await call(stack.graphqlUrl, BOOKINGS_LIST, { first }, owner.token);
+    await call(stack.graphqlUrl, BOOKING_LIST_QUERY, { first }, owner.token);
     const before = await counterValues(stack, 'carrel_sql_statements_total');
-    const data = await call<{ bookings: { nodes: unknown[] } }>(stack.graphqlUrl, BOOKINGS_LIST, { first }, owner.token);
+    const data = await call<{ bookings: { nodes: unknown[] } }>(stack.graphqlUrl, BOOKING_LIST_QUERY, { first }, owner.token);
     const statements = difference(before, await counterValues(stack, 'carrel_sql_statements_total'));
     rows[`page of ${first}`] = { bookings: data.bookings.nodes.length, ...Object.fromEntries(Object.entries(statements).map(([service, count]) => [`${service} SQL`, count])) };
   }
@@ -58,7 +58,7 @@ export async function benchBookingsList(seconds: number): Promise<void> {
 
     const results: Record<string, LoadResult> = {};
     for (const first of [20, 100]) {
-      results[`bookings(first: ${first})`] = await load(stack.graphqlUrl, JSON.stringify({ query: BOOKINGS_LIST, variables: { first } }), owner.token, seconds, 8);
+      results[`bookings(first: ${first})`] = await load(stack.graphqlUrl, JSON.stringify({ query: BOOKING_LIST_QUERY, variables: { first } }), owner.token, seconds, 8);
     }
     console.log(`\nThe bookings list through the router (all services in one process, ${mode}, 8 connections, ${seconds} s)`);
     console.table(Object.fromEntries(Object.entries(results).map(([name, result]) => [name, { 'req/s': Math.round(result.requestsPerSecond), 'p50 ms': result.p50, 'p99 ms': result.p99, errors: result.errors }])));

@@ -2,17 +2,17 @@ import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { unauthenticated } from '../errors.js';
 import { Roles, type Role, type Viewer } from './viewer.js';
 
-export const ACCESS_TOKEN_ISSUER = 'carrel-users';
+export const ACCESS_TOKEN_ISSUER = 'carrel-auth';
 export const ACCESS_TOKEN_AUDIENCE = 'carrel-api';
 export const ACCESS_TOKEN_ALGORITHM = 'EdDSA';
 
-/** The users subgraph's published keys, fetched once and again when an unknown `kid` appears. */
+/** The token issuer's published keys (JWKS), fetched once and again when an unknown `kid` appears. */
 export const remoteSigningKeys = (jwksUrl: string): JWTVerifyGetKey => createRemoteJWKSet(new URL(jwksUrl), { cooldownDuration: 1_000 });
 
 export type AccessTokenVerifier = (token: string) => Promise<Viewer>;
 
 /**
- * Verifies access tokens against the users subgraph's JWKS with algorithm, issuer and audience
+ * Verifies access tokens against the issuer's JWKS with algorithm, issuer and audience
  * pinned: `alg: none`, HS256 signed with the public key and foreign keys all fail here.
  */
 export function accessTokenVerifier(keys: JWTVerifyGetKey, cacheSize = 10_000): AccessTokenVerifier {

@@ -15,7 +15,7 @@ pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (value) => new Date(value)
 
 /**
  * Contrib extensions migrations may create. PostgreSQL packages ship them; PGlite needs each one
- * handed over as a module. btree_gist: the bookings exclusion constraint (seat = and period &&).
+ * handed over as a module. btree_gist: exclusion constraints over an id and a range (seat = and period &&).
  */
 const PGLITE_EXTENSIONS = { btree_gist };
 

@@ -27,7 +27,7 @@ export interface EventBus {
   subscribe(handler: EventHandler, options?: SubscribeOptions): () => Promise<void>;
   /**
    * Live events of one tenant only, from the moment the returned promise resolves. Redis keeps a stream per
-   * tenant, so a router replica reads just the tenants its sockets belong to.
+   * tenant, so a router replica reads only the streams its sockets need.
    */
   subscribeTenant(tenantId: string, handler: EventHandler): Promise<() => Promise<void>>;
   /** Whether publishing works right now; feeds /ready. */

@@ -5,8 +5,8 @@ import type { CarrelEvent, EventHandler } from '../events/event.js';
 import { pollUntil } from '../poll.js';
 
 /**
- * Which users are active members of which tenant, for a subgraph that must check a user id it is
- * given (booking on a student's behalf, adding a member to a group) without reading the users
+ * Which user ids are active members of which tenant, for a subgraph that must check a user id it
+ * is given (booking on a student's behalf, adding a member to a group) without reading another
  * subgraph's tables: a projection of the membership events, in the subgraph's own database.
  * Its table comes from `createTenantMembersTableV1` in a migration; the subgraph subscribes
  * `tenantMembersProjection` among its manifest's consumers.

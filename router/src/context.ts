@@ -14,12 +14,12 @@ export interface RouterContext {
 }
 
 /** Verifies the caller before any planning happens; anonymous callers reach only public fields. */
-export async function routerContext(headers: IncomingHttpHeaders, verify: AccessTokenVerifier, tenants: TenantStatusCache): Promise<RouterContext> {
+export async function routerContext(headers: IncomingHttpHeaders, verify: AccessTokenVerifier, tenantStatus: TenantStatusCache): Promise<RouterContext> {
   const requestId = typeof headers['x-request-id'] === 'string' ? headers['x-request-id'].slice(0, 100) : randomUUID();
   try {
     const token = bearerToken(headers.authorization);
     const viewer = token ? await verify(token) : null;
-    if (viewer?.tenantId && tenants.isSuspended(viewer.tenantId)) throw tenantSuspended();
+    if (viewer?.tenantId && tenantStatus.isSuspended(viewer.tenantId)) throw tenantSuspended();
     return { viewer, authorization: token ? `Bearer ${token}` : null, requestId };
   } catch (error) {
     throw error instanceof GraphQLError ? withHttpStatus(error) : error;

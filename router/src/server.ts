@@ -82,8 +82,8 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   const declarations = eventSubscriptionsOf(parse(options.supergraphSdl));
   let apiSchema: GraphQLSchema | null = null;
   gateway.onSchemaLoadOrUpdate((loaded) => (apiSchema = loaded.apiSchema));
-  const tenants = new TenantStatusCache(options.bus, options.suspendedTenantsUrl, options.tenantStatusRefreshMs ?? 5_000);
-  await tenants.start();
+  const tenantStatus = new TenantStatusCache(options.bus, options.suspendedTenantsUrl, options.tenantStatusRefreshMs ?? 5_000);
+  await tenantStatus.start();
   const verify = accessTokenVerifier(remoteSigningKeys(options.jwksUrl));
 
   const app = express();
@@ -111,7 +111,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     const ready = Object.values(checks).every(Boolean);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks });
   });
-  app.use('/graphql', express.json({ limit: '256kb' }), expressMiddleware(server, { context: ({ req }) => routerContext(req.headers, verify, tenants) }));
+  app.use('/graphql', express.json({ limit: '256kb' }), expressMiddleware(server, { context: ({ req }) => routerContext(req.headers, verify, tenantStatus) }));
   app.use(requestErrorHandler);
 
   const hub = new SubscriptionHub(options.bus, internal.hydrate, (tenantId) => subscriptions.closeTenant(tenantId));
@@ -125,7 +125,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     await hub.stop();
     await internal.stop();
     await server.stop();
-    await tenants.stop();
+    await tenantStatus.stop();
   });
   subscriptions = attachSubscriptions({
     httpServer: running.httpServer,
@@ -135,13 +135,13 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     askFilter: (query, variables, viewer, authorization) => internal.filter(query, variables, viewer, authorization),
     validationRules: protections.validationRules,
     verify,
-    tenants,
+    tenantStatus,
     hub,
     limits: { ...SUBSCRIPTION_LIMITS, maxTokens: MAX_TOKENS },
   });
   // A suspension seen by the periodic re-read (or before the tenant's own stream delivered it)
   // still ends the tenant's sockets, a moment later so the status event goes out first.
-  tenants.onSuspended((tenantId) => setTimeout(() => subscriptions.closeTenant(tenantId), SUSPENSION_GRACE_MS).unref());
+  tenantStatus.onSuspended((tenantId) => setTimeout(() => subscriptions.closeTenant(tenantId), SUSPENSION_GRACE_MS).unref());
   logger.info({ url: `${running.url}/graphql` }, 'router ready');
   return { ...running, metricsUrl: metricsServer ? `${metricsServer.url}/metrics` : null };
 }

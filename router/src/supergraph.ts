@@ -1,6 +1,6 @@
 import { Kind, type ConstDirectiveNode, type DocumentNode } from 'graphql';
 
-/** The name each `join__Graph` value stands for, e.g. `USERS` → `users`. */
+/** The subgraph name each `join__Graph` value stands for, e.g. `ACCOUNTS` → `accounts`. */
 export function subgraphNames(supergraph: DocumentNode): Map<string, string> {
   const names = new Map<string, string>();
   for (const definition of supergraph.definitions) {

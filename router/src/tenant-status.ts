@@ -7,7 +7,7 @@ const REACTIVATED: EventType = 'TENANT_REACTIVATED';
 
 /**
  * Which tenants are suspended, as this router replica knows it. Events make the change visible
- * within milliseconds on every replica; a periodic re-read from the tenants subgraph repairs a
+ * within milliseconds on every replica; a periodic re-read of the tenant status endpoint repairs a
  * lost event or a replica that started while events were flowing.
  */
 export class TenantStatusCache {
@@ -57,7 +57,7 @@ export class TenantStatusCache {
     this.eventsDuringRefresh = [];
     try {
       const response = await fetch(this.suspendedTenantsUrl, { signal: AbortSignal.timeout(2_000) });
-      if (!response.ok) throw new Error(`tenants subgraph answered ${response.status}`);
+      if (!response.ok) throw new Error(`the tenant status endpoint answered ${response.status}`);
       const { suspendedTenantIds } = (await response.json()) as { suspendedTenantIds: string[] };
       this.replace(new Set(suspendedTenantIds));
       // Events that arrived while the answer was on its way are newer than it.

@@ -28,7 +28,7 @@ function accepts({ filter }: Subscriber, event: CarrelEvent): boolean {
 
 /**
  * Who sees the same payload for the same selection: subscribers of one role in one audience, as
- * the owning subgraph declared it (each student alone for their own bookings, say, or all the
+ * the owning subgraph declared it (each student alone for events about themselves, say, or all the
  * members of a community together).
  */
 const sharedView = ({ viewer, filter }: Subscriber) => `${viewer.role}\u0000${filter.audience}`;
@@ -39,7 +39,7 @@ const sharedView = ({ viewer, filter }: Subscriber) => `${viewer.role}\u0000${fi
  * shared view) per event, shared by every subscriber in that group.
  */
 export class SubscriptionHub {
-  private readonly tenants = new Map<string, { subscribers: Set<Subscriber>; unsubscribe: Promise<() => Promise<void>> }>();
+  private readonly byTenant = new Map<string, { subscribers: Set<Subscriber>; unsubscribe: Promise<() => Promise<void>> }>();
   private readonly recent = new RecentIds(10_000);
   /** Per tenant, the delivery of the latest event; the next one is delivered after it. */
   private readonly deliveries = new Map<string, Promise<void>>();
@@ -53,19 +53,19 @@ export class SubscriptionHub {
   /** Resolves once events of the subscriber's tenant flow to it. */
   async add(subscriber: Subscriber): Promise<() => void> {
     const { tenantId } = subscriber.filter;
-    let tenant = this.tenants.get(tenantId);
+    let tenant = this.byTenant.get(tenantId);
     if (!tenant) {
       const subscribers = new Set<Subscriber>();
       tenant = { subscribers, unsubscribe: this.bus.subscribeTenant(tenantId, (event) => this.dispatch(tenantId, subscribers, event)) };
-      this.tenants.set(tenantId, tenant);
+      this.byTenant.set(tenantId, tenant);
     }
     tenant.subscribers.add(subscriber);
     await tenant.unsubscribe;
     const current = tenant;
     return () => {
       current.subscribers.delete(subscriber);
-      if (current.subscribers.size === 0 && this.tenants.get(tenantId) === current) {
-        this.tenants.delete(tenantId);
+      if (current.subscribers.size === 0 && this.byTenant.get(tenantId) === current) {
+        this.byTenant.delete(tenantId);
         void current.unsubscribe.then((unsubscribe) => unsubscribe());
       }
     };
@@ -114,9 +114,9 @@ export class SubscriptionHub {
   }
 
   async stop(): Promise<void> {
-    const tenants = [...this.tenants.values()];
-    this.tenants.clear();
-    await Promise.all(tenants.map(async (tenant) => (await tenant.unsubscribe)()));
+    const streams = [...this.byTenant.values()];
+    this.byTenant.clear();
+    await Promise.all(streams.map(async (tenant) => (await tenant.unsubscribe)()));
   }
 }
 

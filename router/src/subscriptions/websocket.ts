@@ -50,7 +50,7 @@ export interface WebSocketOptions {
   askFilter: (query: string, variables: Record<string, unknown>, viewer: Viewer, authorization: string) => Promise<EventFilter | { errors: GraphQLError[] }>;
   validationRules: readonly ValidationRule[];
   verify: AccessTokenVerifier;
-  tenants: TenantStatusCache;
+  tenantStatus: TenantStatusCache;
   hub: SubscriptionHub;
   limits: SubscriptionLimits;
 }
@@ -108,7 +108,7 @@ export function attachSubscriptions(options: WebSocketOptions) {
         } catch {
           return false;
         }
-        if (viewer.tenantId && options.tenants.isSuspended(viewer.tenantId)) {
+        if (viewer.tenantId && options.tenantStatus.isSuspended(viewer.tenantId)) {
           socket.close(CloseCodes.TenantSuspended, 'Tenant suspended');
           return false;
         }
