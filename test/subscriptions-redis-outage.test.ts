@@ -1,75 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateBookingDocument } from './__generated__/operations.js';
 import { must } from './support/client.js';
 import { addMinutes, createLibraryWithSeats, dayAt } from './support/library-kit.js';
+import { OwnRedis } from './support/own-redis.js';
 import { createTenant, loginAdmin, registerStudent, type Member, type TenantFixture } from './support/seed-kit.js';
 import { startTestStack, type TestStack } from './support/stack.js';
 import { pause, subscriptionClient, untilLive, type SubscriptionClient } from './support/subscription-client.js';
-
-/**
- * Redis of its own on a free port: the machine's shared Redis serves other test files at the
- * same time, so this one may be stopped and started at will.
- */
-class OwnRedis {
-  private process: ChildProcess | null = null;
-  private constructor(readonly port: number) {}
-
-  static async start(): Promise<OwnRedis> {
-    const redis = new OwnRedis(await freePort());
-    await redis.start();
-    return redis;
-  }
-
-  get url() {
-    return `redis://127.0.0.1:${this.port}`;
-  }
-
-  async start(): Promise<void> {
-    if (this.process) return;
-    const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    this.process = child;
-    await new Promise<void>((resolve, reject) => {
-      let output = '';
-      const timer = setTimeout(() => reject(new Error(`redis-server did not start: ${output}`)), 5_000);
-      child.stdout!.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('Ready to accept connections')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        if (this.process === child) this.process = null;
-        reject(new Error(`redis-server exited with ${code}: ${output}`));
-      });
-    });
-  }
-
-  /** Killed outright, as a crash or a lost node would leave it. */
-  async kill(): Promise<void> {
-    const child = this.process;
-    this.process = null;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe.skipIf(!process.env.REDIS_URL)('subscriptions across a Redis outage', () => {
   let redis: OwnRedis;
