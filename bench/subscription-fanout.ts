@@ -48,8 +48,13 @@ export async function benchSubscriptionFanout(subscribers = 1_000, bursts = [1, 
     };
     const [first] = (await once(worker, 'message')) as [{ kind: string; error?: string }];
     if (first.kind !== 'connected') throw new Error(`clients failed: ${first.error}`);
-    // Subscriptions are acknowledged only by results; give the hub a moment to register them all.
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // graphql-ws acknowledges a subscription only with its first result, and each is live only
+    // once the owning subgraph has answered its filter: wait until the router counts them all.
+    const live = Date.now() + 60_000;
+    while ((await counterValues(stack, 'carrel_subscriptions_active'))[''] !== subscribers) {
+      if (Date.now() > live) throw new Error('the subscribers never all became live');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
 
     const rows: Record<string, Record<string, number | string>> = {};
     for (const [round, burst] of bursts.entries()) {

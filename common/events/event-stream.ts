@@ -66,7 +66,7 @@ export function eventStream<Type extends EventType, Name extends string>(declara
       if (!viewer) throw unauthenticated();
       if (!isUuid(eventId)) return null;
       const event = await asViewer(db, viewer, 'read event', (trx) => findOutboxEvent(trx, eventId));
-      if (!event || !(event.type in declaration.types)) return null;
+      if (!event || !Object.hasOwn(declaration.types, event.type)) return null;
       const ownKey = own(viewer);
       return ownKey && !ownKey.values.includes(event.keys[ownKey.key]!) ? null : event;
     },

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import { z } from 'zod';
 import { accessTokenVerifier, remoteSigningKeys } from '../auth/access-token.js';
-import { databaseEnv, readConfig, type Env } from '../config.js';
+import { databaseEnv, port, readConfig, type Env } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import type { EventBus } from '../events/event.js';
 import { startOutboxRelay } from '../events/outbox.js';
@@ -25,8 +25,7 @@ export async function startSubgraph(entry: SubgraphEntry, { env, bus }: { env: E
   const { default: manifest } = await entry.manifest();
   const { name } = entry;
   const portVariable = `${name.toUpperCase()}_PORT`;
-  const base = readConfig(sharedEnv.extend({ [portVariable]: z.coerce.number().int().min(0).max(65535).default(entry.port) }), env) as z.infer<typeof sharedEnv> &
-    Record<string, number>;
+  const base = readConfig(sharedEnv.extend({ [portVariable]: port(entry.port) }), env) as z.infer<typeof sharedEnv> & Record<string, number>;
   const settings = manifest.settings ? readConfig(manifest.settings, env) : {};
   const typeDefs = parse(readFileSync(manifest.schema, 'utf8'));
   checkEventSubscriptions(typeDefs, manifest.resolvers);
@@ -37,38 +36,36 @@ export async function startSubgraph(entry: SubgraphEntry, { env, bus }: { env: E
   const db = await openDatabase({ service: name, config: readConfig(databaseEnv(name), env), migrations: manifest.migrations });
   const relay = startOutboxRelay(db, bus);
   const redis = base.REDIS_URL ? { url: base.REDIS_URL, keyPrefix: base.REDIS_KEY_PREFIX } : undefined;
-  let services: object;
+  // What is started is undone in reverse, whether at stop or because a later step failed.
+  const undo: (() => Promise<void>)[] = [() => db.destroy(), () => relay.stop()];
+  const undoAll = async () => {
+    for (const step of undo.reverse()) await step();
+  };
   try {
-    services = await manifest.services({ name, db, bus, relay, settings, redis });
+    const services = await manifest.services({ name, db, bus, relay, settings, redis });
+    undo.push(async () => manifest.stop?.(services));
+    for (const [consumer, handler] of Object.entries(manifest.consumers?.(services) ?? {})) undo.push(bus.subscribe(handler, { group: `${name}.${consumer}` }));
+    const tokenKeys = manifest.tokenKeys?.(services) ?? remoteSigningKeys(endpointUrl('tokenKeys', env));
+    const server = await startSubgraphServer({
+      typeDefs,
+      resolvers: manifest.resolvers,
+      port: base[portVariable]!,
+      host: base.HOST,
+      verifyAccessToken: accessTokenVerifier(tokenKeys),
+      constraintErrors: manifest.constraintErrors ?? {},
+      context: (viewer) => manifest.context(services, viewer),
+      db,
+      bus,
+      routes: (app) => {
+        for (const [endpoint, handler] of Object.entries(manifest.endpoints ?? {})) app.get(PLATFORM_ENDPOINTS[endpoint as PlatformEndpoint].path, handler!(services));
+        manifest.routes?.(app, services);
+      },
+      onStop: undoAll,
+    });
+    logger.info({ url: server.url, subgraph: name }, 'subgraph ready');
+    return server;
   } catch (error) {
-    await relay.stop();
-    await db.destroy();
+    await undoAll();
     throw error;
   }
-  const unsubscribers = Object.entries(manifest.consumers?.(services) ?? {}).map(([consumer, handler]) => bus.subscribe(handler, { group: `${name}.${consumer}` }));
-  const tokenKeys = manifest.tokenKeys?.(services) ?? remoteSigningKeys(endpointUrl('tokenKeys', env));
-
-  const server = await startSubgraphServer({
-    typeDefs,
-    resolvers: manifest.resolvers,
-    port: base[portVariable]!,
-    host: base.HOST,
-    verifyAccessToken: accessTokenVerifier(tokenKeys),
-    constraintErrors: manifest.constraintErrors ?? {},
-    context: (viewer) => manifest.context(services, viewer),
-    db,
-    bus,
-    routes: (app) => {
-      for (const [endpoint, handler] of Object.entries(manifest.endpoints ?? {})) app.get(PLATFORM_ENDPOINTS[endpoint as PlatformEndpoint].path, handler!(services));
-      manifest.routes?.(app, services);
-    },
-    onStop: async () => {
-      for (const unsubscribe of unsubscribers) await unsubscribe();
-      await relay.stop();
-      await manifest.stop?.(services);
-      await db.destroy();
-    },
-  });
-  logger.info({ url: server.url, subgraph: name }, 'subgraph ready');
-  return server;
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { milliseconds, optionalUrl, port, readConfig, type Env } from '../../common/config.js';
 import { sharedEnv } from '../../common/service-config.js';
 import { endpointUrl, urlVariable } from '../../common/subgraph-kit/addresses.js';
-import { SUBGRAPHS } from '../../subgraphs/index.js';
+import { SUBGRAPHS, type SubgraphName } from '../../subgraphs/index.js';
 import type { RouterOptions } from './server.js';
 
 const CARREL_SUPERGRAPH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
@@ -26,8 +26,9 @@ export type RouterConfig = Omit<RouterOptions, 'bus'> & { redisUrl: string | und
  */
 export function loadRouterConfig(env: Env = process.env, argv: string[] = process.argv.slice(2)): RouterConfig {
   const settings = readConfig(routerEnv, env);
-  const overrides = readConfig(z.object(Object.fromEntries(SUBGRAPHS.map(({ name }) => [urlVariable(name), optionalUrl]))), env) as Record<string, string | undefined>;
-  const subgraphUrls: Record<string, string> = {};
+  const overrideVariables = Object.fromEntries(SUBGRAPHS.map(({ name }) => [urlVariable(name), optionalUrl])) as Record<ReturnType<typeof urlVariable>, typeof optionalUrl>;
+  const overrides = readConfig(z.object(overrideVariables), env);
+  const subgraphUrls: Partial<Record<SubgraphName, string>> = {};
   for (const { name } of SUBGRAPHS) {
     const url = overrides[urlVariable(name)];
     if (url) subgraphUrls[name] = url;
