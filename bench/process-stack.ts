@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Env } from '../common/config.js';
-import { portVariable, urlVariable } from '../common/subgraph-kit/addresses.js';
+import { portVariable, startOrder, urlVariable } from '../common/subgraph-kit/addresses.js';
 import { PLATFORM_ENDPOINTS } from '../common/subgraph-kit/platform-endpoints.js';
 import { SUBGRAPHS, type SubgraphName } from '../subgraphs/index.js';
 import { createTestDatabases } from '../test/support/databases.js';
@@ -35,8 +35,9 @@ export async function startProcessStack(basePort = 4600, overrides: Env = {}): P
   const subgraphUrls = Object.fromEntries(SUBGRAPHS.map(({ name }, index) => [name, `http://${host}:${basePort + 1 + index}`])) as Record<SubgraphName, string>;
   const env: Env = {
     ...process.env,
-    ...(databases.env.DATABASE_URL ? databases.env : {}),
+    ...databases.env,
     LOG_LEVEL: 'warn',
+    // On disk, unlike the tests' in-memory PGlite: a restarted service finds its data again.
     CARREL_DATA_DIR: dataDir,
     PASSWORD_HASH_COST: 'test',
     CARREL_ADMIN_EMAIL: admin.email,
@@ -66,10 +67,7 @@ export async function startProcessStack(basePort = 4600, overrides: Env = {}): P
     await rm(dataDir, { recursive: true, force: true });
   };
   try {
-    // The token issuer first (the others fetch its keys), then the rest side by side, then the router.
-    const issuers = SUBGRAPHS.filter(({ serves }) => (serves as readonly string[]).includes('tokenKeys'));
-    for (const { name } of issuers) await start(name);
-    await Promise.all(SUBGRAPHS.filter((entry) => !issuers.includes(entry)).map(({ name }) => start(name)));
+    for (const { name } of startOrder()) await start(name);
     await start('router');
   } catch (error) {
     await stop();

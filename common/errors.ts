@@ -38,6 +38,9 @@ export const tenantSuspended = () => error(ErrorCode.TENANT_SUSPENDED, 'This ten
 export const rateLimited = (retryAfterSeconds: number) =>
   error(ErrorCode.RATE_LIMITED, 'Too many requests; try again later.', { retryAfterSeconds });
 export const bookingConflict = () => error(ErrorCode.BOOKING_CONFLICT, 'The seat is already booked for part of that period.');
+/** What a client is told of a failure on our side, whatever it was. */
+export const SOMETHING_WENT_WRONG = { message: 'Something went wrong on our side.', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } } as const;
+
 export const serviceUnavailable = (service: string) =>
   error(ErrorCode.SERVICE_UNAVAILABLE, `The ${service} service did not answer in time.`);
 

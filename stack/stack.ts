@@ -3,12 +3,12 @@ import { createEventBus } from '../common/events/create-bus.js';
 import type { EventBus } from '../common/events/event.js';
 import type { RunningServer } from '../common/server/http.js';
 import { sharedEnv } from '../common/service-config.js';
-import { urlVariable } from '../common/subgraph-kit/addresses.js';
+import { startOrder, urlVariable } from '../common/subgraph-kit/addresses.js';
 import { PLATFORM_ENDPOINTS } from '../common/subgraph-kit/platform-endpoints.js';
 import { startSubgraph } from '../common/subgraph-kit/start-subgraph.js';
 import { loadRouterConfig } from '../router/src/config.js';
 import { startRouter, type RunningRouter } from '../router/src/server.js';
-import { SUBGRAPHS, type SubgraphName } from '../subgraphs/index.js';
+import type { SubgraphName } from '../subgraphs/index.js';
 
 export interface Stack {
   routerUrl: string;
@@ -22,8 +22,6 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-/** The issuer of access tokens first: every other service is told where its keys are. */
-const startOrder = [...SUBGRAPHS].sort((a, b) => Number((b.serves as readonly string[]).includes('tokenKeys')) - Number((a.serves as readonly string[]).includes('tokenKeys')));
 
 /**
  * Every service of the registry and the router in one process: the embedded default behind
@@ -44,7 +42,7 @@ export async function startStack(env: Env): Promise<Stack> {
   // Where the subgraphs came up, in the variables the router and later subgraphs read.
   const addresses: Env = {};
   try {
-    for (const entry of startOrder) {
+    for (const entry of startOrder()) {
       const server = await startSubgraph(entry, { env: { ...env, ...addresses }, bus });
       started.push({ name: entry.name, server });
       addresses[urlVariable(entry.name)] = `${server.url}/graphql`;

@@ -57,6 +57,8 @@ describe('services as separate processes', () => {
     stack = await startProcessStack(BASE_PORT, {
       // The real cost makes every login slow enough to still be running when a signal arrives.
       PASSWORD_HASH_COST: 'owasp',
+      // As in the production image, where libraries behave otherwise than under vitest's `test`.
+      NODE_ENV: 'production',
       // The suite's level (silent under vitest): the kills below make every service warn.
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       // The run's prefix, so the global teardown clears what a shared Redis is left with.

@@ -36,7 +36,7 @@ export async function openDatabase<DB>({ service = 'unnamed', config, migrations
   if (config.kind === 'pglite') {
     if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
     const inMemory = !config.dataDir;
-    const template = inMemory ? migratedTemplates.get(templateKey(migrations)) : undefined;
+    const template = inMemory ? migratedTemplates.get(templateKey(service, migrations)) : undefined;
     const pglite = await PGlite.create({
       ...(config.dataDir ? { dataDir: config.dataDir } : {}),
       ...(template ? { loadDataDir: await template } : {}),
@@ -46,9 +46,13 @@ export async function openDatabase<DB>({ service = 'unnamed', config, migrations
     await prepareSchema(db, 'public');
     await migrate(db, migrations, 'public');
     if (inMemory && !template) {
+      const key = templateKey(service, migrations);
       const copy = pglite.dumpDataDir('none');
-      migratedTemplates.set(templateKey(migrations), copy);
-      await copy;
+      migratedTemplates.set(key, copy);
+      await copy.catch((error: unknown) => {
+        migratedTemplates.delete(key);
+        throw error;
+      });
     }
     return db;
   }
@@ -71,12 +75,12 @@ export async function openDatabase<DB>({ service = 'unnamed', config, migrations
 }
 
 /**
- * In-memory PGlite databases (the tests') start from a copy of the first one migrated with the same
- * migrations in this process: loading a copy takes about a second, where initdb and migrations take
+ * In-memory PGlite databases (the tests') start from a copy of the first one of the same service
+ * migrated with the same migrations in this process: loading a copy takes about a second, where initdb and migrations take
  * four or more. Each database is still its own, and migrations still run (finding nothing to do).
  */
 const migratedTemplates = new Map<string, Promise<Blob>>();
-const templateKey = (migrations: Record<string, Migration>) => Object.keys(migrations).join('\n');
+const templateKey = (service: string, migrations: Record<string, Migration>) => [service, ...Object.keys(migrations)].join('\n');
 
 /** Every statement, failed ones included, counts toward `carrel_sql_statements_total`. */
 function countStatements(service: string) {

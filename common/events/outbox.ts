@@ -26,15 +26,19 @@ export async function recordEvents(trx: Transaction<any>, events: readonly NewEv
   return rows.map((row, index) => ({ id: row.id, tenantId: row.tenant_id, type: row.type, occurredAt: occurredAt.toISOString(), keys: events[index]!.keys }));
 }
 
+/** How long a mutation waits for its events to reach the bus before answering anyway. */
+const PUBLISH_WAIT_MS = 1_000;
+
 /**
  * Runs a unit of work that writes a change and its events (`recordEvents`), then has the relay
  * publish them at once rather than on its next tick. The answer waits for the hand-over to the
- * bus (a failed one is retried by the relay, not reported), so on the embedded default the other
- * subgraphs' projections already have the change when the client hears of it.
+ * bus, a second at most (a failed or slow one is the relay's to retry, not the client's problem),
+ * so on the embedded default the other subgraphs' projections already have the change when the
+ * client hears of it.
  */
 export async function changeAndPublish<T>(relay: OutboxRelay, change: () => Promise<T>): Promise<T> {
   const result = await change();
-  await relay.flush();
+  await Promise.race([relay.flush(), new Promise((resolve) => setTimeout(resolve, PUBLISH_WAIT_MS).unref())]);
   return result;
 }
 
@@ -57,8 +61,6 @@ export interface OutboxRelay {
 export function startOutboxRelay(db: Kysely<any>, bus: EventBus, { intervalMs = 500, retentionMs = RETENTION_MS } = {}): OutboxRelay {
   const outbox = db as Kysely<OutboxTables>;
   let nextCleanup = 0;
-  let running: Promise<void> | null = null;
-  let again = false;
   let stopped = false;
 
   // Published events are kept a while (subscriptions re-read them by id; people investigate),
@@ -105,26 +107,28 @@ export function startOutboxRelay(db: Kysely<any>, bus: EventBus, { intervalMs = 
       trx.updateTable('outbox_events').set({ claimed_until: null }).where('id', 'in', events.map((event) => event.id)).execute(),
     ).catch(() => {});
 
+  let current: Promise<void> | null = null;
+  /** The round queued behind the current one: every caller since it began waits for it, and no longer. */
+  let next: Promise<void> | null = null;
+  const startRound = (): Promise<void> => {
+    current = round()
+      .catch((error) => logger.warn({ err: error }, 'outbox relay could not publish; will retry'))
+      .finally(() => {
+        current = null;
+      });
+    return current;
+  };
+  // A caller's events were committed before it called, so a round that starts after the call
+  // finds them; rounds never chain on for callers that come later, which under steady writes
+  // would keep the first caller waiting for ever.
   const flush = (): Promise<void> => {
     if (stopped) return Promise.resolve();
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        try {
-          await round();
-        } catch (error) {
-          logger.warn({ err: error }, 'outbox relay could not publish; will retry');
-          again = false;
-        }
-      } while (again && !stopped);
-    })().finally(() => {
-      running = null;
+    if (!current) return startRound();
+    next ??= current.then(() => {
+      next = null;
+      return stopped ? undefined : startRound();
     });
-    return running;
+    return next;
   };
 
   const timer = setInterval(() => void flush(), intervalMs);
@@ -136,7 +140,8 @@ export function startOutboxRelay(db: Kysely<any>, bus: EventBus, { intervalMs = 
     async stop() {
       stopped = true;
       clearInterval(timer);
-      await running;
+      await next;
+      await current;
     },
   };
 }

@@ -27,8 +27,8 @@ export class RedisEventBus implements EventBus {
     /** How long an unacknowledged entry waits before another consumer of its group takes it over. */
     private readonly claimIdleMs = 30_000,
   ) {
-    // Fail fast while Redis is down: the outbox keeps the events and the relay retries.
-    this.publisher = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+    // Fail fast while Redis is down or hung: the outbox keeps the events and the relay retries.
+    this.publisher = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false, commandTimeout: 2_000 });
     this.publisher.on('error', (error) => logger.debug({ err: error }, 'redis publisher error'));
     this.stream = `${keyPrefix}events`;
     this.keyPrefix = keyPrefix;

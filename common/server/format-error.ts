@@ -1,5 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { ErrorCode, isPublicErrorCode } from '../errors.js';
+import { ErrorCode, isPublicErrorCode, SOMETHING_WENT_WRONG } from '../errors.js';
 import { logger } from '../logger.js';
 
 const PUBLIC_EXTENSIONS = ['code', 'field', 'retryAfterSeconds'] as const;
@@ -19,9 +19,5 @@ export function maskError(formatted: GraphQLFormattedError, original: unknown): 
     return { message: formatted.message, ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}), extensions };
   }
   logger.error({ err: original, message: formatted.message, path: formatted.path }, 'unexpected error');
-  return {
-    message: 'Something went wrong on our side.',
-    ...(formatted.path ? { path: formatted.path } : {}),
-    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
-  };
+  return { ...SOMETHING_WENT_WRONG, ...(formatted.path ? { path: formatted.path } : {}) };
 }

@@ -51,6 +51,9 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
       return maskError(refusal ? { ...refusal.toJSON(), ...(formatted.path ? { path: formatted.path } : {}) } : formatted, error);
     },
     includeStacktraceInErrorResponses: false,
+    // runUntilSignalled stops the service in order; Apollo's own handler would re-raise the signal
+    // and end the process mid-drain wherever NODE_ENV is not `test`.
+    stopOnTerminationSignals: false,
     introspection: true,
     csrfPrevention: true,
     // Traces are for Apollo's hosted studio, which this deployment does not use.

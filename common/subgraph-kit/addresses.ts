@@ -12,6 +12,10 @@ export const urlVariable = (name: SubgraphName) => `${name.toUpperCase() as Uppe
 
 export const defaultGraphqlUrl = (name: SubgraphName) => `http://localhost:${entryOf(name).port}/graphql`;
 
+/** The registry in the order to start it: the access-token issuer first, as the others are told where its keys are. */
+export const startOrder = () => [...SUBGRAPHS].sort((a, b) => Number(issuesTokens(b)) - Number(issuesTokens(a)));
+const issuesTokens = (entry: (typeof SUBGRAPHS)[number]) => (entry.serves as readonly PlatformEndpoint[]).includes('tokenKeys');
+
 export function entryOf(name: string) {
   const entry = SUBGRAPHS.find((candidate) => candidate.name === name);
   if (!entry) throw new Error(`No subgraph named "${name}" in subgraphs/index.ts; there are ${SUBGRAPHS.map((known) => known.name).join(', ')}.`);

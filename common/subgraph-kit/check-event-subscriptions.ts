@@ -15,7 +15,11 @@ export function checkEventSubscriptions(typeDefs: DocumentNode, resolvers: objec
     for (const field of definition.fields ?? []) into?.set(field.name.value, field);
   }
   const queryResolvers = (resolvers as { Query?: Record<string, unknown> }).Query ?? {};
-  const signature = (field: FieldDefinitionNode) => (field.arguments ?? []).map((argument) => `${argument.name.value}: ${print(argument.type)}`).join(', ');
+  // Defaults count: the router passes only the arguments a client wrote, so the filter field's
+  // defaults are the ones that apply.
+  const signature = (field: FieldDefinitionNode) =>
+    (field.arguments ?? []).map((argument) => `${argument.name.value}: ${print(argument.type)}${argument.defaultValue ? ` = ${print(argument.defaultValue)}` : ''}`).join(', ');
+  const namedType = (field: FieldDefinitionNode) => print(field.type).replace(/[[\]!]/g, '');
   const problems: string[] = [];
   for (const [name, declaration] of eventSubscriptionsOf(typeDefs)) {
     const subscription = subscriptionFields.get(name)!;
@@ -26,7 +30,9 @@ export function checkEventSubscriptions(typeDefs: DocumentNode, resolvers: objec
       problems.push(`Query.${declaration.filter} must be (${signature(subscription)}): EventFilter!, as Subscription.${name} takes`);
     }
     if (!event) problems.push(`Query.${declaration.event}(eventId: ID!) is missing`);
-    else if (signature(event) !== 'eventId: ID!') problems.push(`Query.${declaration.event} must take (eventId: ID!)`);
+    else if (signature(event) !== 'eventId: ID!' || namedType(event) !== namedType(subscription)) {
+      problems.push(`Query.${declaration.event} must be (eventId: ID!): ${namedType(subscription)}, the type Subscription.${name} delivers`);
+    }
     for (const field of [declaration.filter, declaration.event]) {
       if (typeof queryResolvers[field] !== 'function') problems.push(`Query.${field} has no resolver`);
     }

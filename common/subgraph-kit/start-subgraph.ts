@@ -10,7 +10,8 @@ import { logger } from '../logger.js';
 import type { RunningServer } from '../server/http.js';
 import { sharedEnv } from '../service-config.js';
 import { startSubgraphServer } from '../server/subgraph-server.js';
-import { endpointUrl } from './addresses.js';
+import type { SubgraphName } from '../../subgraphs/index.js';
+import { endpointUrl, portVariable } from './addresses.js';
 import { checkEventSubscriptions } from './check-event-subscriptions.js';
 import type { SubgraphEntry } from './manifest.js';
 import { PLATFORM_ENDPOINTS, type PlatformEndpoint } from './platform-endpoints.js';
@@ -24,8 +25,8 @@ import { PLATFORM_ENDPOINTS, type PlatformEndpoint } from './platform-endpoints.
 export async function startSubgraph(entry: SubgraphEntry, { env, bus }: { env: Env; bus: EventBus }): Promise<RunningServer> {
   const { default: manifest } = await entry.manifest();
   const { name } = entry;
-  const portVariable = `${name.toUpperCase()}_PORT`;
-  const base = readConfig(sharedEnv.extend({ [portVariable]: port(entry.port) }), env) as z.infer<typeof sharedEnv> & Record<string, number>;
+  const portSetting = portVariable(name as SubgraphName);
+  const base = readConfig(sharedEnv.extend({ [portSetting]: port(entry.port) }), env) as z.infer<typeof sharedEnv> & Record<string, number>;
   const settings = manifest.settings ? readConfig(manifest.settings, env) : {};
   const typeDefs = parse(readFileSync(manifest.schema, 'utf8'));
   checkEventSubscriptions(typeDefs, manifest.resolvers);
@@ -39,7 +40,7 @@ export async function startSubgraph(entry: SubgraphEntry, { env, bus }: { env: E
   // What is started is undone in reverse, whether at stop or because a later step failed.
   const undo: (() => Promise<void>)[] = [() => db.destroy(), () => relay.stop()];
   const undoAll = async () => {
-    for (const step of undo.reverse()) await step();
+    for (const step of undo.splice(0).reverse()) await step();
   };
   try {
     const services = await manifest.services({ name, db, bus, relay, settings, redis });
@@ -49,7 +50,7 @@ export async function startSubgraph(entry: SubgraphEntry, { env, bus }: { env: E
     const server = await startSubgraphServer({
       typeDefs,
       resolvers: manifest.resolvers,
-      port: base[portVariable]!,
+      port: base[portSetting]!,
       host: base.HOST,
       verifyAccessToken: accessTokenVerifier(tokenKeys),
       constraintErrors: manifest.constraintErrors ?? {},

@@ -83,7 +83,13 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   let apiSchema: GraphQLSchema | null = null;
   gateway.onSchemaLoadOrUpdate((loaded) => (apiSchema = loaded.apiSchema));
   const tenantStatus = new TenantStatusCache(options.bus, options.suspendedTenantsUrl, options.tenantStatusRefreshMs ?? 5_000);
+  // What has started, to stop in reverse if a later step fails (a port taken, say).
+  const started: (() => Promise<void>)[] = [];
+  const stopStarted = async () => {
+    for (const stop of started.splice(0).reverse()) await stop();
+  };
   await tenantStatus.start();
+  started.push(() => tenantStatus.stop());
   const verify = accessTokenVerifier(remoteSigningKeys(options.jwksUrl));
 
   const app = express();
@@ -92,6 +98,9 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   const protections = armor.protect();
   const server = new ApolloServer<RouterContext>({
     gateway,
+    // runUntilSignalled stops everything in order; Apollo's own handler would re-raise the signal
+    // and end the process mid-drain wherever NODE_ENV is not `test` (in production, say).
+    stopOnTerminationSignals: false,
     formatError: formatRouterError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
@@ -101,8 +110,15 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     // graphql-armor is typed against Apollo Server's CommonJS build; the plugin objects are the same.
     plugins: [...(protections.plugins as ApolloServerPlugin<RouterContext>[]), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
   });
-  await server.start();
-  await internal.start();
+  try {
+    await server.start();
+    started.push(() => server.stop());
+    await internal.start();
+    started.push(() => internal.stop());
+  } catch (error) {
+    await stopStarted();
+    throw error;
+  }
 
   app.get('/health', (_req, res) => void res.json({ status: 'ok' }));
   mountExplorer(app, printSchema(apiSchema!));
@@ -118,15 +134,21 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   let subscriptions: ReturnType<typeof attachSubscriptions>;
   const metricsApp = express();
   metricsApp.get('/metrics', metricsHandler);
-  const metricsServer = options.metricsPort === undefined ? null : await listen(createHttpServer(metricsApp), options.metricsPort, options.host);
-  const running = await listen(httpServer, options.port, options.host, async () => {
+  let metricsServer: RunningServer | null = null;
+  let running: RunningServer;
+  try {
+    metricsServer = options.metricsPort === undefined ? null : await listen(createHttpServer(metricsApp), options.metricsPort, options.host);
+    running = await listen(httpServer, options.port, options.host, async () => {
+      await metricsServer?.stop();
+      await subscriptions.close();
+      await hub.stop();
+      await stopStarted();
+    });
+  } catch (error) {
     await metricsServer?.stop();
-    await subscriptions.close();
-    await hub.stop();
-    await internal.stop();
-    await server.stop();
-    await tenantStatus.stop();
-  });
+    await stopStarted();
+    throw error;
+  }
   subscriptions = attachSubscriptions({
     httpServer: running.httpServer,
     path: '/graphql',

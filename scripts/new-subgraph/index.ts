@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SUBGRAPHS } from '../../subgraphs/index.js';
@@ -28,30 +28,37 @@ const placeholders: [string, string][] = [
 ];
 const fill = (text: string) => placeholders.reduce((filled, [placeholder, value]) => filled.replaceAll(placeholder, value), text);
 
-for (const file of filesUnder(templates)) {
-  const destination = join(target, fill(relative(templates, file)).replace(/\.tpl$/, ''));
-  mkdirSync(dirname(destination), { recursive: true });
-  writeFileSync(destination, fill(readFileSync(file, 'utf8')));
-}
-
-const registryLine = `  { name: '${name}', port: ${port}, serves: [], manifest: () => import('./${name}/subgraph.js') },\n`;
-insertBefore('subgraphs/index.ts', /^\] as const satisfies/m, registryLine);
-
-const service = fill(`  __name__:
+// Everything checked before anything is written; anything written is undone if a step fails.
+const edits = [
+  planInsert('subgraphs/index.ts', before(/^\] as const satisfies/m), `  { name: '${name}', port: ${port}, serves: [], manifest: () => import('./${name}/subgraph.js') },\n`),
+  planInsert('docker-compose.yml', before(/^ {2}router:$/m), fill(`  __name__:
     <<: *service
     command: ["npx", "tsx", "stack/subgraph-process.ts", "__name__"]
     environment:
       <<: *env
       CARREL_SERVICE: __name__
 
-`);
-insertBefore('docker-compose.yml', /^ {2}router:$/m, service);
-insertAfterLast('docker-compose.yml', /^ {6}[A-Z0-9]+_URL: http:\/\/[a-z0-9]+:\d+\/graphql\n/gm, fill(`      __NAME___URL: http://__name__:${port}/graphql\n`));
-insertAfterLast('docker-compose.yml', /^ {6}[a-z0-9]+: \{ condition: service_started \}\n/gm, `      ${name}: { condition: service_started }\n`);
+`)),
+  planInsert('docker-compose.yml', afterLast(/^ {6}[A-Z0-9]+_URL: http:\/\/[a-z0-9]+:\d+\/graphql\n/gm), fill(`      __NAME___URL: http://__name__:${port}/graphql\n`)),
+  planInsert('docker-compose.yml', afterLast(/^ {6}[a-z0-9]+: \{ condition: service_started \}\n/gm), `      ${name}: { condition: service_started }\n`),
+];
+const originals = new Map(edits.map(({ file }) => [file, readFileSync(join(repository, file), 'utf8')]));
+
+for (const file of filesUnder(templates)) {
+  const destination = join(target, fill(relative(templates, file)).replace(/\.tpl$/, ''));
+  mkdirSync(dirname(destination), { recursive: true });
+  writeFileSync(destination, fill(readFileSync(file, 'utf8')));
+}
+
+for (const { file, apply } of edits) writeFileSync(join(repository, file), apply(readFileSync(join(repository, file), 'utf8')));
 
 for (const script of ['compose', 'codegen']) {
   const run = spawnSync('npm', ['run', script], { cwd: repository, stdio: 'inherit' });
-  if (run.status !== 0) fail(`npm run ${script} failed; fix subgraphs/${name} and run it again.`);
+  if (run.status === 0) continue;
+  for (const [file, content] of originals) writeFileSync(join(repository, file), content);
+  rmSync(target, { recursive: true, force: true });
+  spawnSync('npm', ['run', 'compose'], { cwd: repository, stdio: 'ignore' });
+  fail(`npm run ${script} failed, so nothing was added; see above.`);
 }
 
 console.log(`
@@ -70,21 +77,29 @@ function filesUnder(folder: string): string[] {
   });
 }
 
-function insertBefore(file: string, anchor: RegExp, text: string) {
-  const path = join(repository, file);
-  const content = readFileSync(path, 'utf8');
-  const at = content.search(anchor);
-  if (at < 0) fail(`Could not find where to add ${name} in ${file}; add this yourself:\n${text}`);
-  writeFileSync(path, content.slice(0, at) + text + content.slice(at));
+type Position = (content: string) => number;
+
+function before(anchor: RegExp): Position {
+  return (content) => content.search(anchor);
 }
 
-function insertAfterLast(file: string, anchor: RegExp, text: string) {
-  const path = join(repository, file);
-  const content = readFileSync(path, 'utf8');
-  const last = [...content.matchAll(anchor)].at(-1);
-  if (!last) fail(`Could not find where to add ${name} in ${file}; add this yourself:\n${text}`);
-  const at = last.index + last[0].length;
-  writeFileSync(path, content.slice(0, at) + text + content.slice(at));
+function afterLast(anchor: RegExp): Position {
+  return (content) => {
+    const last = [...content.matchAll(anchor)].at(-1);
+    return last ? last.index + last[0].length : -1;
+  };
+}
+
+/** An insertion into a file, checked now (the anchor must be there) and applied later. */
+function planInsert(file: string, position: Position, text: string) {
+  if (position(readFileSync(join(repository, file), 'utf8')) < 0) fail(`Could not find where to add ${name} in ${file}; nothing was changed.`);
+  return {
+    file,
+    apply: (content: string) => {
+      const at = position(content);
+      return content.slice(0, at) + text + content.slice(at);
+    },
+  };
 }
 
 function fail(message: string): never {

@@ -34,19 +34,20 @@ export default defineSubgraph({
   migrations,
   settings: usersSettings,
   async services({ db, relay, settings, redis }: SubgraphPlatform<UsersDatabase, z.infer<typeof usersSettings>>): Promise<UsersServices> {
-    const services: UsersServices = {
+    const passwordHashCost = settings.PASSWORD_HASH_COST;
+    if (settings.CARREL_ADMIN_EMAIL && settings.CARREL_ADMIN_PASSWORD) {
+      await ensurePlatformAdmin(db, passwordHashCost, { email: settings.CARREL_ADMIN_EMAIL, password: settings.CARREL_ADMIN_PASSWORD });
+    }
+    return {
       db,
       relay,
       signer: await loadTokenSigner(db, settings.ACCESS_TOKEN_TTL_SECONDS),
-      passwordHashCost: settings.PASSWORD_HASH_COST,
+      passwordHashCost,
       refreshTokenTtlSeconds: settings.REFRESH_TOKEN_TTL_SECONDS,
-      decoyPasswordHash: await decoyHash(settings.PASSWORD_HASH_COST),
+      decoyPasswordHash: await decoyHash(passwordHashCost),
+      // Last: the one thing here that holds a connection, made once nothing else can fail.
       signInLimiter: signInLimiter(redis),
     };
-    if (settings.CARREL_ADMIN_EMAIL && settings.CARREL_ADMIN_PASSWORD) {
-      await ensurePlatformAdmin(services, { email: settings.CARREL_ADMIN_EMAIL, password: settings.CARREL_ADMIN_PASSWORD });
-    }
-    return services;
   },
   context: createContext,
   constraintErrors: {

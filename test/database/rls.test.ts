@@ -137,7 +137,7 @@ const platformScope = (db: Kysely<any>): Scope => (work) => asPlatform(db, TEST_
 beforeAll(async () => {
   databases = await createTestDatabases();
   for (const { name } of SUBGRAPHS) {
-    dbs[name] = await openDatabase({ config: databases.config(name), migrations: await migrationsOf(name), maxConnections: 2 });
+    dbs[name] = await openDatabase({ service: name, config: databases.config(name), migrations: await migrationsOf(name), maxConnections: 2 });
   }
 
   // On PostgreSQL a supergraph can share these databases, so rows made through the API are inspected

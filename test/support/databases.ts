@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { DatabaseConfig, Env } from '../../common/config.js';
+import { SUBGRAPHS } from '../../subgraphs/index.js';
 
 /**
  * Where a test stack keeps its data: a fresh PostgreSQL database per stack when DATABASE_URL is
@@ -19,9 +20,15 @@ export interface TestDatabases {
 export const testRunId = () => (process.env.CARREL_TEST_RUN ??= randomBytes(3).toString('hex'));
 export const testDatabasePrefix = () => `carrel_test_${testRunId()}_`;
 
+/**
+ * A developer's `<NAME>_DATABASE_URL` would win over the test database and receive its tenants:
+ * test stacks set every subgraph's to nothing.
+ */
+const noSubgraphDatabases: Env = Object.fromEntries(SUBGRAPHS.flatMap(({ name }) => [`${name.toUpperCase()}_DATABASE_URL`, `${name.toUpperCase()}_DATABASE_MIGRATION_URL`].map((variable) => [variable, undefined])));
+
 export async function createTestDatabases(): Promise<TestDatabases> {
   const appUrl = process.env.DATABASE_URL;
-  if (!appUrl) return { config: () => ({ kind: 'pglite', dataDir: undefined }), env: { CARREL_DATA_DIR: ':memory:' }, drop: async () => {} };
+  if (!appUrl) return { config: () => ({ kind: 'pglite', dataDir: undefined }), env: { ...noSubgraphDatabases, CARREL_DATA_DIR: ':memory:' }, drop: async () => {} };
 
   const ownerUrl = process.env.DATABASE_MIGRATION_URL ?? appUrl;
   const name = `${testDatabasePrefix()}${randomBytes(6).toString('hex')}`;
@@ -33,7 +40,7 @@ export async function createTestDatabases(): Promise<TestDatabases> {
   };
   return {
     config: (service) => ({ kind: 'postgres', url: inDatabase(appUrl), migrationUrl: inDatabase(ownerUrl), schema: service }),
-    env: { DATABASE_URL: inDatabase(appUrl), DATABASE_MIGRATION_URL: inDatabase(ownerUrl) },
+    env: { ...noSubgraphDatabases, DATABASE_URL: inDatabase(appUrl), DATABASE_MIGRATION_URL: inDatabase(ownerUrl) },
     drop: () => dropDatabases(ownerUrl, name),
   };
 }

@@ -1,5 +1,6 @@
 import type { ExecutionResult } from 'graphql';
 import type { Viewer } from '../../../common/auth/viewer.js';
+import { SOMETHING_WENT_WRONG } from '../../../common/errors.js';
 import type { CarrelEvent, EventBus } from '../../../common/events/event.js';
 import type { EventFilter } from '../../../common/events/event-stream.js';
 import { logger } from '../../../common/logger.js';
@@ -106,7 +107,7 @@ export class SubscriptionHub {
         const variables = { ...representative.variables, [EVENT_ID_VARIABLE]: event.id };
         const result = await this.hydrate(representative.query, variables, representative).catch((error: unknown) => {
           logger.error({ err: error, eventId: event.id }, 'hydrating an event failed');
-          return { errors: [{ message: 'Something went wrong on our side.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] } as unknown as ExecutionResult;
+          return { errors: [SOMETHING_WENT_WRONG] } as unknown as ExecutionResult;
         });
         return { result, group };
       }),

@@ -35,6 +35,8 @@ export interface SubscriptionQueries {
   filter: string;
   /** The subscription as a query of one event by `$__carrelEventId`, run for each event it receives. */
   hydration: string;
+  /** The subscription's variables the hydration query still uses (not those only its arguments did). */
+  hydrationVariables: string[];
 }
 
 const FILTER_SELECTION = (parse('{ tenantId eventTypes keys { key values } audience }').definitions[0] as OperationDefinitionNode).selectionSet;
@@ -61,16 +63,20 @@ export function subscriptionQueries(document: DocumentNode, operation: Operation
     variable: { kind: Kind.VARIABLE, name: name(EVENT_ID_VARIABLE) },
     type: { kind: Kind.NON_NULL_TYPE, type: { kind: Kind.NAMED_TYPE, name: name('ID') } },
   };
-  return { filter: queryOf(operation, filter, []), hydration: queryOf(operation, hydration, fragments, [eventId]) };
+  const hydrationQuery = queryOf(operation, hydration, fragments, [eventId]);
+  return { filter: queryOf(operation, filter, []).text, hydration: hydrationQuery.text, hydrationVariables: hydrationQuery.variables };
 }
 
 /** A query with one root field, the subscription's variables that it still uses, and the fragments given. */
-function queryOf(operation: OperationDefinitionNode, field: FieldNode, fragments: FragmentDefinitionNode[], extraVariables: VariableDefinitionNode[] = []): string {
+function queryOf(operation: OperationDefinitionNode, field: FieldNode, fragments: FragmentDefinitionNode[], extraVariables: VariableDefinitionNode[] = []) {
   const selectionSet: SelectionSetNode = { kind: Kind.SELECTION_SET, selections: [field] };
   const query: OperationDefinitionNode = { ...operation, operation: 'query' as OperationDefinitionNode['operation'], selectionSet };
   const used = usedVariables([query, ...fragments]);
-  const variableDefinitions = [...extraVariables, ...(operation.variableDefinitions ?? []).filter((definition) => used.has(definition.variable.name.value))];
-  return print({ kind: Kind.DOCUMENT, definitions: [{ ...query, variableDefinitions }, ...fragments] });
+  const kept = (operation.variableDefinitions ?? []).filter((definition) => used.has(definition.variable.name.value));
+  return {
+    text: print({ kind: Kind.DOCUMENT, definitions: [{ ...query, variableDefinitions: [...extraVariables, ...kept] }, ...fragments] }),
+    variables: kept.map((definition) => definition.variable.name.value),
+  };
 }
 
 const name = (value: string) => ({ kind: Kind.NAME, value }) as const;

@@ -4,7 +4,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, parse, print, visit, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError } from 'graphql';
 import type { Viewer } from '../../../common/auth/viewer.js';
-import { ErrorCode } from '../../../common/errors.js';
+import { SOMETHING_WENT_WRONG } from '../../../common/errors.js';
 import type { EventFilter } from '../../../common/events/event-stream.js';
 import { logger } from '../../../common/logger.js';
 import type { RouterContext } from '../context.js';
@@ -28,6 +28,8 @@ export class InternalGateway {
       formatError: formatRouterError,
       includeStacktraceInErrorResponses: false,
       introspection: false,
+      // Stopped with the router, after the sockets it serves (see server.ts).
+      stopOnTerminationSignals: false,
       plugins: [ApolloServerPluginLandingPageDisabled()],
     });
   }
@@ -39,14 +41,14 @@ export class InternalGateway {
   async filter(query: string, variables: Record<string, unknown>, viewer: Viewer, authorization: string): Promise<EventFilter | { errors: GraphQLError[] }> {
     const result: FormattedExecutionResult = await this.run(query, variables, viewer, authorization).catch((error: unknown) => {
       logger.error({ err: error }, 'asking for a subscription filter failed');
-      return { errors: [{ message: 'Something went wrong on our side.', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] };
+      return { errors: [SOMETHING_WENT_WRONG] };
     });
     if (result.errors?.length) return { errors: result.errors.map(asGraphQLError) };
     const filter = (result.data as { filter?: EventFilter } | null | undefined)?.filter;
     // A subscriber only ever receives its own tenant's events, whatever a subgraph answers.
     if (!filter || (viewer.role !== 'PLATFORM_ADMIN' && filter.tenantId !== viewer.tenantId)) {
       logger.error({ filter, viewer: viewer.userId }, 'a subscription filter named no tenant, or another than the subscriber’s');
-      return { errors: [asGraphQLError({ message: 'Something went wrong on our side.', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } })] };
+      return { errors: [asGraphQLError(SOMETHING_WENT_WRONG)] };
     }
     return filter;
   }

@@ -160,6 +160,8 @@ export function attachSubscriptions(options: WebSocketOptions) {
         const queries = subscriptionQueries(document, operation, declaration);
         const subscriberVariables = (payload.variables ?? {}) as Record<string, unknown>;
         const filter = await options.askFilter(queries.filter, subscriberVariables, state.viewer, state.authorization);
+        // Only what the hydration uses, so subscribers who filter differently still share it.
+        const hydrationVariables = Object.fromEntries(queries.hydrationVariables.filter((name) => name in subscriberVariables).map((name) => [name, subscriberVariables[name]]));
         if ('errors' in filter) {
           state.subscriptions--;
           return filter.errors;
@@ -167,7 +169,7 @@ export function attachSubscriptions(options: WebSocketOptions) {
         const prepared: PreparedSubscription = {
           socket,
           state,
-          subscriber: { viewer: state.viewer, authorization: state.authorization, filter, query: queries.hydration, variables: subscriberVariables },
+          subscriber: { viewer: state.viewer, authorization: state.authorization, filter, query: queries.hydration, variables: hydrationVariables },
         };
         return { schema, document, operationName: payload.operationName ?? null, variableValues: variables.coerced, contextValue: prepared } satisfies ExecutionArgs;
       },

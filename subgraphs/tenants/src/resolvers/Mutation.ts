@@ -3,6 +3,7 @@ import { platformAdmin, signedIn } from '../../../../common/auth/guards.js';
 import type { PlatformAdmin } from '../../../../common/auth/viewer.js';
 import { asPlatform, inTenant } from '../../../../common/db/scope.js';
 import { badUserInput, forbidden, notFound } from '../../../../common/errors.js';
+import type { EventType } from '../../../../common/events/catalogue.js';
 import { changeAndPublish, recordEvents } from '../../../../common/events/outbox.js';
 import { requireText, isUuid } from '../../../../common/validation.js';
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
@@ -10,7 +11,7 @@ import type { TenantsContext } from '../context.js';
 import { findTenantsByIds, insertTenant, updateTenant, type TenantRow, type TenantsDatabase, type TenantStatus, type TenantUpdate } from '../db.js';
 import { brandingColumns, requireSlug, settingsColumns, tenantName } from '../validation.js';
 
-type TenantEventType = 'TENANT_CREATED' | 'TENANT_SUSPENDED' | 'TENANT_REACTIVATED';
+type TenantEventType = Extract<EventType, `TENANT_${string}`>;
 
 /** Writes a tenant change and its event in one transaction, then nudges the relay to publish now. */
 async function changeWithEvent(

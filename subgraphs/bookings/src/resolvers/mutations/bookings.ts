@@ -3,6 +3,7 @@ import { tenantMember } from '../../../../../common/auth/guards.js';
 import { isTenantStaff, type TenantMember, type Viewer } from '../../../../../common/auth/viewer.js';
 import { inTenant } from '../../../../../common/db/scope.js';
 import { badUserInput, forbidden, notFound } from '../../../../../common/errors.js';
+import type { EventType } from '../../../../../common/events/catalogue.js';
 import { changeAndPublish, recordEvents } from '../../../../../common/events/outbox.js';
 import { awaitActiveMember } from '../../../../../common/membership/tenant-members.js';
 import { isUuid, requireText } from '../../../../../common/validation.js';
@@ -16,7 +17,7 @@ const MINUTE = 60_000;
 const requireMember = (viewer: Viewer | null) => tenantMember(viewer, 'Bookings are made within a tenant; platform admins do not book.');
 
 /** The event that describes a booking change, written in the same transaction as the change. */
-function recordBookingEvent(trx: Transaction<BookingsDatabase>, type: 'BOOKING_CREATED' | 'BOOKING_CANCELLED' | 'BOOKING_CHECKED_IN', booking: BookingRow) {
+function recordBookingEvent(trx: Transaction<BookingsDatabase>, type: Extract<EventType, `BOOKING_${string}`>, booking: BookingRow) {
   return recordEvents(trx, [
     { tenantId: booking.tenant_id, type, keys: { bookingId: booking.id, seatId: booking.seat_id, libraryId: booking.library_id, userId: booking.user_id } },
   ]);
