@@ -10,6 +10,8 @@ process.env.CARREL_SERVICE ??= 'carrel';
 logger.level = process.env.LOG_LEVEL ?? 'warn';
 
 const EMBEDDED_ADMIN = { email: 'admin@carrel.demo', password: 'carrel-admin-2026' };
+/** Where a portal under development usually runs (Vite, Next.js); production lists its own in CORS_ORIGINS. */
+const LOCAL_PORTAL_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173', 'http://localhost:3000', 'http://127.0.0.1:3000'];
 
 const settings = readConfig(
   z.object({
@@ -24,9 +26,13 @@ const configuredAdmin = settings.CARREL_ADMIN_EMAIL && settings.CARREL_ADMIN_PAS
 const admin = configuredAdmin ?? (embedded ? EMBEDDED_ADMIN : undefined);
 
 const started = Date.now();
-// Every variable the README lists reaches the service that reads it; only the embedded demo's
-// admin is filled in here.
-const stack = await startStack({ ...process.env, ...(admin ? { CARREL_ADMIN_EMAIL: admin.email, CARREL_ADMIN_PASSWORD: admin.password } : {}) });
+// Every variable the README lists reaches the service that reads it; the embedded demo only
+// fills in its admin, and local portal origins unless CORS_ORIGINS says otherwise.
+const stack = await startStack({
+  ...(embedded ? { CORS_ORIGINS: LOCAL_PORTAL_ORIGINS.join(',') } : {}),
+  ...process.env,
+  ...(admin ? { CARREL_ADMIN_EMAIL: admin.email, CARREL_ADMIN_PASSWORD: admin.password } : {}),
+});
 
 const seed = settings.CARREL_SEED_DEMO === 'yes' || (settings.CARREL_SEED_DEMO === 'auto' && embedded);
 const seeded = seed && admin ? await seedDemoData(stack.graphqlUrl, admin) : false;

@@ -14,7 +14,21 @@ const routerEnv = sharedEnv.extend({
   METRICS_PORT: port(9464),
   SUPERGRAPH_PATH: z.string().default(CARREL_SUPERGRAPH),
   SUBGRAPH_TIMEOUT_MS: milliseconds(5_000),
+  // Origins of the portals, e.g. `https://student.example,https://owner.example`; none by default.
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((list) => list.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .refine((origins) => origins.every(isOrigin), 'each must be an origin such as https://student.example: scheme, host and port only'),
 });
+
+function isOrigin(value: string): boolean {
+  try {
+    return new URL(value).origin === value;
+  } catch {
+    return false;
+  }
+}
 
 export type RouterConfig = Omit<RouterOptions, 'bus'> & { redisUrl: string | undefined; redisKeyPrefix: string };
 
@@ -44,6 +58,7 @@ export function loadRouterConfig(env: Env = process.env, argv: string[] = proces
     metricsPort: settings.METRICS_PORT,
     host: settings.HOST,
     subgraphTimeoutMs: settings.SUBGRAPH_TIMEOUT_MS,
+    corsOrigins: settings.CORS_ORIGINS,
     redisUrl: settings.REDIS_URL,
     redisKeyPrefix: settings.REDIS_KEY_PREFIX,
   };

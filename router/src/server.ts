@@ -16,6 +16,7 @@ import { requestErrorHandler } from '../../common/server/request-errors.js';
 import { routerContext, type RouterContext } from './context.js';
 import { formatRouterError } from './errors.js';
 import { mountExplorer } from './explorer/explorer.js';
+import { mountFrontDoor, originAllowed } from './front-door.js';
 import { SubgraphSource } from './subgraph-source.js';
 import { SubscriptionHub } from './subscriptions/hub.js';
 import { InternalGateway } from './subscriptions/internal-gateway.js';
@@ -33,6 +34,8 @@ export interface RouterOptions {
   port: number;
   host?: string;
   subgraphTimeoutMs: number;
+  /** Browser origins allowed to call the router (CORS and WebSocket upgrades); none when empty. */
+  corsOrigins?: readonly string[];
   tenantStatusRefreshMs?: number;
   /**
    * Where GET /metrics is served, apart from the public port so clients cannot read it. Unset,
@@ -120,6 +123,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     throw error;
   }
 
+  mountFrontDoor(app, options.corsOrigins ?? []);
   app.get('/health', (_req, res) => void res.json({ status: 'ok' }));
   mountExplorer(app, printSchema(apiSchema!));
   app.get('/ready', async (_req, res) => {
@@ -158,6 +162,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     validationRules: protections.validationRules,
     verify,
     tenantStatus,
+    originAllowed: (origin, host) => originAllowed(origin, host, options.corsOrigins ?? []),
     hub,
     limits: { ...SUBSCRIPTION_LIMITS, maxTokens: MAX_TOKENS },
   });

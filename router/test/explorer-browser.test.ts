@@ -1,13 +1,10 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumInstalled, launchChromium } from '../../test/support/browser.js';
 import { createTenant, loginAdmin, type TenantFixture } from '../../test/support/seed-kit.js';
 import { sharedTestStack, type TestStack } from '../../test/support/stack.js';
 
-// Debian's Chromium, installed by .ci/run; Playwright never downloads a browser of its own.
-const CHROMIUM = '/usr/bin/chromium';
-
-describe.skipIf(!existsSync(CHROMIUM))('the schema explorer in a browser', () => {
+describe.skipIf(!chromiumInstalled())('the schema explorer in a browser', () => {
   let stack: TestStack;
   let browser: Browser;
   let tenant: TenantFixture;
@@ -15,10 +12,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the schema explorer in a browser', () =>
   beforeAll(async () => {
     stack = await sharedTestStack();
     tenant = await createTenant(stack.graphqlUrl, await loginAdmin(stack.graphqlUrl));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

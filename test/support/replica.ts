@@ -1,3 +1,4 @@
+import type { Env } from '../../common/config.js';
 import { RedisEventBus } from '../../common/events/redis-bus.js';
 import type { RunningServer } from '../../common/server/http.js';
 import { loadRouterConfig } from '../../router/src/config.js';
@@ -9,9 +10,9 @@ import type { TestStack } from './stack.js';
  * same streams, as a second router process would; without Redis the replicas share the in-process
  * bus. Stopping it closes its bus too.
  */
-export async function startRouterReplica(stack: TestStack): Promise<RunningServer> {
+export async function startRouterReplica(stack: TestStack, env: Env = {}): Promise<RunningServer> {
   const bus = process.env.REDIS_URL ? new RedisEventBus(process.env.REDIS_URL, stack.redisKeyPrefix) : stack.bus;
-  const replica = await startRouter({ ...loadRouterConfig({ ...stack.addresses, PORT: '0', METRICS_PORT: '0' }, []), bus });
+  const replica = await startRouter({ ...loadRouterConfig({ ...stack.addresses, PORT: '0', METRICS_PORT: '0', ...env }, []), bus });
   return {
     ...replica,
     async stop() {

@@ -51,6 +51,8 @@ export interface WebSocketOptions {
   validationRules: readonly ValidationRule[];
   verify: AccessTokenVerifier;
   tenantStatus: TenantStatusCache;
+  /** Whether a browser page of this origin may open a socket (the router's own, or a portal's). */
+  originAllowed: (origin: string | undefined, host: string | undefined) => boolean;
   hub: SubscriptionHub;
   limits: SubscriptionLimits;
 }
@@ -80,7 +82,13 @@ const requestError = (message: string, code: string) => new GraphQLError(message
  */
 export function attachSubscriptions(options: WebSocketOptions) {
   const { limits } = options;
-  const wss = new WebSocketServer({ server: options.httpServer, path: options.path, maxPayload: limits.maxMessageBytes });
+  const wss = new WebSocketServer({
+    server: options.httpServer,
+    path: options.path,
+    maxPayload: limits.maxMessageBytes,
+    // Tokens travel in connection_init, not cookies, but a page of a foreign origin still has no business here.
+    verifyClient: ({ origin, req }: { origin: string; req: http.IncomingMessage }) => options.originAllowed(origin || undefined, req.headers.host),
+  });
   const states = new WeakMap<WebSocket, SocketState>();
   const socketsByTenant = new Map<string, Set<WebSocket>>();
 
