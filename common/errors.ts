@@ -41,8 +41,16 @@ export const bookingConflict = () => error(ErrorCode.BOOKING_CONFLICT, 'The seat
 /** What a client is told of a failure on our side, whatever it was. */
 export const SOMETHING_WENT_WRONG = { message: 'Something went wrong on our side.', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } } as const;
 
-export const serviceUnavailable = (service: string) =>
-  error(ErrorCode.SERVICE_UNAVAILABLE, `The ${service} service did not answer in time.`);
+const UNAVAILABLE = {
+  timeout: 'did not answer in time',
+  unreachable: 'cannot be reached right now',
+  'too-large': 'answered more than the router accepts',
+  'breaker-open': 'is failing; the router is not calling it for a moment',
+} as const;
+
+/** A subgraph that gave no usable answer: transient, so a client may retry later. */
+export const serviceUnavailable = (service: string, reason: keyof typeof UNAVAILABLE = 'timeout') =>
+  error(ErrorCode.SERVICE_UNAVAILABLE, `The ${service} service ${UNAVAILABLE[reason]}.`);
 
 /** HTTP status for an error raised before execution (bad token, suspended tenant). */
 export function withHttpStatus(error: GraphQLError): GraphQLError {

@@ -6,6 +6,7 @@ import { sharedEnv } from '../../common/service-config.js';
 import { endpointUrl, urlVariable } from '../../common/subgraph-kit/addresses.js';
 import { SUBGRAPHS, type SubgraphName } from '../../subgraphs/index.js';
 import type { RouterOptions } from './server.js';
+import { DEFAULT_SUBGRAPH_LIMITS } from './subgraph-client.js';
 
 const CARREL_SUPERGRAPH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
 
@@ -14,6 +15,9 @@ const routerEnv = sharedEnv.extend({
   METRICS_PORT: port(9464),
   SUPERGRAPH_PATH: z.string().default(CARREL_SUPERGRAPH),
   SUBGRAPH_TIMEOUT_MS: milliseconds(5_000),
+  SUBGRAPH_MAX_RESPONSE_BYTES: z.coerce.number().int().positive().default(DEFAULT_SUBGRAPH_LIMITS.maxResponseBytes),
+  SUBGRAPH_BREAKER_FAILURES: z.coerce.number().int().positive().default(DEFAULT_SUBGRAPH_LIMITS.breakerFailures),
+  SUBGRAPH_BREAKER_RESET_MS: milliseconds(DEFAULT_SUBGRAPH_LIMITS.breakerResetMs),
   // Origins of the portals, e.g. `https://student.example,https://owner.example`; none by default.
   CORS_ORIGINS: z
     .string()
@@ -58,6 +62,11 @@ export function loadRouterConfig(env: Env = process.env, argv: string[] = proces
     metricsPort: settings.METRICS_PORT,
     host: settings.HOST,
     subgraphTimeoutMs: settings.SUBGRAPH_TIMEOUT_MS,
+    subgraphLimits: {
+      maxResponseBytes: settings.SUBGRAPH_MAX_RESPONSE_BYTES,
+      breakerFailures: settings.SUBGRAPH_BREAKER_FAILURES,
+      breakerResetMs: settings.SUBGRAPH_BREAKER_RESET_MS,
+    },
     corsOrigins: settings.CORS_ORIGINS,
     redisUrl: settings.REDIS_URL,
     redisKeyPrefix: settings.REDIS_KEY_PREFIX,

@@ -5,6 +5,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
+import { Agent } from 'undici';
 import { parse, printSchema, type GraphQLSchema } from 'graphql';
 import { accessTokenVerifier, remoteSigningKeys } from '../../common/auth/access-token.js';
 import type { EventBus } from '../../common/events/event.js';
@@ -17,6 +18,7 @@ import { routerContext, type RouterContext } from './context.js';
 import { formatRouterError } from './errors.js';
 import { mountExplorer } from './explorer/explorer.js';
 import { mountFrontDoor, originAllowed } from './front-door.js';
+import { DEFAULT_SUBGRAPH_LIMITS, SubgraphClient, type SubgraphCallLimits } from './subgraph-client.js';
 import { SubgraphSource } from './subgraph-source.js';
 import { SubscriptionHub } from './subscriptions/hub.js';
 import { InternalGateway } from './subscriptions/internal-gateway.js';
@@ -34,6 +36,8 @@ export interface RouterOptions {
   port: number;
   host?: string;
   subgraphTimeoutMs: number;
+  /** The rest of the subgraph call limits (response size, breaker); defaults where left out. */
+  subgraphLimits?: Partial<Omit<SubgraphCallLimits, 'timeoutMs'>>;
   /** Browser origins allowed to call the router (CORS and WebSocket upgrades); none when empty. */
   corsOrigins?: readonly string[];
   tenantStatusRefreshMs?: number;
@@ -74,11 +78,17 @@ export interface RunningRouter extends RunningServer {
 export async function startRouter(options: RouterOptions): Promise<RunningRouter> {
   /** Where each subgraph of the supergraph is called: its override, or the supergraph's URL. */
   const subgraphUrls = new Map<string, string>();
+  // One pool of keep-alive connections, and one client (and so one breaker) per subgraph, shared
+  // by the public and the internal gateway.
+  const dispatcher = new Agent({ keepAliveTimeout: 60_000, connections: 256 });
+  const limits: SubgraphCallLimits = { ...DEFAULT_SUBGRAPH_LIMITS, ...options.subgraphLimits, timeoutMs: options.subgraphTimeoutMs };
+  const clients = new Map<string, SubgraphClient>();
   const buildService = ({ name, url }: { name: string; url?: string }) => {
     const target = options.subgraphUrls[name] ?? url;
     if (!target) throw new Error(`The supergraph gives subgraph ${name} no URL; set one for it.`);
     subgraphUrls.set(name, target);
-    return new SubgraphSource(name, target, options.subgraphTimeoutMs);
+    if (!clients.has(name)) clients.set(name, new SubgraphClient(dispatcher, limits));
+    return new SubgraphSource(name, target, clients.get(name)!);
   };
   const gateway = new ApolloGateway({ supergraphSdl: options.supergraphSdl, buildService });
   const internal = new InternalGateway(options.supergraphSdl, buildService);
@@ -87,7 +97,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   gateway.onSchemaLoadOrUpdate((loaded) => (apiSchema = loaded.apiSchema));
   const tenantStatus = new TenantStatusCache(options.bus, options.suspendedTenantsUrl, options.tenantStatusRefreshMs ?? 5_000);
   // What has started, to stop in reverse if a later step fails (a port taken, say).
-  const started: (() => Promise<void>)[] = [];
+  const started: (() => Promise<void>)[] = [() => dispatcher.close()];
   const stopStarted = async () => {
     for (const stop of started.splice(0).reverse()) await stop();
   };
@@ -129,7 +139,8 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   app.get('/ready', async (_req, res) => {
     const checks = await readiness(subgraphUrls, options.bus);
     const ready = Object.values(checks).every(Boolean);
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks });
+    const breakers = Object.fromEntries([...clients].map(([name, client]) => [name, client.state]));
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks, breakers });
   });
   app.use('/graphql', express.json({ limit: '256kb' }), expressMiddleware(server, { context: ({ req }) => routerContext(req.headers, verify, tenantStatus) }));
   app.use(requestErrorHandler);

@@ -1,26 +1,31 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { serviceUnavailable } from '../../common/errors.js';
 import type { RouterContext } from './context.js';
-import { keepAliveFetcher, type FetcherInit } from './http-fetcher.js';
+import { SubgraphCallFailure, type SubgraphClient } from './subgraph-client.js';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 
 /**
- * Calls one subgraph: forwards the caller's token (subgraphs verify it again) and gives up
- * after `timeoutMs`, so a hung subgraph costs its fields, not the whole request.
+ * Calls one subgraph for the gateway: forwards the caller's token (subgraphs verify it again)
+ * and the request id, and turns a call that got no answer into SERVICE_UNAVAILABLE naming no
+ * URL, so a dead or slow subgraph costs its fields, not the whole request.
  */
 export class SubgraphSource extends RemoteGraphQLDataSource<RouterContext> {
-  constructor(name: string, url: string, timeoutMs: number) {
-    const send = keepAliveFetcher(timeoutMs);
-    const fetcher: Fetcher = async (input, init) => {
-      try {
-        return (await send(input, init as FetcherInit)) as never;
-      } catch {
-        // Network failures and timeouts name no URL and carry a code clients can act on.
-        throw serviceUnavailable(name);
-      }
-    };
-    super({ url, fetcher });
+  constructor(
+    private readonly name: string,
+    url: string,
+    private readonly client: SubgraphClient,
+  ) {
+    super({ url, fetcher: client.fetch as unknown as Fetcher });
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<RouterContext>) {
+    const mutation = /^\s*mutation\b/.test(options.request.query ?? '');
+    try {
+      return await this.client.run(!mutation, () => super.process(options));
+    } catch (error) {
+      throw error instanceof SubgraphCallFailure ? serviceUnavailable(this.name, error.reason) : error;
+    }
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RouterContext>) {

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { parse } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MemoryEventBus } from '../../common/events/memory-bus.js';
 import { MeDocument } from '../../test/__generated__/operations.js';
@@ -56,6 +58,200 @@ describe('a slow or dead subgraph', () => {
     } finally {
       await router.stop();
       await hung.close();
+    }
+  });
+});
+
+/**
+ * The tenants subgraph as the router reaches it, through a TCP stand-in that forwards to the real
+ * one, hangs (holding every connection without a word, as a stuck process does, until told to
+ * forward again), or resets the next connection, as a test tells it.
+ */
+async function tenantsStandIn() {
+  const target = new URL(stack.subgraphs.tenants.url);
+  let mode: 'forward' | 'hang' | 'reset-next' = 'forward';
+  let connections = 0;
+  const sockets = new Set<net.Socket>();
+  const held = new Set<net.Socket>();
+  const forward = (socket: net.Socket) => {
+    const upstream = net.connect(Number(target.port), target.hostname);
+    upstream.on('error', () => socket.destroy());
+    socket.pipe(upstream).pipe(socket);
+  };
+  const server = net.createServer((socket) => {
+    connections++;
+    sockets.add(socket);
+    socket.on('close', () => {
+      sockets.delete(socket);
+      held.delete(socket);
+    });
+    socket.on('error', () => {});
+    if (mode === 'hang') {
+      socket.pause();
+      held.add(socket);
+    } else if (mode === 'reset-next') {
+      mode = 'forward';
+      socket.resetAndDestroy();
+    } else {
+      forward(socket);
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    set(next: typeof mode) {
+      mode = next;
+      if (next !== 'forward') return;
+      for (const socket of held) forward(socket);
+      held.clear();
+    },
+    connections: () => connections,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/** A router in front of the real users subgraph and `tenantsUrl`, with short limits for the tests. */
+const routerWithTenantsAt = (tenantsUrl: string) =>
+  startRouter({
+    supergraphSdl,
+    subgraphUrls: { users: `${stack.subgraphs.users.url}/graphql`, tenants: tenantsUrl },
+    jwksUrl: `${stack.subgraphs.users.url}/.well-known/jwks.json`,
+    suspendedTenantsUrl: `${stack.subgraphs.tenants.url}/internal/suspended-tenants`,
+    bus: new MemoryEventBus(),
+    port: 0,
+    subgraphTimeoutMs: 300,
+    subgraphLimits: { breakerFailures: 5, breakerResetMs: 500 },
+  });
+
+const MY_TENANT: TypedDocumentNode<{ me: { email: string; tenant: { name: string } | null } | null }, Record<string, never>> = parse('{ me { email tenant { name } } }');
+const breakersOf = async (routerUrl: string) => ((await (await fetch(`${routerUrl}/ready`)).json()) as { breakers: Record<string, string> }).breakers;
+
+describe('a subgraph that keeps failing', () => {
+  it('is not called for a while after 5 failures in a row: its fields fail at once, the others answer, and it is used again once it is back', async () => {
+    const tenants = await tenantsStandIn();
+    const router = await routerWithTenantsAt(tenants.url);
+    try {
+      tenants.set('hang');
+      for (let failure = 1; failure <= 5; failure++) {
+        const response = await request(`${router.url}/graphql`, MY_TENANT, {}, student.token);
+        expect(response.data, `failure ${failure}`).toEqual({ me: { email: student.email, tenant: null } });
+        expect(response.errors?.map((error) => error.message)).toEqual(['The tenants service did not answer in time.']);
+      }
+
+      const fastest = Math.min(
+        ...(await Promise.all(
+          Array.from({ length: 3 }, async () => {
+            const started = performance.now();
+            const response = await request(`${router.url}/graphql`, MY_TENANT, {}, student.token);
+            expect(response.data).toEqual({ me: { email: student.email, tenant: null } });
+            expect(errorCodes(response)).toEqual(['SERVICE_UNAVAILABLE']);
+            expect(response.errors?.[0]?.message).toMatch(/is failing/);
+            return performance.now() - started;
+          }),
+        )),
+      );
+      expect(fastest).toBeLessThan(50);
+      expect((await breakersOf(router.url)).tenants).toBe('open');
+
+      tenants.set('forward');
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      const back = await request(`${router.url}/graphql`, MY_TENANT, {}, student.token);
+      expect(back.errors).toBeUndefined();
+      expect(back.data?.me).toMatchObject({ email: student.email, tenant: { name: expect.any(String) } });
+      expect((await breakersOf(router.url)).tenants).toBe('closed');
+    } finally {
+      await router.stop();
+      await tenants.close();
+    }
+  });
+
+  it('is asked a query once more when the connection is reset, and a mutation never', async () => {
+    const admin = await loginAdmin(stack.graphqlUrl);
+    const tenants = await tenantsStandIn();
+    const router = await routerWithTenantsAt(tenants.url);
+    try {
+      tenants.set('reset-next');
+      const query = await request(`${router.url}/graphql`, MY_TENANT, {}, student.token);
+      expect(query.errors).toBeUndefined();
+      expect(query.data?.me).toMatchObject({ tenant: { name: expect.any(String) } });
+      expect(tenants.connections()).toBe(2);
+
+      // A fresh router, so no connection is left open for the mutation to reuse.
+      const fresh = await routerWithTenantsAt(tenants.url);
+      try {
+        tenants.set('reset-next');
+        const slug = `t-${Date.now().toString(36)}`;
+        const mutation = await request(
+          `${fresh.url}/graphql`,
+          'mutation($input: CreateTenantInput!) { createTenant(input: $input) { id } }',
+          { input: { slug, name: 'Once only', settings: { timezone: 'UTC', currency: 'GBP' } } },
+          admin.token,
+        );
+        expect(errorCodes(mutation)).toEqual(['SERVICE_UNAVAILABLE']);
+        expect(mutation.errors?.[0]?.message).toBe('The tenants service cannot be reached right now.');
+        expect(tenants.connections()).toBe(3);
+        expect((await request(stack.graphqlUrl, '{ tenantBySlug(slug: $slug) { name } }'.replace('$slug', JSON.stringify(slug)))).data).toEqual({ tenantBySlug: null });
+      } finally {
+        await fresh.stop();
+      }
+    } finally {
+      await router.stop();
+      await tenants.close();
+    }
+  });
+
+  it('cannot fill the router’s memory: an answer over the size limit is refused as unavailable', async () => {
+    const runaway = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      // Streamed without a length, as a runaway would: the cap must hold while reading.
+      res.write('{"data":{"_entities":[');
+      const chunk = `${'{"name":"x"},'.repeat(1_000)}`;
+      const send = () => {
+        if (!res.destroyed && res.write(chunk)) setImmediate(send);
+      };
+      send();
+    });
+    await new Promise<void>((resolve) => runaway.listen(0, '127.0.0.1', resolve));
+    const router = await startRouter({
+      supergraphSdl,
+      subgraphUrls: { users: `${stack.subgraphs.users.url}/graphql`, tenants: `http://127.0.0.1:${(runaway.address() as AddressInfo).port}/graphql` },
+      jwksUrl: `${stack.subgraphs.users.url}/.well-known/jwks.json`,
+      suspendedTenantsUrl: `${stack.subgraphs.tenants.url}/internal/suspended-tenants`,
+      bus: new MemoryEventBus(),
+      port: 0,
+      subgraphTimeoutMs: 2_000,
+      subgraphLimits: { maxResponseBytes: 100_000 },
+    });
+    try {
+      const response = await request(`${router.url}/graphql`, MY_TENANT, {}, student.token);
+      expect(response.data).toEqual({ me: { email: student.email, tenant: null } });
+      expect(response.errors?.map((error) => error.message)).toEqual(['The tenants service answered more than the router accepts.']);
+    } finally {
+      await router.stop();
+      runaway.closeAllConnections();
+      await new Promise((resolve) => runaway.close(resolve));
+    }
+  });
+
+  it('is reported as unreachable, at once, when nothing listens where it should be', async () => {
+    const closed = net.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const router = await routerWithTenantsAt(`http://127.0.0.1:${port}/graphql`);
+    try {
+      const started = performance.now();
+      const response = await request(`${router.url}/graphql`, MY_TENANT, {}, student.token);
+      expect(performance.now() - started).toBeLessThan(300);
+      expect(response.data).toEqual({ me: { email: student.email, tenant: null } });
+      expect(response.errors?.map(({ message, extensions }) => ({ message, extensions }))).toEqual([
+        { message: 'The tenants service cannot be reached right now.', extensions: { code: 'SERVICE_UNAVAILABLE' } },
+      ]);
+    } finally {
+      await router.stop();
     }
   });
 });
