@@ -52,8 +52,12 @@ const UNAVAILABLE = {
 export const serviceUnavailable = (service: string, reason: keyof typeof UNAVAILABLE = 'timeout') =>
   error(ErrorCode.SERVICE_UNAVAILABLE, `The ${service} service ${UNAVAILABLE[reason]}.`);
 
-/** HTTP status for an error raised before execution (bad token, suspended tenant). */
+const STATUS_BY_CODE: Partial<Record<string, number>> = { [ErrorCode.UNAUTHENTICATED]: 401, [ErrorCode.TENANT_SUSPENDED]: 403, [ErrorCode.RATE_LIMITED]: 429 };
+
+/** HTTP status (and Retry-After when there is one) for an error raised before execution: bad token, suspended tenant, too many requests. */
 export function withHttpStatus(error: GraphQLError): GraphQLError {
-  const status = error.extensions.code === ErrorCode.TENANT_SUSPENDED ? 403 : error.extensions.code === ErrorCode.UNAUTHENTICATED ? 401 : 400;
-  return new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status } } });
+  const status = STATUS_BY_CODE[error.extensions.code as string] ?? 400;
+  const retryAfter = error.extensions.retryAfterSeconds;
+  const headers = new Map(typeof retryAfter === 'number' ? [['retry-after', String(retryAfter)]] : []);
+  return new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status, headers } } });
 }

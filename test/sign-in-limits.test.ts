@@ -1,6 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { print } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../common/server/http.js';
 import { LoginDocument } from './__generated__/operations.js';
 import { errorCodes, request } from './support/client.js';
+import { startRouterReplica } from './support/replica.js';
 import { createTenant, loginAdmin, registerStudent, type Member, type TenantFixture } from './support/seed-kit.js';
 import { sharedTestStack, type TestStack } from './support/stack.js';
 
@@ -56,5 +59,39 @@ describe('password guessing', () => {
     expect(errorCodes(await attempt(member, member.password))).toEqual([]);
     for (let failure = 1; failure <= 9; failure++) await attempt(member, 'wrong-password-123');
     expect(errorCodes(await attempt(member, member.password))).toEqual([]);
+  });
+});
+
+describe('guessing from other addresses', () => {
+  // A router behind a load balancer on this machine: X-Forwarded-For tells it the client's address.
+  let router: RunningServer;
+  beforeAll(async () => {
+    router = await startRouterReplica(stack, { TRUSTED_PROXIES: '127.0.0.1,::1' });
+  });
+  afterAll(() => router?.stop());
+
+  let address = 0;
+  const newAddress = () => `192.0.2.${++address}`;
+  const attemptFrom = async (clientIp: string, member: Member, password: string) => {
+    const response = await fetch(`${router.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': clientIp },
+      body: JSON.stringify({ query: print(LoginDocument), variables: { input: { email: member.email, password, tenantSlug: tenant.slug } } }),
+    });
+    return errorCodes({ status: response.status, ...((await response.json()) as object) });
+  };
+
+  it('cannot lock an account out for its owner, who signs in from another address', async () => {
+    const member = await registerStudent(stack.graphqlUrl, tenant.slug);
+    const stranger = newAddress();
+    for (let failure = 1; failure <= 10; failure++) expect(await attemptFrom(stranger, member, 'wrong-password-123')).toEqual(['UNAUTHENTICATED']);
+    expect(await attemptFrom(stranger, member, member.password)).toEqual(['RATE_LIMITED']);
+    expect(await attemptFrom(newAddress(), member, member.password)).toEqual([]);
+  });
+
+  it('stops a guess spread over a hundred addresses: then the account is refused from everywhere for a while', async () => {
+    const member = await registerStudent(stack.graphqlUrl, tenant.slug);
+    for (let failure = 1; failure <= 100; failure++) expect(await attemptFrom(newAddress(), member, 'wrong-password-123'), `failure ${failure}`).toEqual(['UNAUTHENTICATED']);
+    expect(await attemptFrom(newAddress(), member, member.password)).toEqual(['RATE_LIMITED']);
   });
 });

@@ -18,6 +18,18 @@ import { createHttpServer, listen, type RunningServer } from './http.js';
 import { metricsHandler } from './metrics-route.js';
 import { requestErrorHandler } from './request-errors.js';
 
+/** What a subgraph knows of a request besides its caller. */
+export interface RequestFacts {
+  /** The client's address as the router forwards it (X-Forwarded-For), else the caller's own. */
+  clientIp: string;
+}
+
+// Subgraphs are reached through the router, inside the deployment's network: the address it
+// forwards is taken as it comes. A caller reaching a subgraph directly could name any address,
+// which is why sign-in also counts failures per account whatever the address.
+const clientIpOf = (req: { headers: Record<string, string | string[] | undefined>; socket: { remoteAddress?: string } }) =>
+  String(req.headers['x-forwarded-for'] ?? '').split(',')[0]!.trim() || req.socket.remoteAddress || 'unknown';
+
 export interface SubgraphServerOptions<Context> {
   typeDefs: DocumentNode;
   resolvers: unknown;
@@ -25,7 +37,7 @@ export interface SubgraphServerOptions<Context> {
   /** Database constraints whose violations are the client's mistake, and the error each means. */
   constraintErrors: ConstraintErrors;
   /** Builds the per-request context once the token (if any) is verified. */
-  context: (viewer: Viewer | null) => Context | Promise<Context>;
+  context: (viewer: Viewer | null, request: RequestFacts) => Context | Promise<Context>;
   /** Behind GET /ready: the subgraph is ready when its database and the event bus answer. */
   db: Kysely<any>;
   bus: EventBus;
@@ -82,7 +94,7 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
     } catch (error) {
       throw error instanceof GraphQLError ? withHttpStatus(error) : error;
     }
-    return options.context(viewer);
+    return options.context(viewer, { clientIp: clientIpOf(req) });
   };
   app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(server, { context }));
   app.use(requestErrorHandler);

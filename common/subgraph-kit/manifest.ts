@@ -4,6 +4,7 @@ import type { Kysely, Migration } from 'kysely';
 import type { z } from 'zod';
 import type { Viewer } from '../auth/viewer.js';
 import type { ConstraintErrors } from '../db/constraint-errors.js';
+import type { RequestFacts } from '../server/subgraph-server.js';
 import type { EventBus, EventHandler } from '../events/event.js';
 import type { OutboxRelay } from '../events/outbox.js';
 import type { PlatformEndpoint } from './platform-endpoints.js';
@@ -47,7 +48,7 @@ export interface SubgraphManifest<DB, Services extends object, Context extends o
   /** The long-lived services its resolvers need, built once at start. */
   services(platform: SubgraphPlatform<DB, z.infer<SettingsSchema>>): Promise<Services> | Services;
   /** A request's context from the services and the verified caller; loaders are made here, per request. */
-  context(services: Services, viewer: Viewer | null): Context;
+  context(services: Services, viewer: Viewer | null, request: RequestFacts): Context;
   /**
    * Durable event consumers (projections), by name: each gets every event once per consumer
    * group (`<subgraph>.<name>`), survives restarts, and is retried until it succeeds.

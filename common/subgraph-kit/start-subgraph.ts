@@ -54,7 +54,7 @@ export async function startSubgraph(entry: SubgraphEntry, { env, bus }: { env: E
       host: base.HOST,
       verifyAccessToken: accessTokenVerifier(tokenKeys),
       constraintErrors: manifest.constraintErrors ?? {},
-      context: (viewer) => manifest.context(services, viewer),
+      context: (viewer, request) => manifest.context(services, viewer, request),
       db,
       bus,
       routes: (app) => {

@@ -6,9 +6,16 @@ import { sharedEnv } from '../../common/service-config.js';
 import { endpointUrl, urlVariable } from '../../common/subgraph-kit/addresses.js';
 import { SUBGRAPHS, type SubgraphName } from '../../subgraphs/index.js';
 import type { RouterOptions } from './server.js';
+import { DEFAULT_RATE_LIMITS } from './rate-limits.js';
 import { DEFAULT_SUBGRAPH_LIMITS } from './subgraph-client.js';
 
 const CARREL_SUPERGRAPH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
+
+/** A comma-separated list; empty when unset. */
+const list = z
+  .string()
+  .default('')
+  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
 
 const routerEnv = sharedEnv.extend({
   PORT: port(4000),
@@ -18,12 +25,13 @@ const routerEnv = sharedEnv.extend({
   SUBGRAPH_MAX_RESPONSE_BYTES: z.coerce.number().int().positive().default(DEFAULT_SUBGRAPH_LIMITS.maxResponseBytes),
   SUBGRAPH_BREAKER_FAILURES: z.coerce.number().int().positive().default(DEFAULT_SUBGRAPH_LIMITS.breakerFailures),
   SUBGRAPH_BREAKER_RESET_MS: milliseconds(DEFAULT_SUBGRAPH_LIMITS.breakerResetMs),
+  RATE_LIMIT_PER_IP: z.coerce.number().int().positive().default(DEFAULT_RATE_LIMITS.perIpPerMinute),
+  RATE_LIMIT_PER_TENANT: z.coerce.number().int().positive().default(DEFAULT_RATE_LIMITS.perTenantPerMinute),
+  RATE_LIMIT_CREDENTIALS_PER_IP: z.coerce.number().int().positive().default(DEFAULT_RATE_LIMITS.credentialsPerIpPerMinute),
+  // Proxies (IPs or CIDRs, comma-separated) whose X-Forwarded-For is believed; none by default.
+  TRUSTED_PROXIES: list,
   // Origins of the portals, e.g. `https://student.example,https://owner.example`; none by default.
-  CORS_ORIGINS: z
-    .string()
-    .default('')
-    .transform((list) => list.split(',').map((origin) => origin.trim()).filter(Boolean))
-    .refine((origins) => origins.every(isOrigin), 'each must be an origin such as https://student.example: scheme, host and port only'),
+  CORS_ORIGINS: list.refine((origins) => origins.every(isOrigin), 'each must be an origin such as https://student.example: scheme, host and port only'),
 });
 
 function isOrigin(value: string): boolean {
@@ -68,6 +76,13 @@ export function loadRouterConfig(env: Env = process.env, argv: string[] = proces
       breakerResetMs: settings.SUBGRAPH_BREAKER_RESET_MS,
     },
     corsOrigins: settings.CORS_ORIGINS,
+    rateLimits: {
+      perIpPerMinute: settings.RATE_LIMIT_PER_IP,
+      perTenantPerMinute: settings.RATE_LIMIT_PER_TENANT,
+      credentialsPerIpPerMinute: settings.RATE_LIMIT_CREDENTIALS_PER_IP,
+      trustedProxies: settings.TRUSTED_PROXIES,
+    },
+    ...(settings.REDIS_URL ? { redis: { url: settings.REDIS_URL, keyPrefix: settings.REDIS_KEY_PREFIX } } : {}),
     redisUrl: settings.REDIS_URL,
     redisKeyPrefix: settings.REDIS_KEY_PREFIX,
   };

@@ -15,10 +15,13 @@ import { createHttpServer, listen, type RunningServer } from '../../common/serve
 import { metricsHandler } from '../../common/server/metrics-route.js';
 import { requestErrorHandler } from '../../common/server/request-errors.js';
 import { routerContext, type RouterContext } from './context.js';
+import { perIpLimit } from './per-ip-limit.js';
 import { formatRouterError } from './errors.js';
 import { mountExplorer } from './explorer/explorer.js';
 import { mountFrontDoor, originAllowed } from './front-door.js';
 import { DEFAULT_SUBGRAPH_LIMITS, SubgraphClient, type SubgraphCallLimits } from './subgraph-client.js';
+import { credentialLimitPlugin } from './credential-limit.js';
+import { credentialLimitedFields, DEFAULT_RATE_LIMITS, RateLimits, type RateLimitSettings } from './rate-limits.js';
 import { SubgraphSource } from './subgraph-source.js';
 import { SubscriptionHub } from './subscriptions/hub.js';
 import { InternalGateway } from './subscriptions/internal-gateway.js';
@@ -38,6 +41,10 @@ export interface RouterOptions {
   subgraphTimeoutMs: number;
   /** The rest of the subgraph call limits (response size, breaker); defaults where left out. */
   subgraphLimits?: Partial<Omit<SubgraphCallLimits, 'timeoutMs'>>;
+  /** Request limits per client IP, per tenant and on credential operations; the defaults where left out. */
+  rateLimits?: Partial<RateLimitSettings>;
+  /** The deployment's Redis, where replicas share their request counts; counted in memory without it. */
+  redis?: { url: string; keyPrefix: string };
   /** Browser origins allowed to call the router (CORS and WebSocket upgrades); none when empty. */
   corsOrigins?: readonly string[];
   tenantStatusRefreshMs?: number;
@@ -81,13 +88,13 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   // One pool of keep-alive connections, and one client (and so one breaker) per subgraph, shared
   // by the public and the internal gateway.
   const dispatcher = new Agent({ keepAliveTimeout: 60_000, connections: 256 });
-  const limits: SubgraphCallLimits = { ...DEFAULT_SUBGRAPH_LIMITS, ...options.subgraphLimits, timeoutMs: options.subgraphTimeoutMs };
+  const callLimits: SubgraphCallLimits = { ...DEFAULT_SUBGRAPH_LIMITS, ...options.subgraphLimits, timeoutMs: options.subgraphTimeoutMs };
   const clients = new Map<string, SubgraphClient>();
   const buildService = ({ name, url }: { name: string; url?: string }) => {
     const target = options.subgraphUrls[name] ?? url;
     if (!target) throw new Error(`The supergraph gives subgraph ${name} no URL; set one for it.`);
     subgraphUrls.set(name, target);
-    if (!clients.has(name)) clients.set(name, new SubgraphClient(dispatcher, limits));
+    if (!clients.has(name)) clients.set(name, new SubgraphClient(dispatcher, callLimits));
     return new SubgraphSource(name, target, clients.get(name)!);
   };
   const gateway = new ApolloGateway({ supergraphSdl: options.supergraphSdl, buildService });
@@ -104,6 +111,9 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   await tenantStatus.start();
   started.push(() => tenantStatus.stop());
   const verify = accessTokenVerifier(remoteSigningKeys(options.jwksUrl));
+  const requestLimits = new RateLimits({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits }, options.redis);
+  started.push(async () => requestLimits.close());
+  await requestLimits.connected();
 
   const app = express();
   app.disable('x-powered-by');
@@ -121,7 +131,12 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     validationRules: protections.validationRules,
     parseOptions: { maxTokens: MAX_TOKENS },
     // graphql-armor is typed against Apollo Server's CommonJS build; the plugin objects are the same.
-    plugins: [...(protections.plugins as ApolloServerPlugin<RouterContext>[]), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [
+      ...(protections.plugins as ApolloServerPlugin<RouterContext>[]),
+      credentialLimitPlugin(credentialLimitedFields(parse(options.supergraphSdl)), requestLimits),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+    ],
   });
   try {
     await server.start();
@@ -142,7 +157,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     const breakers = Object.fromEntries([...clients].map(([name, client]) => [name, client.state]));
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks, breakers });
   });
-  app.use('/graphql', express.json({ limit: '256kb' }), expressMiddleware(server, { context: ({ req }) => routerContext(req.headers, verify, tenantStatus) }));
+  app.use('/graphql', perIpLimit(requestLimits), express.json({ limit: '256kb' }), expressMiddleware(server, { context: ({ req }) => routerContext(req, { verify, tenantStatus, limits: requestLimits }) }));
   app.use(requestErrorHandler);
 
   const hub = new SubscriptionHub(options.bus, internal.hydrate, (tenantId) => subscriptions.closeTenant(tenantId));
@@ -174,6 +189,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     verify,
     tenantStatus,
     originAllowed: (origin, host) => originAllowed(origin, host, options.corsOrigins ?? []),
+    requestLimits,
     hub,
     limits: { ...SUBSCRIPTION_LIMITS, maxTokens: MAX_TOKENS },
   });

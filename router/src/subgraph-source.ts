@@ -31,5 +31,7 @@ export class SubgraphSource extends RemoteGraphQLDataSource<RouterContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RouterContext>) {
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
     if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
+    // Subgraphs count some things per client address (sign-in failures).
+    if (context.clientIp) request.http?.headers.set('x-forwarded-for', context.clientIp);
   }
 }

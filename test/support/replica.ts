@@ -12,7 +12,7 @@ import type { TestStack } from './stack.js';
  */
 export async function startRouterReplica(stack: TestStack, env: Env = {}): Promise<RunningServer> {
   const bus = process.env.REDIS_URL ? new RedisEventBus(process.env.REDIS_URL, stack.redisKeyPrefix) : stack.bus;
-  const replica = await startRouter({ ...loadRouterConfig({ ...stack.addresses, PORT: '0', METRICS_PORT: '0', ...env }, []), bus });
+  const replica = await startRouter({ ...loadRouterConfig({ ...stack.env, ...stack.addresses, PORT: '0', METRICS_PORT: '0', ...env }, []), bus });
   return {
     ...replica,
     async stop() {

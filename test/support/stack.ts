@@ -10,7 +10,15 @@ export const TEST_ADMIN = { email: 'admin@carrel.test', password: 'admin-passwor
 
 export interface TestStack extends Stack {
   redisKeyPrefix: string;
+  /** The settings it was started with, for another router in front of it. */
+  env: Env;
 }
+
+/**
+ * Tests send hundreds of requests a minute from one address and sign in as often: far past the
+ * limits a client gets. Tests of the limits start routers of their own with low ones.
+ */
+const UNLIMITED = { RATE_LIMIT_PER_IP: '1000000', RATE_LIMIT_PER_TENANT: '1000000', RATE_LIMIT_CREDENTIALS_PER_IP: '1000000' };
 
 export interface TestStackOptions {
   /** Settings over the test defaults, as environment variables (`ACCESS_TOKEN_TTL_SECONDS`, ...). */
@@ -26,7 +34,7 @@ export interface TestStackOptions {
 export async function startTestStack({ env = {}, databases }: TestStackOptions = {}): Promise<TestStack> {
   const own = databases ? null : await createTestDatabases();
   const redisKeyPrefix = `${testRedisPrefix()}${randomBytes(4).toString('hex')}:`;
-  const stack = await startStack({
+  const settings: Env = {
     ...process.env,
     ...(databases ?? own)!.env,
     REDIS_KEY_PREFIX: redisKeyPrefix,
@@ -37,12 +45,15 @@ export async function startTestStack({ env = {}, databases }: TestStackOptions =
     PASSWORD_HASH_COST: 'test',
     CARREL_ADMIN_EMAIL: TEST_ADMIN.email,
     CARREL_ADMIN_PASSWORD: TEST_ADMIN.password,
+    ...UNLIMITED,
     ...env,
-  });
+  };
+  const stack = await startStack(settings);
   const redisUrl = env.REDIS_URL ?? process.env.REDIS_URL;
   return {
     ...stack,
     redisKeyPrefix,
+    env: settings,
     async stop() {
       await stack.stop();
       await own?.drop();

@@ -23,6 +23,7 @@ import type { EventSubscriptionDeclaration } from '../../../common/events/subscr
 import { logger } from '../../../common/logger.js';
 import { formatRouterError } from '../errors.js';
 import { subscriptionsActive } from '../metrics.js';
+import type { RateLimits } from '../rate-limits.js';
 import type { TenantStatusCache } from '../tenant-status.js';
 import { boundedQueue } from './bounded-queue.js';
 import { CloseCodes } from './close-codes.js';
@@ -53,6 +54,8 @@ export interface WebSocketOptions {
   tenantStatus: TenantStatusCache;
   /** Whether a browser page of this origin may open a socket (the router's own, or a portal's). */
   originAllowed: (origin: string | undefined, host: string | undefined) => boolean;
+  /** Connection attempts count against the client IP's request limit. */
+  requestLimits: RateLimits;
   hub: SubscriptionHub;
   limits: SubscriptionLimits;
 }
@@ -86,8 +89,14 @@ export function attachSubscriptions(options: WebSocketOptions) {
     server: options.httpServer,
     path: options.path,
     maxPayload: limits.maxMessageBytes,
-    // Tokens travel in connection_init, not cookies, but a page of a foreign origin still has no business here.
-    verifyClient: ({ origin, req }: { origin: string; req: http.IncomingMessage }) => options.originAllowed(origin || undefined, req.headers.host),
+    verifyClient: ({ origin, req }: { origin: string; req: http.IncomingMessage }, done: (allowed: boolean, status?: number, message?: string, headers?: http.OutgoingHttpHeaders) => void) => {
+      // Tokens travel in connection_init, not cookies, but a page of a foreign origin still has no business here.
+      if (!options.originAllowed(origin || undefined, req.headers.host)) return done(false, 401, 'Unauthorized');
+      options.requestLimits.consume('ip', options.requestLimits.clientIp(req)).then(
+        () => done(true),
+        (error: GraphQLError) => done(false, 429, 'Too Many Requests', { 'retry-after': String(error.extensions?.retryAfterSeconds ?? 60) }),
+      );
+    },
   });
   const states = new WeakMap<WebSocket, SocketState>();
   const socketsByTenant = new Map<string, Set<WebSocket>>();

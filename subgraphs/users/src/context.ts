@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Viewer } from '../../../common/auth/viewer.js';
+import type { RequestFacts } from '../../../common/server/subgraph-server.js';
 import type { OutboxRelay } from '../../../common/events/outbox.js';
 import type { PasswordHashCost } from './auth/passwords.js';
 import type { SignInLimiter } from './auth/sign-in-limiter.js';
@@ -22,8 +23,10 @@ export interface UsersServices {
 export interface UsersContext extends UsersServices {
   viewer: Viewer | null;
   loaders: UsersLoaders;
+  /** Where the request came from: sign-in failures are counted per address and account. */
+  clientIp: string;
 }
 
-export function createContext(services: UsersServices, viewer: Viewer | null): UsersContext {
-  return { ...services, viewer, loaders: createLoaders(services.db, viewer) };
+export function createContext(services: UsersServices, viewer: Viewer | null, { clientIp }: RequestFacts): UsersContext {
+  return { ...services, viewer, loaders: createLoaders(services.db, viewer), clientIp };
 }

@@ -326,6 +326,10 @@ export type ResolversParentTypes = ResolversObject<{
   UserConnection: Omit<UserConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['User']> };
 }>;
 
+export type CredentialLimitedDirectiveArgs = { };
+
+export type CredentialLimitedDirectiveResolver<Result, Parent, ContextType = UsersContext, Args = CredentialLimitedDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type AuthPayloadResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = ResolversObject<{
   accessToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   accessTokenExpiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -391,3 +395,6 @@ export type Resolvers<ContextType = UsersContext> = ResolversObject<{
   UserConnection?: UserConnectionResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = UsersContext> = ResolversObject<{
+  credentialLimited?: CredentialLimitedDirectiveResolver<any, any, ContextType>;
+}>;

@@ -1,49 +1,61 @@
 import { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract, type RateLimiterRes, type RateLimiterStoreAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { rateLimited } from '../../../../common/errors.js';
 
-/** Attempts in a row without a success; the eleventh within the window is refused. */
-const FAILURES_ALLOWED = 10;
 const WINDOW_SECONDS = 15 * 60;
+/** Attempts on one account from one client IP without a success. */
+const FAILURES_PER_ADDRESS = 10;
+/**
+ * Attempts on one account from every address together: high enough that a stranger elsewhere
+ * needs a hundred addresses to lock its owner out, low enough to stop a slow distributed guess.
+ */
+const FAILURES_PER_ACCOUNT = 100;
 
 export interface SignInLimiter {
   /**
-   * Counts an attempt before the password is checked, atomically, so parallel guesses cannot all
-   * slip past; refuses with RATE_LIMITED once the account has used up its attempts.
+   * Counts an attempt on `account` from `clientIp` before the password is checked, atomically, so
+   * parallel guesses cannot all slip past; refuses with RATE_LIMITED once either count is spent.
    */
-  attempt(key: string): Promise<void>;
-  /** A correct password clears the count. */
-  succeeded(key: string): Promise<void>;
+  attempt(account: string, clientIp: string): Promise<void>;
+  /** A correct password clears the count of that address. */
+  succeeded(account: string, clientIp: string): Promise<void>;
   close(): Promise<void>;
 }
 
 /**
- * Slows password guessing: after 10 failed sign-ins to one account (tenant and email) within 15
- * minutes, further attempts are refused until the window passes. rate-limiter-flexible keeps the
- * counts in Redis, shared by every users replica, with an in-memory stand-in while Redis is down.
+ * Slows password guessing without handing strangers a way to lock people out. Failures count per
+ * (client IP, account), 10 in 15 minutes, and per account from everywhere, 100: someone guessing
+ * from one address is stopped after 10, while the owner, signing in from another, is refused only
+ * once a hundred failures have come in. rate-limiter-flexible keeps the counts in Redis, shared by
+ * every users replica, with counts in memory standing in while Redis is down.
  */
 export function signInLimiter(redis?: { url: string; keyPrefix: string }): SignInLimiter {
-  const options = { points: FAILURES_ALLOWED, duration: WINDOW_SECONDS, keyPrefix: 'sign-in' };
   let client: Redis | undefined;
-  let limiter: RateLimiterAbstract | RateLimiterStoreAbstract;
   if (redis) {
     client = new Redis(redis.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     client.on('error', () => {});
-    limiter = new RateLimiterRedis({ ...options, keyPrefix: `${redis.keyPrefix}sign-in`, storeClient: client, insuranceLimiter: new RateLimiterMemory(options) });
-  } else {
-    limiter = new RateLimiterMemory(options);
   }
+  const limiter = (keyPrefix: string, points: number): RateLimiterAbstract => {
+    const options = { points, duration: WINDOW_SECONDS, keyPrefix };
+    return client
+      ? new RateLimiterRedis({ ...options, keyPrefix: `${redis!.keyPrefix}${keyPrefix}`, storeClient: client, insuranceLimiter: new RateLimiterMemory(options) })
+      : new RateLimiterMemory(options);
+  };
+  const fromAddress = limiter('sign-in', FAILURES_PER_ADDRESS);
+  const onAccount = limiter('sign-in-account', FAILURES_PER_ACCOUNT);
+  const byAddress = (account: string, clientIp: string) => `${clientIp}|${account}`;
   return {
-    async attempt(key) {
+    async attempt(account, clientIp) {
       try {
-        await limiter.consume(key);
+        await fromAddress.consume(byAddress(account, clientIp));
+        await onAccount.consume(account);
       } catch (refusal) {
-        if (refusal instanceof Error) throw refusal;
-        throw rateLimited(Math.ceil((refusal as RateLimiterRes).msBeforeNext / 1000));
+        if (!(refusal instanceof RateLimiterRes)) throw refusal;
+        throw rateLimited(Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)));
       }
     },
-    async succeeded(key) {
-      await limiter.delete(key);
+    async succeeded(account, clientIp) {
+      await fromAddress.delete(byAddress(account, clientIp));
     },
     async close() {
       client?.disconnect();

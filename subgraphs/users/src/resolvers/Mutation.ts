@@ -79,7 +79,7 @@ export const Mutation: MutationResolvers = {
     const email = input.email.trim().toLowerCase();
     const slug = input.tenantSlug?.trim().toLowerCase();
     const attempts = `${slug || 'platform'}:${email}`;
-    await ctx.signInLimiter.attempt(attempts);
+    await ctx.signInLimiter.attempt(attempts, ctx.clientIp);
     const tenant = slug ? await withoutTenant(ctx.db, (trx) => findTenantBySlug(trx, slug)) : undefined;
     if (slug && !tenant) {
       await verifyPassword(input.password, ctx.decoyPasswordHash);
@@ -97,7 +97,7 @@ export const Mutation: MutationResolvers = {
       : await asPlatform(ctx.db, { actor: 'system:auth', action: 'platform admin login' }, signIn);
     if (session === 'suspended') throw tenantSuspended();
     if (!session) throw unauthenticated(WRONG_CREDENTIALS);
-    await ctx.signInLimiter.succeeded(attempts);
+    await ctx.signInLimiter.succeeded(attempts, ctx.clientIp);
     return session;
   },
 
@@ -119,7 +119,7 @@ export const Mutation: MutationResolvers = {
   changePassword: async (_parent, { currentPassword, newPassword }, ctx) => {
     const viewer = signedIn(ctx.viewer);
     requirePassword(newPassword, 'newPassword');
-    await ctx.signInLimiter.attempt(`user:${viewer.userId}`);
+    await ctx.signInLimiter.attempt(`user:${viewer.userId}`, ctx.clientIp);
     const changed = await asViewer(ctx.db, viewer, 'change own password', async (trx) => {
       const [user] = await findUsersByIds(trx, [viewer.userId]);
       if (!user || !(await verifyPassword(currentPassword, user.password_hash))) return false;
@@ -128,7 +128,7 @@ export const Mutation: MutationResolvers = {
       return true;
     });
     if (!changed) throw badUserInput('The current password is wrong.', 'currentPassword');
-    await ctx.signInLimiter.succeeded(`user:${viewer.userId}`);
+    await ctx.signInLimiter.succeeded(`user:${viewer.userId}`, ctx.clientIp);
     return true;
   },
 

@@ -1,0 +1,98 @@
+import type { IncomingMessage } from 'node:http';
+import { Kind, type DocumentNode } from 'graphql';
+import { Redis } from 'ioredis';
+import proxyaddr from 'proxy-addr';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { rateLimited } from '../../common/errors.js';
+
+export interface RateLimitSettings {
+  /** Requests (HTTP operations and WebSocket connections) a minute from one client IP. */
+  perIpPerMinute: number;
+  /** Requests a minute by the members of one tenant, whatever their IPs. */
+  perTenantPerMinute: number;
+  /** Operations a minute from one client IP that check or set a password (`@credentialLimited` fields). */
+  credentialsPerIpPerMinute: number;
+  /** Proxies (IPs or CIDRs) whose X-Forwarded-For is believed; none by default, so the socket's address counts. */
+  trustedProxies: readonly string[];
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimitSettings = { perIpPerMinute: 100, perTenantPerMinute: 6_000, credentialsPerIpPerMinute: 10, trustedProxies: [] };
+
+type Bucket = 'ip' | 'tenant' | 'credentials';
+
+/**
+ * The router's request limits (rate-limiter-flexible): counted in Redis when the deployment has
+ * one, so every replica shares the count, with a count in memory standing in while Redis is
+ * down; in memory on the embedded default. Over a limit the answer is RATE_LIMITED with the
+ * seconds to wait.
+ */
+export class RateLimits {
+  private readonly redis: Redis | undefined;
+  private readonly limiters: Record<Bucket, RateLimiterAbstract>;
+  private readonly trust: ReturnType<typeof proxyaddr.compile>;
+
+  constructor(settings: RateLimitSettings, redis?: { url: string; keyPrefix: string }) {
+    this.trust = proxyaddr.compile([...settings.trustedProxies]);
+    if (redis) {
+      // Fail fast while Redis is down: the memory limiter answers instead.
+      this.redis = new Redis(redis.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 1_000 });
+      this.redis.on('error', () => {});
+    }
+    const limiter = (bucket: Bucket, points: number): RateLimiterAbstract => {
+      const options = { points, duration: 60, keyPrefix: `rate:${bucket}` };
+      return this.redis
+        ? new RateLimiterRedis({ ...options, keyPrefix: `${redis!.keyPrefix}${options.keyPrefix}`, storeClient: this.redis, insuranceLimiter: new RateLimiterMemory(options) })
+        : new RateLimiterMemory(options);
+    };
+    this.limiters = {
+      ip: limiter('ip', settings.perIpPerMinute),
+      tenant: limiter('tenant', settings.perTenantPerMinute),
+      credentials: limiter('credentials', settings.credentialsPerIpPerMinute),
+    };
+  }
+
+  /**
+   * Resolves once Redis is connected, or after a while if it is not: counts taken before would go
+   * to the in-memory stand-in and be missing from the shared count.
+   */
+  async connected(timeoutMs = 2_000): Promise<void> {
+    const redis = this.redis;
+    if (!redis || redis.status === 'ready') return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      redis.once('ready', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  /** The client's IP: the socket's, or the one a trusted proxy says it forwarded for. */
+  clientIp = (request: IncomingMessage): string => proxyaddr(request, this.trust);
+
+  /** Counts one request against `key`'s limit of `bucket`; throws RATE_LIMITED (with its wait) when over. */
+  async consume(bucket: Bucket, key: string): Promise<void> {
+    try {
+      await this.limiters[bucket].consume(key);
+    } catch (refusal) {
+      if (!(refusal instanceof RateLimiterRes)) throw refusal;
+      throw rateLimited(Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)));
+    }
+  }
+
+  close(): void {
+    this.redis?.disconnect();
+  }
+}
+
+/** The Mutation fields of a supergraph marked `@credentialLimited`. */
+export function credentialLimitedFields(supergraph: DocumentNode): Set<string> {
+  const fields = new Set<string>();
+  for (const definition of supergraph.definitions) {
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION || definition.name.value !== 'Mutation') continue;
+    for (const field of definition.fields ?? []) {
+      if (field.directives?.some((directive) => directive.name.value === 'credentialLimited')) fields.add(field.name.value);
+    }
+  }
+  return fields;
+}
