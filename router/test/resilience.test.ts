@@ -113,6 +113,9 @@ async function tenantsStandIn() {
   };
 }
 
+/** Short for a test, long enough for a subgraph answering on a busy machine. */
+const CALL_TIMEOUT_MS = 800;
+
 /** A router in front of the real users subgraph and `tenantsUrl`, with short limits for the tests. */
 const routerWithTenantsAt = (tenantsUrl: string) =>
   startRouter({
@@ -122,7 +125,7 @@ const routerWithTenantsAt = (tenantsUrl: string) =>
     suspendedTenantsUrl: `${stack.subgraphs.tenants.url}/internal/suspended-tenants`,
     bus: new MemoryEventBus(),
     port: 0,
-    subgraphTimeoutMs: 300,
+    subgraphTimeoutMs: CALL_TIMEOUT_MS,
     subgraphLimits: { breakerFailures: 5, breakerResetMs: 500 },
   });
 
@@ -141,18 +144,19 @@ describe('a subgraph that keeps failing', () => {
         expect(response.errors?.map((error) => error.message)).toEqual(['The tenants service did not answer in time.']);
       }
 
-      const fastest = Math.min(
-        ...(await Promise.all(
-          Array.from({ length: 3 }, async () => {
-            const started = performance.now();
-            const response = await request(`${router.url}/graphql`, MY_TENANT, {}, student.token);
-            expect(response.data).toEqual({ me: { email: student.email, tenant: null } });
-            expect(errorCodes(response)).toEqual(['SERVICE_UNAVAILABLE']);
-            expect(response.errors?.[0]?.message).toMatch(/is failing/);
-            return performance.now() - started;
-          }),
-        )),
-      );
+      const partial = await request(`${router.url}/graphql`, MY_TENANT, {}, student.token);
+      expect(partial.data).toEqual({ me: { email: student.email, tenant: null } });
+      expect(errorCodes(partial)).toEqual(['SERVICE_UNAVAILABLE']);
+      expect(partial.errors?.[0]?.message).toMatch(/is failing/);
+      // Its calls alone, timed: a query that needs nothing but the failing subgraph.
+      const timings: number[] = [];
+      for (let call = 0; call < 5; call++) {
+        const started = performance.now();
+        const response = await request(`${router.url}/graphql`, '{ tenantBySlug(slug: "anything") { name } }');
+        timings.push(performance.now() - started);
+        expect(response.errors?.[0]?.message).toMatch(/is failing/);
+      }
+      const fastest = Math.min(...timings);
       expect(fastest).toBeLessThan(50);
       expect((await breakersOf(router.url)).tenants).toBe('open');
 
@@ -245,7 +249,7 @@ describe('a subgraph that keeps failing', () => {
     try {
       const started = performance.now();
       const response = await request(`${router.url}/graphql`, MY_TENANT, {}, student.token);
-      expect(performance.now() - started).toBeLessThan(300);
+      expect(performance.now() - started).toBeLessThan(CALL_TIMEOUT_MS);
       expect(response.data).toEqual({ me: { email: student.email, tenant: null } });
       expect(response.errors?.map(({ message, extensions }) => ({ message, extensions }))).toEqual([
         { message: 'The tenants service cannot be reached right now.', extensions: { code: 'SERVICE_UNAVAILABLE' } },
