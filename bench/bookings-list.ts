@@ -3,8 +3,7 @@ import { createTenant, loginAdmin, registerStudent, type Member } from '../test/
 import { startTestStack, type TestStack } from '../test/support/stack.js';
 import { counterValues, difference } from './metrics.js';
 import { load, type LoadResult } from './router-overhead.js';
-
-const EVERY_DAY = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'].map((weekday) => ({ weekday, opensAt: '00:00', closesAt: '24:00' }));
+import { seedLibrary } from './seed-library.js';
 
 export const BOOKING_LIST_QUERY = `query BenchBookings($first: Int!) {
   bookings(first: $first) { nodes { id startsAt price { amountMinor } user { displayName email } seat { label library { name } } library { name timezone } } }
@@ -14,23 +13,12 @@ export const BOOKING_LIST_QUERY = `query BenchBookings($first: Int!) {
 export async function seedBookings(stack: TestStack, count: number): Promise<Member> {
   const admin = await loginAdmin(stack.graphqlUrl);
   const tenant = await createTenant(stack.graphqlUrl, admin);
-  const { createLibrary } = await call<{ createLibrary: { id: string } }>(
-    stack.graphqlUrl,
-    `mutation($input: CreateLibraryInput!) { createLibrary(input: $input) { id } }`,
-    { input: { name: 'Bench Library', address: '1 Bench Road', timezone: 'UTC', openingHours: EVERY_DAY, hourlyPrice: { amountMinor: 5000, currency: 'INR' }, rules: { slotMinutes: 60, maxBookingMinutes: 240, cancellationCutoffMinutes: 0, checkInWindowMinutes: 15 } } },
-    tenant.owner.token,
-  );
-  const { addSeats } = await call<{ addSeats: { id: string }[] }>(
-    stack.graphqlUrl,
-    `mutation($libraryId: ID!, $seats: [SeatInput!]!) { addSeats(libraryId: $libraryId, seats: $seats) { id } }`,
-    { libraryId: createLibrary.id, seats: Array.from({ length: count }, (_, index) => ({ label: `S${String(index + 1).padStart(3, '0')}` })) },
-    tenant.owner.token,
-  );
+  const { seatIds } = await seedLibrary(stack.graphqlUrl, tenant.owner.token, count);
   const startsAt = new Date(Math.ceil((Date.now() + 2 * 3600_000) / 3600_000) * 3600_000);
   const endsAt = new Date(startsAt.getTime() + 3600_000);
-  for (const seat of addSeats) {
-    const student = await registerStudent(stack.graphqlUrl, tenant.slug, `Student of ${seat.id.slice(0, 4)}`);
-    await call(stack.graphqlUrl, `mutation($input: CreateBookingInput!) { createBooking(input: $input) { id } }`, { input: { seatId: seat.id, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() } }, student.token);
+  for (const seatId of seatIds) {
+    const student = await registerStudent(stack.graphqlUrl, tenant.slug, `Student of ${seatId.slice(0, 4)}`);
+    await call(stack.graphqlUrl, `mutation($input: CreateBookingInput!) { createBooking(input: $input) { id } }`, { input: { seatId, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() } }, student.token);
   }
   return tenant.owner;
 }

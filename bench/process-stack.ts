@@ -47,6 +47,7 @@ export async function startProcessStack(basePort = 4600, overrides: Env = {}): P
     RATE_LIMIT_PER_IP: '1000000000',
     RATE_LIMIT_PER_TENANT: '1000000000',
     RATE_LIMIT_CREDENTIALS_PER_IP: '1000000',
+    RATE_LIMIT_COST_PER_IP: '1000000000000',
     HOST: host,
     PORT: String(basePort),
     METRICS_PORT: String(basePort + 99),

@@ -7,15 +7,20 @@ export interface LoadResult {
   errors: number;
 }
 
-/** autocannon: a maintained HTTP load generator with HDR histograms, rather than a hand-rolled loop. */
-export async function load(url: string, body: string, token: string, seconds: number, connections: number): Promise<LoadResult> {
+/**
+ * autocannon: a maintained HTTP load generator with HDR histograms, rather than a hand-rolled loop.
+ * `perRequestHeaders` adds headers of its own to every request (a client address, say).
+ */
+export async function load(url: string, body: string, token: string, seconds: number, connections: number, perRequestHeaders?: () => Record<string, string>): Promise<LoadResult> {
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
   const result = await autocannon({
     url,
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers,
     body,
     duration: seconds,
     connections,
+    ...(perRequestHeaders ? { requests: [{ setupRequest: (request) => ({ ...request, headers: { ...headers, ...perRequestHeaders() } }) }] } : {}),
   });
   return {
     requestsPerSecond: result.requests.average,

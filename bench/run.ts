@@ -5,6 +5,7 @@ import { owningSubgraph } from '../router/src/supergraph.js';
 import type { SubgraphName } from '../subgraphs/index.js';
 import { login } from '../test/support/seed-kit.js';
 import { benchBookingsList } from './bookings-list.js';
+import { benchCostlyNeighbour } from './costly-neighbour.js';
 import { startProcessStack } from './process-stack.js';
 import { measureRouterOverhead } from './router-overhead.js';
 import { benchSubscriptionFanout } from './subscription-fanout.js';
@@ -19,6 +20,7 @@ logger.level = process.env.LOG_LEVEL ?? 'silent';
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 await benchBookingsList(seconds);
 await benchSubscriptionFanout();
+await benchCostlyNeighbour(seconds);
 
 // The one-hop query is `me`; it is compared with calling the subgraph that resolves it directly.
 const supergraph = parse(readFileSync(new URL('../schema/supergraph.graphql', import.meta.url), 'utf8'));

@@ -26,25 +26,40 @@ export const optionalUrl = z
   .or(z.literal('').transform(() => undefined));
 export const milliseconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 6_000;
+
 /** Connection settings shared by every subgraph, with per-service overrides (USERS_DATABASE_URL, ...). */
 export const databaseEnv = (service: string) => {
   const prefix = service.toUpperCase();
+  const serviceUrls: z.ZodType<Record<string, string | undefined>> = z.object({
+    [`${prefix}_DATABASE_URL`]: optionalUrl,
+    [`${prefix}_DATABASE_MIGRATION_URL`]: optionalUrl,
+  });
   return z
     .object({
       DATABASE_URL: optionalUrl,
       DATABASE_MIGRATION_URL: optionalUrl,
-      [`${prefix}_DATABASE_URL`]: optionalUrl,
-      [`${prefix}_DATABASE_MIGRATION_URL`]: optionalUrl,
       CARREL_DATA_DIR: z.string().default('.data'),
+      // Past the router's subgraph timeout a statement's answer reaches no one: PostgreSQL
+      // cancels it rather than leave it holding a connection and locks.
+      DATABASE_STATEMENT_TIMEOUT_MS: milliseconds(DEFAULT_STATEMENT_TIMEOUT_MS),
     })
+    .and(serviceUrls)
     .transform((env): DatabaseConfig => {
       const url = env[`${prefix}_DATABASE_URL`] ?? env.DATABASE_URL;
       if (!url) return { kind: 'pglite', dataDir: env.CARREL_DATA_DIR === ':memory:' ? undefined : `${env.CARREL_DATA_DIR}/${service}` };
       const migrationUrl = env[`${prefix}_DATABASE_MIGRATION_URL`] ?? env.DATABASE_MIGRATION_URL ?? url;
-      return { kind: 'postgres', url, migrationUrl, schema: service };
+      return { kind: 'postgres', url, migrationUrl, schema: service, statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS };
     });
 };
 
 export type DatabaseConfig =
   | { kind: 'pglite'; /** undefined keeps the database in memory */ dataDir: string | undefined }
-  | { kind: 'postgres'; url: string; migrationUrl: string; schema: string };
+  | {
+      kind: 'postgres';
+      url: string;
+      migrationUrl: string;
+      schema: string;
+      /** How long one statement of the application's may run; migrations are not limited. */
+      statementTimeoutMs: number;
+    };

@@ -57,14 +57,14 @@ export async function openDatabase<DB>({ service = 'unnamed', config, migrations
     return db;
   }
 
-  const owner = new Kysely<any>({ dialect: postgresDialect(config.migrationUrl, config.schema, 2) });
+  const owner = new Kysely<any>({ dialect: postgresDialect(config.migrationUrl, config.schema, 2, 0) });
   try {
     await prepareSchema(owner, config.schema);
     await migrate(owner, migrations, config.schema);
   } finally {
     await owner.destroy();
   }
-  const db = new Kysely<DB>({ dialect: postgresDialect(config.url, config.schema, maxConnections), log: countStatements(service) });
+  const db = new Kysely<DB>({ dialect: postgresDialect(config.url, config.schema, maxConnections, config.statementTimeoutMs), log: countStatements(service) });
   try {
     await assertApplicationRole(db, config.schema);
   } catch (error) {
@@ -88,8 +88,9 @@ function countStatements(service: string) {
   return () => counter.inc();
 }
 
-function postgresDialect(connectionString: string, schema: string, max: number) {
-  const pool = new pg.Pool({ connectionString, max, options: `-c search_path=${schema}` });
+/** A pool whose sessions use the subgraph's schema and cancel statements past the timeout (0: never). */
+function postgresDialect(connectionString: string, schema: string, max: number, statementTimeoutMs: number) {
+  const pool = new pg.Pool({ connectionString, max, options: `-c search_path=${schema} -c statement_timeout=${statementTimeoutMs}` });
   // An idle pooled connection dropped by the server (restart, failover, proxy timeout) is
   // replaced on next use; without a listener node would treat the error as fatal.
   pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));

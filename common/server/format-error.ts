@@ -2,7 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode, isPublicErrorCode, SOMETHING_WENT_WRONG } from '../errors.js';
 import { logger } from '../logger.js';
 
-const PUBLIC_EXTENSIONS = ['code', 'field', 'retryAfterSeconds'] as const;
+const PUBLIC_EXTENSIONS = ['code', 'field', 'retryAfterSeconds', 'cost', 'maxCost'] as const;
 
 /**
  * The last stop before a client: errors with a public code keep their message and a whitelist

@@ -1,7 +1,8 @@
-import { ApolloServer, type ContextFunction } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type ContextFunction } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { expressMiddleware, type ExpressContextFunctionArgument } from '@as-integrations/express5';
@@ -13,6 +14,8 @@ import type { Viewer } from '../auth/viewer.js';
 import { constraintError, type ConstraintErrors } from '../db/constraint-errors.js';
 import { withHttpStatus } from '../errors.js';
 import type { EventBus } from '../events/event.js';
+import { operationCostPlugin } from '../operations/cost.js';
+import { introspectionDepthRule } from '../operations/introspection-depth.js';
 import { maskError } from './format-error.js';
 import { createHttpServer, listen, type RunningServer } from './http.js';
 import { metricsHandler } from './metrics-route.js';
@@ -29,6 +32,20 @@ export interface RequestFacts {
 // which is why sign-in also counts failures per account whatever the address.
 const clientIpOf = (req: { headers: Record<string, string | string[] | undefined>; socket: { remoteAddress?: string } }) =>
   String(req.headers['x-forwarded-for'] ?? '').split(',')[0]!.trim() || req.socket.remoteAddress || 'unknown';
+
+/**
+ * A subgraph reached directly is held to the router's limits: the same cost, and a depth with room
+ * for the `_entities` level the router's query plans add. Aliases, directives and tokens stay the
+ * router's business, as its plans add their own.
+ */
+const armor = new ApolloArmor({
+  maxDepth: { n: 14 },
+  maxAliases: { enabled: false },
+  maxDirectives: { enabled: false },
+  maxTokens: { enabled: false },
+  costLimit: { enabled: false },
+  blockFieldSuggestion: { enabled: true },
+});
 
 export interface SubgraphServerOptions<Context> {
   typeDefs: DocumentNode;
@@ -56,6 +73,7 @@ export interface SubgraphServerOptions<Context> {
 export async function startSubgraphServer<Context extends object>(options: SubgraphServerOptions<Context>): Promise<RunningServer> {
   const app = express();
   const httpServer = createHttpServer(app);
+  const protections = armor.protect();
   const server = new ApolloServer<Context>({
     schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<Context> }]),
     formatError: (formatted, error) => {
@@ -69,7 +87,14 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
     introspection: true,
     csrfPrevention: true,
     // Traces are for Apollo's hosted studio, which this deployment does not use.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer })],
+    validationRules: [...protections.validationRules, introspectionDepthRule()],
+    // graphql-armor is typed against Apollo Server's CommonJS build; the plugin objects are the same.
+    plugins: [
+      ...(protections.plugins as ApolloServerPlugin<Context>[]),
+      operationCostPlugin<Context>(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+    ],
   });
   await server.start();
 

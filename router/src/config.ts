@@ -28,6 +28,7 @@ const routerEnv = sharedEnv.extend({
   RATE_LIMIT_PER_IP: z.coerce.number().int().positive().default(DEFAULT_RATE_LIMITS.perIpPerMinute),
   RATE_LIMIT_PER_TENANT: z.coerce.number().int().positive().default(DEFAULT_RATE_LIMITS.perTenantPerMinute),
   RATE_LIMIT_CREDENTIALS_PER_IP: z.coerce.number().int().positive().default(DEFAULT_RATE_LIMITS.credentialsPerIpPerMinute),
+  RATE_LIMIT_COST_PER_IP: z.coerce.number().int().positive().default(DEFAULT_RATE_LIMITS.costPerIpPerMinute),
   // Proxies (IPs or CIDRs, comma-separated) whose X-Forwarded-For is believed; none by default.
   TRUSTED_PROXIES: list,
   // Origins of the portals, e.g. `https://student.example,https://owner.example`; none by default.
@@ -80,6 +81,7 @@ export function loadRouterConfig(env: Env = process.env, argv: string[] = proces
       perIpPerMinute: settings.RATE_LIMIT_PER_IP,
       perTenantPerMinute: settings.RATE_LIMIT_PER_TENANT,
       credentialsPerIpPerMinute: settings.RATE_LIMIT_CREDENTIALS_PER_IP,
+      costPerIpPerMinute: settings.RATE_LIMIT_COST_PER_IP,
       trustedProxies: settings.TRUSTED_PROXIES,
     },
     ...(settings.REDIS_URL ? { redis: { url: settings.REDIS_URL, keyPrefix: settings.REDIS_KEY_PREFIX } } : {}),

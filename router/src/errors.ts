@@ -4,7 +4,7 @@ import { maskError } from '../../common/server/format-error.js';
 
 // graphql-armor reports its limits as "Syntax Error" validation failures and graphql-js its token
 // limit as a parse failure; clients get one code for all of them.
-const LIMIT_MESSAGE = /^Syntax Error: (Query depth limit|Query Cost limit|Aliases limit|Directives limit|Document contains more tha[nt] \d+ tokens)/i;
+const LIMIT_MESSAGE = /^(Syntax Error: )?(Query depth limit|Aliases limit|Directives limit|Document contains more tha[nt] \d+ tokens|Introspection depth limit)/i;
 const SYNTAX_ERROR = /^Syntax Error: /;
 
 /** The router's last word on errors: operation limits get their own code, the rest is masked. */

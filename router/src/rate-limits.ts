@@ -12,13 +12,18 @@ export interface RateLimitSettings {
   perTenantPerMinute: number;
   /** Operations a minute from one client IP that check or set a password (`@credentialLimited` fields). */
   credentialsPerIpPerMinute: number;
+  /**
+   * The summed cost (see common/operations/cost.ts) of one client IP's operations a minute: forty
+   * of the costliest operations allowed, or a hundred pages of 100 bookings with their details.
+   */
+  costPerIpPerMinute: number;
   /** Proxies (IPs or CIDRs) whose X-Forwarded-For is believed; none by default, so the socket's address counts. */
   trustedProxies: readonly string[];
 }
 
-export const DEFAULT_RATE_LIMITS: RateLimitSettings = { perIpPerMinute: 100, perTenantPerMinute: 6_000, credentialsPerIpPerMinute: 10, trustedProxies: [] };
+export const DEFAULT_RATE_LIMITS: RateLimitSettings = { perIpPerMinute: 100, perTenantPerMinute: 6_000, credentialsPerIpPerMinute: 10, costPerIpPerMinute: 200_000, trustedProxies: [] };
 
-type Bucket = 'ip' | 'tenant' | 'credentials';
+type Bucket = 'ip' | 'tenant' | 'credentials' | 'cost';
 
 /**
  * The router's request limits (rate-limiter-flexible): counted in Redis when the deployment has
@@ -48,6 +53,7 @@ export class RateLimits {
       ip: limiter('ip', settings.perIpPerMinute),
       tenant: limiter('tenant', settings.perTenantPerMinute),
       credentials: limiter('credentials', settings.credentialsPerIpPerMinute),
+      cost: limiter('cost', settings.costPerIpPerMinute),
     };
   }
 
@@ -70,10 +76,10 @@ export class RateLimits {
   /** The client's IP: the socket's, or the one a trusted proxy says it forwarded for. */
   clientIp = (request: IncomingMessage): string => proxyaddr(request, this.trust);
 
-  /** Counts one request against `key`'s limit of `bucket`; throws RATE_LIMITED (with its wait) when over. */
-  async consume(bucket: Bucket, key: string): Promise<void> {
+  /** Counts `points` (one request, unless told) against `key`'s limit of `bucket`; throws RATE_LIMITED (with its wait) when over. */
+  async consume(bucket: Bucket, key: string, points = 1): Promise<void> {
     try {
-      await this.limiters[bucket].consume(key);
+      await this.limiters[bucket].consume(key, points);
     } catch (refusal) {
       if (!(refusal instanceof RateLimiterRes)) throw refusal;
       throw rateLimited(Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)));

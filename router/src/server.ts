@@ -11,6 +11,8 @@ import { accessTokenVerifier, remoteSigningKeys } from '../../common/auth/access
 import type { EventBus } from '../../common/events/event.js';
 import { eventSubscriptionsOf } from '../../common/events/subscription-declarations.js';
 import { logger } from '../../common/logger.js';
+import { operationCostPlugin } from '../../common/operations/cost.js';
+import { introspectionDepthRule } from '../../common/operations/introspection-depth.js';
 import { createHttpServer, listen, type RunningServer } from '../../common/server/http.js';
 import { metricsHandler } from '../../common/server/metrics-route.js';
 import { requestErrorHandler } from '../../common/server/request-errors.js';
@@ -73,7 +75,8 @@ const armor = new ApolloArmor({
   // Token counting is graphql-js's own parse option below: armor's re-parses every request,
   // while Apollo Server parses a document once and caches it.
   maxTokens: { enabled: false },
-  costLimit: { maxCost: 5_000 },
+  // Armor's cost rule reads literals only; operationCostPlugin counts variables and defaults too.
+  costLimit: { enabled: false },
   blockFieldSuggestion: { enabled: true },
 });
 
@@ -119,6 +122,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   app.disable('x-powered-by');
   const httpServer = createHttpServer(app);
   const protections = armor.protect();
+  const validationRules = [...protections.validationRules, introspectionDepthRule()];
   const server = new ApolloServer<RouterContext>({
     gateway,
     // runUntilSignalled stops everything in order; Apollo's own handler would re-raise the signal
@@ -128,11 +132,16 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     includeStacktraceInErrorResponses: false,
     introspection: true,
     csrfPrevention: true,
-    validationRules: protections.validationRules,
+    validationRules,
     parseOptions: { maxTokens: MAX_TOKENS },
     // graphql-armor is typed against Apollo Server's CommonJS build; the plugin objects are the same.
     plugins: [
       ...(protections.plugins as ApolloServerPlugin<RouterContext>[]),
+      operationCostPlugin<RouterContext>({
+        charge: async (cost, { clientIp }) => {
+          if (clientIp) await requestLimits.consume('cost', clientIp, cost);
+        },
+      }),
       credentialLimitPlugin(credentialLimitedFields(parse(options.supergraphSdl)), requestLimits),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -185,7 +194,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     apiSchema: () => apiSchema!,
     declarations: () => declarations,
     askFilter: (query, variables, viewer, authorization) => internal.filter(query, variables, viewer, authorization),
-    validationRules: protections.validationRules,
+    validationRules,
     verify,
     tenantStatus,
     originAllowed: (origin, host) => originAllowed(origin, host, options.corsOrigins ?? []),

@@ -34,6 +34,7 @@ async function routerWith(limits: Env, counts = `${stack.redisKeyPrefix}limits-$
     RATE_LIMIT_PER_IP: '100',
     RATE_LIMIT_PER_TENANT: '6000',
     RATE_LIMIT_CREDENTIALS_PER_IP: '10',
+    RATE_LIMIT_COST_PER_IP: '200000',
     TRUSTED_PROXIES: '127.0.0.1,::1',
     REDIS_KEY_PREFIX: counts,
     ...limits,
@@ -107,6 +108,18 @@ describe('requests from one client IP', () => {
     const router = await routerWith({ RATE_LIMIT_PER_IP: '3', TRUSTED_PROXIES: '' });
     for (let request = 1; request <= 3; request++) expect((await post(router, newIp(), TYPENAME)).status).toBe(200);
     expectRateLimited(await post(router, newIp(), TYPENAME));
+  });
+});
+
+describe('the cost of one client IP\'s operations', () => {
+  it('is summed over a minute: past the budget a client is refused with 429 RATE_LIMITED, and another IP is unaffected', async () => {
+    const router = await routerWith({ RATE_LIMIT_COST_PER_IP: '1000' });
+    // 1 for the field, 100 times its nodes' 3: 301.
+    const page = { query: '{ users(first: 100) { nodes { id email } } }' };
+    const ip = newIp();
+    for (let request = 1; request <= 3; request++) expect((await post(router, ip, page, tenant.owner.token)).status, `request ${request}`).toBe(200);
+    expectRateLimited(await post(router, ip, page, tenant.owner.token));
+    expect((await post(router, newIp(), page, tenant.owner.token)).status).toBe(200);
   });
 });
 

@@ -9,6 +9,7 @@ import { MeDocument } from '../../test/__generated__/operations.js';
 import { errorCodes, request } from '../../test/support/client.js';
 import { createTenant, loginAdmin, registerStudent, type Member } from '../../test/support/seed-kit.js';
 import { sharedTestStack, type TestStack } from '../../test/support/stack.js';
+import { subgraphStandIn } from '../../test/support/subgraph-stand-in.js';
 import { startRouter } from '../src/server.js';
 
 let stack: TestStack;
@@ -62,57 +63,6 @@ describe('a slow or dead subgraph', () => {
   });
 });
 
-/**
- * The tenants subgraph as the router reaches it, through a TCP stand-in that forwards to the real
- * one, hangs (holding every connection without a word, as a stuck process does, until told to
- * forward again), or resets the next connection, as a test tells it.
- */
-async function tenantsStandIn() {
-  const target = new URL(stack.subgraphs.tenants.url);
-  let mode: 'forward' | 'hang' | 'reset-next' = 'forward';
-  let connections = 0;
-  const sockets = new Set<net.Socket>();
-  const held = new Set<net.Socket>();
-  const forward = (socket: net.Socket) => {
-    const upstream = net.connect(Number(target.port), target.hostname);
-    upstream.on('error', () => socket.destroy());
-    socket.pipe(upstream).pipe(socket);
-  };
-  const server = net.createServer((socket) => {
-    connections++;
-    sockets.add(socket);
-    socket.on('close', () => {
-      sockets.delete(socket);
-      held.delete(socket);
-    });
-    socket.on('error', () => {});
-    if (mode === 'hang') {
-      socket.pause();
-      held.add(socket);
-    } else if (mode === 'reset-next') {
-      mode = 'forward';
-      socket.resetAndDestroy();
-    } else {
-      forward(socket);
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
-    set(next: typeof mode) {
-      mode = next;
-      if (next !== 'forward') return;
-      for (const socket of held) forward(socket);
-      held.clear();
-    },
-    connections: () => connections,
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
-}
-
 /** Short for a test, long enough for a subgraph answering on a busy machine. */
 const CALL_TIMEOUT_MS = 800;
 
@@ -134,7 +84,7 @@ const breakersOf = async (routerUrl: string) => ((await (await fetch(`${routerUr
 
 describe('a subgraph that keeps failing', () => {
   it('is not called for a while after 5 failures in a row: its fields fail at once, the others answer, and it is used again once it is back', async () => {
-    const tenants = await tenantsStandIn();
+    const tenants = await subgraphStandIn(stack.subgraphs.tenants.url);
     const router = await routerWithTenantsAt(tenants.url);
     try {
       tenants.set('hang');
@@ -174,7 +124,7 @@ describe('a subgraph that keeps failing', () => {
 
   it('is asked a query once more when the connection is reset, and a mutation never', async () => {
     const admin = await loginAdmin(stack.graphqlUrl);
-    const tenants = await tenantsStandIn();
+    const tenants = await subgraphStandIn(stack.subgraphs.tenants.url);
     const router = await routerWithTenantsAt(tenants.url);
     try {
       tenants.set('reset-next');

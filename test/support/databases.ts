@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { DatabaseConfig, Env } from '../../common/config.js';
+import { DEFAULT_STATEMENT_TIMEOUT_MS, type DatabaseConfig, type Env } from '../../common/config.js';
 import { SUBGRAPHS } from '../../subgraphs/index.js';
 
 /**
@@ -39,7 +39,7 @@ export async function createTestDatabases(): Promise<TestDatabases> {
     return parsed.href;
   };
   return {
-    config: (service) => ({ kind: 'postgres', url: inDatabase(appUrl), migrationUrl: inDatabase(ownerUrl), schema: service }),
+    config: (service) => ({ kind: 'postgres', url: inDatabase(appUrl), migrationUrl: inDatabase(ownerUrl), schema: service, statementTimeoutMs: DEFAULT_STATEMENT_TIMEOUT_MS }),
     env: { ...noSubgraphDatabases, DATABASE_URL: inDatabase(appUrl), DATABASE_MIGRATION_URL: inDatabase(ownerUrl) },
     drop: () => dropDatabases(ownerUrl, name),
   };

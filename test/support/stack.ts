@@ -18,7 +18,7 @@ export interface TestStack extends Stack {
  * Tests send hundreds of requests a minute from one address and sign in as often: far past the
  * limits a client gets. Tests of the limits start routers of their own with low ones.
  */
-const UNLIMITED = { RATE_LIMIT_PER_IP: '1000000', RATE_LIMIT_PER_TENANT: '1000000', RATE_LIMIT_CREDENTIALS_PER_IP: '1000000' };
+const UNLIMITED = { RATE_LIMIT_PER_IP: '1000000', RATE_LIMIT_PER_TENANT: '1000000', RATE_LIMIT_CREDENTIALS_PER_IP: '1000000', RATE_LIMIT_COST_PER_IP: '1000000000' };
 
 export interface TestStackOptions {
   /** Settings over the test defaults, as environment variables (`ACCESS_TOKEN_TTL_SECONDS`, ...). */

@@ -21,6 +21,7 @@ import { ErrorCode } from '../../../common/errors.js';
 import type { EventFilter } from '../../../common/events/event-stream.js';
 import type { EventSubscriptionDeclaration } from '../../../common/events/subscription-declarations.js';
 import { logger } from '../../../common/logger.js';
+import { MAX_OPERATION_COST, operationCost, tooComplex } from '../../../common/operations/cost.js';
 import { formatRouterError } from '../errors.js';
 import { subscriptionsActive } from '../metrics.js';
 import type { RateLimits } from '../rate-limits.js';
@@ -170,6 +171,10 @@ export function attachSubscriptions(options: WebSocketOptions) {
         }
         const variables = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
         if (variables.errors) return variables.errors.map((error) => asPublicError(error, ErrorCode.BAD_USER_INPUT));
+        // Every event runs the subscription's selection once per subscriber group: as costly a
+        // selection as a query's is refused the same way.
+        const cost = operationCost(schema, document, payload.operationName, payload.variables ?? {});
+        if (cost !== undefined && cost > MAX_OPERATION_COST) return [tooComplex(cost)];
 
         // Counted before the subgraph is asked: a burst of subscribe messages must not all pass
         // the check above while their filters are on the way.

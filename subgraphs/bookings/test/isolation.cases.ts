@@ -142,7 +142,7 @@ export default defineIsolationCases<BookingsWorld>({
         id name address timezone status createdAt tenant { id }
         openingHours { weekday opensAt closesAt } hourlyPrice { amountMinor currency }
         rules { slotMinutes maxBookingMinutes cancellationCutoffMinutes checkInWindowMinutes }
-        seats(includeInactive: true) { nodes { id label zone features active } pageInfo { hasNextPage } }
+        seats(first: 20, includeInactive: true) { nodes { id label zone features active } pageInfo { hasNextPage } }
       }
       pageInfo { hasNextPage }
     }
@@ -158,12 +158,12 @@ export default defineIsolationCases<BookingsWorld>({
   rootFields: {
     Query: {
       libraries: attack(IsoLibrariesDocument, {
-        targets: (world) => ({ "B's libraries": { tenantId: world.b.id, first: 100 } }),
-        nowhere: () => ({ tenantId: randomUUID(), first: 100 }),
+        targets: (world) => ({ "B's libraries": { tenantId: world.b.id, first: 20 } }),
+        nowhere: () => ({ tenantId: randomUUID(), first: 20 }),
         refusal: 'NOT_FOUND',
         controls: [
-          { as: 'STUDENT', variables: (world) => ({ tenantId: world.a.id, first: 100 }) },
-          { as: 'OWNER', variables: () => ({ first: 100 }) },
+          { as: 'STUDENT', variables: (world) => ({ tenantId: world.a.id, first: 20 }) },
+          { as: 'OWNER', variables: () => ({ first: 20 }) },
         ],
       }),
       library: attack(IsoLibraryDocument, {
@@ -285,7 +285,7 @@ export default defineIsolationCases<BookingsWorld>({
       own: (world) => ({ __typename: 'Tenant', id: world.a.id }),
       foreign: (world) => ({ 'B itself': { __typename: 'Tenant', id: world.b.id } }),
       nowhere: () => ({ __typename: 'Tenant', id: randomUUID() }),
-      selection: 'id libraries(first: 100) { nodes { id name address seats(includeInactive: true) { nodes { id label } } } pageInfo { hasNextPage endCursor } }',
+      selection: 'id libraries(first: 20) { nodes { id name address seats(first: 20, includeInactive: true) { nodes { id label } } } pageInfo { hasNextPage endCursor } }',
     },
     Library: {
       own: (world) => ({ __typename: 'Library', id: world.own.a.library.id }),

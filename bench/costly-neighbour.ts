@@ -1,0 +1,122 @@
+import { randomInt } from 'node:crypto';
+import { ErrorCode } from '../common/errors.js';
+import { DEFAULT_RATE_LIMITS } from '../router/src/rate-limits.js';
+import { MAX_PAGE_SIZE } from '../common/pagination.js';
+import { createTenant, loginAdmin, type Member } from '../test/support/seed-kit.js';
+import { startTestStack, type TestStack } from '../test/support/stack.js';
+import { load, type LoadResult } from './router-overhead.js';
+import { seedLibrary } from './seed-library.js';
+
+/** A page of seats, each with its library's page of seats: the deepest fan-out the schema has. */
+const COSTLY_QUERY = `query Costly($id: ID!, $inner: Int) {
+  library(id: $id) { seats(first: ${MAX_PAGE_SIZE}) { nodes { id label library { name seats(first: $inner) { nodes { id label zone features active } } } } } }
+}`;
+const NEIGHBOUR_QUERY = `query Neighbour($id: ID!) { library(id: $id) { name seats(first: 20) { nodes { id label } } } }`;
+
+/** The largest inner page the cost limit lets through, found by asking the router (refusals cost nothing). */
+async function largestAllowedInnerPage(stack: TestStack, owner: Member, libraryId: string): Promise<number> {
+  let allowed = 0;
+  let refused = MAX_PAGE_SIZE + 1;
+  while (refused - allowed > 1) {
+    const inner = Math.floor((allowed + refused) / 2);
+    const response = await fetch(stack.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${owner.token}` },
+      body: JSON.stringify({ query: COSTLY_QUERY, variables: { id: libraryId, inner } }),
+    }).then((answer) => answer.json() as Promise<{ errors?: { extensions?: { code?: string } }[] }>);
+    if (response.errors?.some((error) => error.extensions?.code === ErrorCode.OPERATION_TOO_COMPLEX)) refused = inner;
+    else allowed = inner;
+  }
+  return allowed;
+}
+
+/** One client at one address sending `body` back to back on one connection until told to stop. */
+function backToBack(url: string, body: string, token: string, ip: string) {
+  let running = true;
+  let answered = 0;
+  let refused = 0;
+  const done = (async () => {
+    while (running) {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-forwarded-for': ip }, body });
+      await response.arrayBuffer();
+      if (response.status === 429) refused++;
+      else answered++;
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await done;
+      return { answered, refused };
+    },
+  };
+}
+
+/** A tenant's students come from many addresses, none near its own limit. */
+const someStudentAddress = () => ({ 'x-forwarded-for': `10.${randomInt(256)}.${randomInt(256)}.${randomInt(256)}` });
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const spread = (values: number[]) => `${median(values)} (${Math.min(...values)}–${Math.max(...values)})`;
+
+/**
+ * Another tenant's latency while one client sends the most expensive operation the cost limit
+ * allows, back to back: quiet and loaded rounds interleaved, so both see the same machine.
+ * That client is held by the request limits as deployed (100 requests and a cost of 200,000 a
+ * minute from one address), and its operations by the cost limit. In one process, as the tests' stack runs: the
+ * router and every subgraph share one event loop, the worst case for a neighbour.
+ */
+export async function benchCostlyNeighbour(seconds: number, rounds = 3): Promise<void> {
+  // The request limits as deployed, but for tenant B's, whose load stands for a large tenant's;
+  // the router believes X-Forwarded-For from this machine, as from a load balancer.
+  const stack = await startTestStack({
+    env: {
+      RATE_LIMIT_PER_IP: String(DEFAULT_RATE_LIMITS.perIpPerMinute),
+      RATE_LIMIT_COST_PER_IP: String(DEFAULT_RATE_LIMITS.costPerIpPerMinute),
+      RATE_LIMIT_PER_TENANT: '1000000000',
+      TRUSTED_PROXIES: '127.0.0.1,::1',
+    },
+  });
+  try {
+    await measure(stack, seconds, rounds);
+  } finally {
+    await stack.stop();
+  }
+}
+
+async function measure(stack: TestStack, seconds: number, rounds: number) {
+  const admin = await loginAdmin(stack.graphqlUrl);
+  const heavy = await createTenant(stack.graphqlUrl, admin);
+  const neighbour = await createTenant(stack.graphqlUrl, admin);
+  const { libraryId: heavyLibrary } = await seedLibrary(stack.graphqlUrl, heavy.owner.token, MAX_PAGE_SIZE);
+  const { libraryId: neighbourLibrary } = await seedLibrary(stack.graphqlUrl, neighbour.owner.token, 20);
+  const inner = await largestAllowedInnerPage(stack, heavy.owner, heavyLibrary);
+  const costlyBody = JSON.stringify({ query: COSTLY_QUERY, variables: { id: heavyLibrary, inner } });
+  const neighbourBody = JSON.stringify({ query: NEIGHBOUR_QUERY, variables: { id: neighbourLibrary } });
+  const connections = 4;
+
+  const neighbourLoad = () => load(stack.graphqlUrl, neighbourBody, neighbour.owner.token, seconds, connections, someStudentAddress);
+  await load(stack.graphqlUrl, neighbourBody, neighbour.owner.token, 1, connections, someStudentAddress);
+  const quiet: LoadResult[] = [];
+  const loaded: LoadResult[] = [];
+  const heavyAnswered: number[] = [];
+  const heavyRefused: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    quiet.push(await neighbourLoad());
+    // A new address each round, so each round sees the client's first minute, its worst.
+    const client = backToBack(stack.graphqlUrl, costlyBody, heavy.owner.token, `203.0.113.${round + 1}`);
+    loaded.push(await neighbourLoad());
+    const { answered, refused } = await client.stop();
+    heavyAnswered.push(answered);
+    heavyRefused.push(refused);
+  }
+  const ratios = loaded.map((result, index) => Number((result.p99 / quiet[index]!.p99).toFixed(2)));
+  console.log(
+    `\nA costly neighbour: tenant B's ${NEIGHBOUR_QUERY.match(/query (\w+)/)![1]} (${connections} connections) alone and while one client of tenant A sends ` +
+      `${MAX_PAGE_SIZE} seats × ${inner} seats each (the most the cost limit allows) back to back; ${rounds} interleaved rounds of ${seconds} s, median (min–max)`,
+  );
+  console.table({
+    'B alone': { 'req/s': spread(quiet.map((r) => Math.round(r.requestsPerSecond))), 'p50 ms': spread(quiet.map((r) => r.p50)), 'p99 ms': spread(quiet.map((r) => r.p99)), errors: spread(quiet.map((r) => r.errors)) },
+    'B beside A': { 'req/s': spread(loaded.map((r) => Math.round(r.requestsPerSecond))), 'p50 ms': spread(loaded.map((r) => r.p50)), 'p99 ms': spread(loaded.map((r) => r.p99)), errors: spread(loaded.map((r) => r.errors)) },
+  });
+  console.log(`B's p99 beside A / alone: ${spread(ratios)}. A's costly operations per round: ${spread(heavyAnswered)} answered, ${spread(heavyRefused)} refused (429).`);
+}
