@@ -14,3 +14,10 @@ export const sqlStatements = new Counter({
   labelNames: ['service'] as const,
   registers: [metrics],
 });
+
+export const unexpectedErrors = new Counter({
+  name: 'carrel_unexpected_errors_total',
+  help: 'Failures on our side: errors a client saw as INTERNAL_SERVER_ERROR, each logged at error level with its stack.',
+  labelNames: ['service'] as const,
+  registers: [metrics],
+});

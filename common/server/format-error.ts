@@ -1,6 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode, isPublicErrorCode, SOMETHING_WENT_WRONG } from '../errors.js';
 import { logger } from '../logger.js';
+import { unexpectedErrors } from '../metrics.js';
 
 const PUBLIC_EXTENSIONS = ['code', 'field', 'retryAfterSeconds', 'cost', 'maxCost'] as const;
 
@@ -8,7 +9,7 @@ const PUBLIC_EXTENSIONS = ['code', 'field', 'retryAfterSeconds', 'cost', 'maxCos
  * The last stop before a client: errors with a public code keep their message and a whitelist
  * of extensions; anything else (SQL, stack traces, internal URLs) is logged and replaced.
  */
-export function maskError(formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError {
+export function maskError(formatted: GraphQLFormattedError, original: unknown, service: string): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   // INTERNAL_SERVER_ERROR is public as a code but its message may carry internals: never pass it on.
   if (isPublicErrorCode(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
@@ -18,6 +19,7 @@ export function maskError(formatted: GraphQLFormattedError, original: unknown): 
     }
     return { message: formatted.message, ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}), extensions };
   }
+  unexpectedErrors.labels(service).inc();
   logger.error({ err: original, message: formatted.message, path: formatted.path }, 'unexpected error');
   return { ...SOMETHING_WENT_WRONG, ...(formatted.path ? { path: formatted.path } : {}) };
 }

@@ -14,6 +14,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { constraintError, type ConstraintErrors } from '../db/constraint-errors.js';
 import { withHttpStatus } from '../errors.js';
 import type { EventBus } from '../events/event.js';
+import { controlCharacterPlugin } from '../operations/control-characters.js';
 import { operationCostPlugin } from '../operations/cost.js';
 import { introspectionDepthRule } from '../operations/introspection-depth.js';
 import { maskError } from './format-error.js';
@@ -48,6 +49,8 @@ const armor = new ApolloArmor({
 });
 
 export interface SubgraphServerOptions<Context> {
+  /** The subgraph's name, for its metrics. */
+  service: string;
   typeDefs: DocumentNode;
   resolvers: unknown;
   verifyAccessToken: AccessTokenVerifier;
@@ -78,7 +81,7 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
     schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<Context> }]),
     formatError: (formatted, error) => {
       const refusal = constraintError(unwrapResolverError(error), options.constraintErrors);
-      return maskError(refusal ? { ...refusal.toJSON(), ...(formatted.path ? { path: formatted.path } : {}) } : formatted, error);
+      return maskError(refusal ? { ...refusal.toJSON(), ...(formatted.path ? { path: formatted.path } : {}) } : formatted, error, options.service);
     },
     includeStacktraceInErrorResponses: false,
     // runUntilSignalled stops the service in order; Apollo's own handler would re-raise the signal
@@ -92,6 +95,7 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
     plugins: [
       ...(protections.plugins as ApolloServerPlugin<Context>[]),
       operationCostPlugin<Context>(),
+      controlCharacterPlugin<Context>(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
     ],
@@ -122,7 +126,7 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
     return options.context(viewer, { clientIp: clientIpOf(req) });
   };
   app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(server, { context }));
-  app.use(requestErrorHandler);
+  app.use(requestErrorHandler(options.service));
 
   return listen(httpServer, options.port, options.host, async () => {
     await server.stop();

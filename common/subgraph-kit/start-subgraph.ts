@@ -48,6 +48,7 @@ export async function startSubgraph(entry: SubgraphEntry, { env, bus }: { env: E
     for (const [consumer, handler] of Object.entries(manifest.consumers?.(services) ?? {})) undo.push(bus.subscribe(handler, { group: `${name}.${consumer}` }));
     const tokenKeys = manifest.tokenKeys?.(services) ?? remoteSigningKeys(endpointUrl('tokenKeys', env));
     const server = await startSubgraphServer({
+      service: name,
       typeDefs,
       resolvers: manifest.resolvers,
       port: base[portSetting]!,

@@ -12,5 +12,5 @@ export function formatRouterError(formatted: GraphQLFormattedError, original: un
   if (LIMIT_MESSAGE.test(formatted.message)) {
     return { message: formatted.message.replace(SYNTAX_ERROR, ''), extensions: { code: ErrorCode.OPERATION_TOO_COMPLEX } };
   }
-  return maskError(formatted, original);
+  return maskError(formatted, original, 'router');
 }

@@ -17,6 +17,7 @@ import { createHttpServer, listen, type RunningServer } from '../../common/serve
 import { metricsHandler } from '../../common/server/metrics-route.js';
 import { requestErrorHandler } from '../../common/server/request-errors.js';
 import { routerContext, type RouterContext } from './context.js';
+import { operationChecksPlugin, withPlatformScalars } from './operation-checks.js';
 import { perIpLimit } from './per-ip-limit.js';
 import { formatRouterError } from './errors.js';
 import { mountExplorer } from './explorer/explorer.js';
@@ -104,7 +105,11 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   const internal = new InternalGateway(options.supergraphSdl, buildService);
   const declarations = eventSubscriptionsOf(parse(options.supergraphSdl));
   let apiSchema: GraphQLSchema | null = null;
-  gateway.onSchemaLoadOrUpdate((loaded) => (apiSchema = loaded.apiSchema));
+  let checkedSchema: GraphQLSchema | null = null;
+  gateway.onSchemaLoadOrUpdate((loaded) => {
+    apiSchema = loaded.apiSchema;
+    checkedSchema = withPlatformScalars(loaded.apiSchema);
+  });
   const tenantStatus = new TenantStatusCache(options.bus, options.suspendedTenantsUrl, options.tenantStatusRefreshMs ?? 5_000);
   // What has started, to stop in reverse if a later step fails (a port taken, say).
   const started: (() => Promise<void>)[] = [() => dispatcher.close()];
@@ -137,6 +142,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     // graphql-armor is typed against Apollo Server's CommonJS build; the plugin objects are the same.
     plugins: [
       ...(protections.plugins as ApolloServerPlugin<RouterContext>[]),
+      operationChecksPlugin<RouterContext>(() => checkedSchema!),
       operationCostPlugin<RouterContext>({
         charge: async (cost, { clientIp }) => {
           if (clientIp) await requestLimits.consume('cost', clientIp, cost);
@@ -167,7 +173,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks, breakers });
   });
   app.use('/graphql', perIpLimit(requestLimits), express.json({ limit: '256kb' }), expressMiddleware(server, { context: ({ req }) => routerContext(req, { verify, tenantStatus, limits: requestLimits }) }));
-  app.use(requestErrorHandler);
+  app.use(requestErrorHandler('router'));
 
   const hub = new SubscriptionHub(options.bus, internal.hydrate, (tenantId) => subscriptions.closeTenant(tenantId));
   let subscriptions: ReturnType<typeof attachSubscriptions>;
@@ -194,6 +200,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     apiSchema: () => apiSchema!,
     declarations: () => declarations,
     askFilter: (query, variables, viewer, authorization) => internal.filter(query, variables, viewer, authorization),
+    checkedSchema: () => checkedSchema!,
     validationRules,
     verify,
     tenantStatus,

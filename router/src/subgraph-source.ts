@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { serviceUnavailable } from '../../common/errors.js';
+import { GraphQLError } from 'graphql';
+import { isPublicErrorCode, serviceUnavailable } from '../../common/errors.js';
 import type { RouterContext } from './context.js';
 import { SubgraphCallFailure, type SubgraphClient } from './subgraph-client.js';
 
@@ -26,6 +27,19 @@ export class SubgraphSource extends RemoteGraphQLDataSource<RouterContext> {
     } catch (error) {
       throw error instanceof SubgraphCallFailure ? serviceUnavailable(this.name, error.reason) : error;
     }
+  }
+
+  /**
+   * A subgraph's 400 is a refusal of what the client sent (a value its scalars reject, say): its
+   * first error, with its code, stands for the fields asked of it, instead of a bare status.
+   */
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
+    if (response.status === 400) {
+      const body = (await this.parseBody(response).catch(() => null)) as { errors?: { message?: unknown; extensions?: { code?: unknown } }[] } | null;
+      const [first] = body?.errors ?? [];
+      if (typeof first?.message === 'string' && isPublicErrorCode(first.extensions?.code)) return new GraphQLError(first.message, { extensions: { code: first.extensions.code } });
+    }
+    return super.errorFromResponse(response);
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RouterContext>) {

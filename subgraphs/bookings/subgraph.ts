@@ -1,7 +1,6 @@
-import { SafeIntResolver } from 'graphql-scalars';
 import { badUserInput, bookingConflict } from '../../common/errors.js';
 import { tenantMembersProjection } from '../../common/membership/tenant-members.js';
-import { DateTime } from '../../common/scalars.js';
+import { DateTime, SafeInt } from '../../common/scalars.js';
 import { defineSubgraph, type SubgraphPlatform } from '../../common/subgraph-kit/manifest.js';
 import { migrations } from './migrations/index.js';
 import type { Resolvers } from './src/__generated__/resolvers-types.js';
@@ -16,7 +15,7 @@ import { Seat } from './src/resolvers/Seat.js';
 import { Tenant } from './src/resolvers/Tenant.js';
 import { User } from './src/resolvers/User.js';
 
-const resolvers: Resolvers = { DateTime, SafeInt: SafeIntResolver, Query, Mutation, Library, Seat, Booking, BookingEvent, User, Tenant };
+const resolvers: Resolvers = { DateTime, SafeInt, Query, Mutation, Library, Seat, Booking, BookingEvent, User, Tenant };
 
 /** Libraries, seats, bookings and attendance; the booking events subscription. */
 export default defineSubgraph({

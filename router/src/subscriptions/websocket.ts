@@ -23,6 +23,7 @@ import type { EventSubscriptionDeclaration } from '../../../common/events/subscr
 import { logger } from '../../../common/logger.js';
 import { MAX_OPERATION_COST, operationCost, tooComplex } from '../../../common/operations/cost.js';
 import { formatRouterError } from '../errors.js';
+import { inputRefusal } from '../operation-checks.js';
 import { subscriptionsActive } from '../metrics.js';
 import type { RateLimits } from '../rate-limits.js';
 import type { TenantStatusCache } from '../tenant-status.js';
@@ -46,6 +47,8 @@ export interface WebSocketOptions {
   httpServer: http.Server;
   path: string;
   apiSchema: () => GraphQLSchema;
+  /** The API schema with the platform scalars implemented, for checking what a subscriber sends. */
+  checkedSchema: () => GraphQLSchema;
   /** The supergraph's `@eventSubscription` fields: how each subscription is served. */
   declarations: () => ReadonlyMap<string, EventSubscriptionDeclaration>;
   /** Runs a subscription's filter query as the subscriber; the filter, or errors for the client. */
@@ -169,6 +172,8 @@ export function attachSubscriptions(options: WebSocketOptions) {
           logger.error({ field: shape.fieldName }, 'a subscription field of the supergraph declares no @eventSubscription');
           return [requestError('This subscription is not served.', ErrorCode.INTERNAL_SERVER_ERROR)];
         }
+        const refusal = inputRefusal(options.checkedSchema(), document, operation, payload.variables ?? {});
+        if (refusal) return [asPublicError(refusal, refusal.extensions.code as string)];
         const variables = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
         if (variables.errors) return variables.errors.map((error) => asPublicError(error, ErrorCode.BAD_USER_INPUT));
         // Every event runs the subscription's selection once per subscriber group: as costly a
