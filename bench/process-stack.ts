@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -43,6 +44,7 @@ export async function startProcessStack(basePort = 4600, overrides: Env = {}): P
     CARREL_ADMIN_EMAIL: admin.email,
     CARREL_ADMIN_PASSWORD: admin.password,
     REDIS_KEY_PREFIX: `carrel-bench:${basePort}:`,
+    SERVICE_SECRET: randomBytes(32).toString('base64url'),
     // Load from one address, far past what a client is allowed.
     RATE_LIMIT_PER_IP: '1000000000',
     RATE_LIMIT_PER_TENANT: '1000000000',

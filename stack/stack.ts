@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readConfig, type Env } from '../common/config.js';
 import { createEventBus } from '../common/events/create-bus.js';
 import type { EventBus } from '../common/events/event.js';
@@ -29,7 +30,9 @@ export interface Stack {
  * from its own process's environment, and they talk to each other over HTTP as in production;
  * only the event bus is shared (in-process without REDIS_URL).
  */
-export async function startStack(env: Env): Promise<Stack> {
+export async function startStack(given: Env): Promise<Stack> {
+  // One process, so one secret made up for its services to prove themselves to each other.
+  const env: Env = { SERVICE_SECRET: randomBytes(32).toString('base64url'), ...given };
   const shared = readConfig(sharedEnv, env);
   const bus = createEventBus(shared.REDIS_URL, shared.REDIS_KEY_PREFIX);
   const started: { name: SubgraphName; server: RunningServer }[] = [];

@@ -10,6 +10,7 @@ import express, { type Express } from 'express';
 import { GraphQLError, type DocumentNode } from 'graphql';
 import { sql, type Kysely } from 'kysely';
 import { bearerToken, type AccessTokenVerifier } from '../auth/access-token.js';
+import { requireServiceProof } from '../auth/service-proof.js';
 import type { Viewer } from '../auth/viewer.js';
 import { constraintError, type ConstraintErrors } from '../db/constraint-errors.js';
 import { withHttpStatus } from '../errors.js';
@@ -63,6 +64,8 @@ export interface SubgraphServerOptions<Context> {
   bus: EventBus;
   /** Extra HTTP routes of this subgraph (JWKS, internal endpoints). */
   routes?: (app: Express) => void;
+  /** What callers of `/internal/*` must show (see common/auth/service-proof.ts). */
+  serviceSecret: string;
   port: number;
   host?: string;
   onStop?: () => Promise<void>;
@@ -113,6 +116,7 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks });
   });
   app.get('/metrics', metricsHandler);
+  app.use('/internal', requireServiceProof(options.serviceSecret));
   options.routes?.(app);
 
   const context: ContextFunction<[ExpressContextFunctionArgument], Context> = async ({ req }) => {

@@ -58,6 +58,7 @@ export async function startSubgraph(entry: SubgraphEntry, { env, bus }: { env: E
       context: (viewer, request) => manifest.context(services, viewer, request),
       db,
       bus,
+      serviceSecret: base.SERVICE_SECRET,
       routes: (app) => {
         for (const [endpoint, handler] of Object.entries(manifest.endpoints ?? {})) app.get(PLATFORM_ENDPOINTS[endpoint as PlatformEndpoint].path, handler!(services));
         manifest.routes?.(app, services);

@@ -67,6 +67,7 @@ export function loadRouterConfig(env: Env = process.env, argv: string[] = proces
     subgraphUrls,
     jwksUrl: endpointUrl('tokenKeys', env),
     suspendedTenantsUrl: endpointUrl('suspendedTenants', env),
+    serviceSecret: settings.SERVICE_SECRET,
     port: settings.PORT,
     metricsPort: settings.METRICS_PORT,
     host: settings.HOST,

@@ -38,6 +38,8 @@ export interface RouterOptions {
   subgraphUrls: Readonly<Record<string, string>>;
   jwksUrl: string;
   suspendedTenantsUrl: string;
+  /** What the router shows on other services' `/internal/*` routes (SERVICE_SECRET). */
+  serviceSecret: string;
   bus: EventBus;
   port: number;
   host?: string;
@@ -110,7 +112,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     apiSchema = loaded.apiSchema;
     checkedSchema = withPlatformScalars(loaded.apiSchema);
   });
-  const tenantStatus = new TenantStatusCache(options.bus, options.suspendedTenantsUrl, options.tenantStatusRefreshMs ?? 5_000);
+  const tenantStatus = new TenantStatusCache(options.bus, options.suspendedTenantsUrl, options.tenantStatusRefreshMs ?? 5_000, options.serviceSecret);
   // What has started, to stop in reverse if a later step fails (a port taken, say).
   const started: (() => Promise<void>)[] = [() => dispatcher.close()];
   const stopStarted = async () => {

@@ -1,3 +1,4 @@
+import { serviceProofHeaders } from '../../common/auth/service-proof.js';
 import type { EventType } from '../../common/events/catalogue.js';
 import type { CarrelEvent, EventBus } from '../../common/events/event.js';
 import { logger } from '../../common/logger.js';
@@ -21,6 +22,8 @@ export class TenantStatusCache {
     private readonly bus: EventBus,
     private readonly suspendedTenantsUrl: string,
     private readonly refreshIntervalMs: number,
+    /** The deployment's SERVICE_SECRET, which the internal endpoint asks for. */
+    private readonly serviceSecret: string,
   ) {}
 
   async start(): Promise<void> {
@@ -56,7 +59,7 @@ export class TenantStatusCache {
   private async refresh(): Promise<void> {
     this.eventsDuringRefresh = [];
     try {
-      const response = await fetch(this.suspendedTenantsUrl, { signal: AbortSignal.timeout(2_000) });
+      const response = await fetch(this.suspendedTenantsUrl, { headers: serviceProofHeaders(this.serviceSecret), signal: AbortSignal.timeout(2_000) });
       if (!response.ok) throw new Error(`the tenant status endpoint answered ${response.status}`);
       const { suspendedTenantIds } = (await response.json()) as { suspendedTenantIds: string[] };
       this.replace(new Set(suspendedTenantIds));

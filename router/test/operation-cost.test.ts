@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryEventBus } from '../../common/events/memory-bus.js';
@@ -7,6 +6,7 @@ import { MAX_PAGE_SIZE } from '../../common/pagination.js';
 import { errorCodes, request } from '../../test/support/client.js';
 import { createLibraryWithSeats, type LibraryFixture } from '../../test/support/library-kit.js';
 import { createTenant, loginAdmin, type TenantFixture } from '../../test/support/seed-kit.js';
+import { routerConfigBeside } from '../../test/support/replica.js';
 import { sharedTestStack, type TestStack } from '../../test/support/stack.js';
 import { subgraphStandIn } from '../../test/support/subgraph-stand-in.js';
 import { subscriptionClient } from '../../test/support/subscription-client.js';
@@ -25,13 +25,11 @@ beforeAll(async () => {
   tenant = await createTenant(stack.graphqlUrl, admin);
   fixture = await createLibraryWithSeats(stack.graphqlUrl, tenant.owner, { seats: 2 });
   bookings = await subgraphStandIn(stack.subgraphs.bookings.url);
+  const beside = routerConfigBeside(stack);
   router = await startRouter({
-    supergraphSdl: readFileSync(new URL('../../schema/supergraph.graphql', import.meta.url), 'utf8'),
-    subgraphUrls: { ...Object.fromEntries(Object.entries(stack.subgraphs).map(([name, server]) => [name, `${server.url}/graphql`])), bookings: bookings.url },
-    jwksUrl: `${stack.subgraphs.users.url}/.well-known/jwks.json`,
-    suspendedTenantsUrl: `${stack.subgraphs.tenants.url}/internal/suspended-tenants`,
+    ...beside,
+    subgraphUrls: { ...beside.subgraphUrls, bookings: bookings.url },
     bus: new MemoryEventBus(),
-    port: 0,
     subgraphTimeoutMs: 5_000,
   });
 });

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
@@ -8,9 +7,10 @@ import { MemoryEventBus } from '../../common/events/memory-bus.js';
 import { MeDocument } from '../../test/__generated__/operations.js';
 import { errorCodes, request } from '../../test/support/client.js';
 import { createTenant, loginAdmin, registerStudent, type Member } from '../../test/support/seed-kit.js';
+import { routerConfigBeside } from '../../test/support/replica.js';
 import { sharedTestStack, type TestStack } from '../../test/support/stack.js';
 import { subgraphStandIn } from '../../test/support/subgraph-stand-in.js';
-import { startRouter } from '../src/server.js';
+import { startRouter, type RouterOptions } from '../src/server.js';
 
 let stack: TestStack;
 let student: Member;
@@ -22,7 +22,6 @@ beforeAll(async () => {
   student = await registerStudent(stack.graphqlUrl, tenant.slug, 'Dev');
 });
 
-const supergraphSdl = readFileSync(new URL('../../schema/supergraph.graphql', import.meta.url), 'utf8');
 
 /** A server that accepts connections and never answers: a hung subgraph. */
 async function blackHole(): Promise<{ url: string; close(): Promise<void> }> {
@@ -40,15 +39,7 @@ async function blackHole(): Promise<{ url: string; close(): Promise<void> }> {
 describe('a slow or dead subgraph', () => {
   it('costs only its fields: partial data and a masked SERVICE_UNAVAILABLE within the timeout', async () => {
     const hung = await blackHole();
-    const router = await startRouter({
-      supergraphSdl,
-      subgraphUrls: { users: `${stack.subgraphs.users.url}/graphql`, tenants: hung.url },
-      jwksUrl: `${stack.subgraphs.users.url}/.well-known/jwks.json`,
-      suspendedTenantsUrl: `${stack.subgraphs.tenants.url}/internal/suspended-tenants`,
-      bus: new MemoryEventBus(),
-      port: 0,
-      subgraphTimeoutMs: 300,
-    });
+    const router = await routerWithTenantsAt(hung.url, { subgraphTimeoutMs: 300 });
     try {
       const started = Date.now();
       const response = await request(`${router.url}/graphql`, MeDocument, {}, student.token);
@@ -66,18 +57,11 @@ describe('a slow or dead subgraph', () => {
 /** Short for a test, long enough for a subgraph answering on a busy machine. */
 const CALL_TIMEOUT_MS = 800;
 
-/** A router in front of the real users subgraph and `tenantsUrl`, with short limits for the tests. */
-const routerWithTenantsAt = (tenantsUrl: string) =>
-  startRouter({
-    supergraphSdl,
-    subgraphUrls: { users: `${stack.subgraphs.users.url}/graphql`, tenants: tenantsUrl },
-    jwksUrl: `${stack.subgraphs.users.url}/.well-known/jwks.json`,
-    suspendedTenantsUrl: `${stack.subgraphs.tenants.url}/internal/suspended-tenants`,
-    bus: new MemoryEventBus(),
-    port: 0,
-    subgraphTimeoutMs: CALL_TIMEOUT_MS,
-    subgraphLimits: { breakerFailures: 5, breakerResetMs: 500 },
-  });
+/** A router in front of the stack's subgraphs but the tenants subgraph, which it finds at `tenantsUrl`; short limits unless told. */
+function routerWithTenantsAt(tenantsUrl: string, limits: Pick<RouterOptions, 'subgraphTimeoutMs' | 'subgraphLimits'> = { subgraphTimeoutMs: CALL_TIMEOUT_MS, subgraphLimits: { breakerFailures: 5, breakerResetMs: 500 } }) {
+  const beside = routerConfigBeside(stack);
+  return startRouter({ ...beside, subgraphUrls: { ...beside.subgraphUrls, tenants: tenantsUrl }, bus: new MemoryEventBus(), ...limits });
+}
 
 const MY_TENANT: TypedDocumentNode<{ me: { email: string; tenant: { name: string } | null } | null }, Record<string, never>> = parse('{ me { email tenant { name } } }');
 const breakersOf = async (routerUrl: string) => ((await (await fetch(`${routerUrl}/ready`)).json()) as { breakers: Record<string, string> }).breakers;
@@ -169,16 +153,7 @@ describe('a subgraph that keeps failing', () => {
       send();
     });
     await new Promise<void>((resolve) => runaway.listen(0, '127.0.0.1', resolve));
-    const router = await startRouter({
-      supergraphSdl,
-      subgraphUrls: { users: `${stack.subgraphs.users.url}/graphql`, tenants: `http://127.0.0.1:${(runaway.address() as AddressInfo).port}/graphql` },
-      jwksUrl: `${stack.subgraphs.users.url}/.well-known/jwks.json`,
-      suspendedTenantsUrl: `${stack.subgraphs.tenants.url}/internal/suspended-tenants`,
-      bus: new MemoryEventBus(),
-      port: 0,
-      subgraphTimeoutMs: 2_000,
-      subgraphLimits: { maxResponseBytes: 100_000 },
-    });
+    const router = await routerWithTenantsAt(`http://127.0.0.1:${(runaway.address() as AddressInfo).port}/graphql`, { subgraphTimeoutMs: 2_000, subgraphLimits: { maxResponseBytes: 100_000 } });
     try {
       const response = await request(`${router.url}/graphql`, MY_TENANT, {}, student.token);
       expect(response.data).toEqual({ me: { email: student.email, tenant: null } });

@@ -23,7 +23,7 @@ afterAll(async () => {
 /** Starts `router/src/index.ts` as its own process, as docker-compose does, and waits for its URL. */
 function startRouterProcess(args: string[], env: Record<string, string>): Promise<string> {
   const router = spawn(process.execPath, ['--import', 'tsx', 'router/src/index.ts', ...args], {
-    env: { ...process.env, ...env, PORT: '0', METRICS_PORT: '0', LOG_LEVEL: 'info' },
+    env: { ...process.env, SERVICE_SECRET: stack.env.SERVICE_SECRET!, ...env, PORT: '0', METRICS_PORT: '0', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   routers.push(router);

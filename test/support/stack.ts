@@ -38,6 +38,7 @@ export async function startTestStack({ env = {}, databases }: TestStackOptions =
     ...process.env,
     ...(databases ?? own)!.env,
     REDIS_KEY_PREFIX: redisKeyPrefix,
+    SERVICE_SECRET: randomBytes(32).toString('base64url'),
     HOST: '127.0.0.1',
     PORT: '0',
     METRICS_PORT: '0',
