@@ -21,7 +21,7 @@ const internalRoutes = () =>
 describe('a subgraph\u2019s /internal/* routes', () => {
   it('answer 401 UNAUTHENTICATED, and nothing else, to a caller without the deployment\u2019s secret or with another', async () => {
     for (const { name, path } of internalRoutes()) {
-      for (const headers of [{}, { [SERVICE_PROOF_HEADER]: 'a-guess-that-is-long-enough-to-pass-the-length-check' }, { [SERVICE_PROOF_HEADER]: '' }]) {
+      for (const headers of [{} as Record<string, string>, { [SERVICE_PROOF_HEADER]: 'a-guess-that-is-long-enough-to-pass-the-length-check' }, { [SERVICE_PROOF_HEADER]: '' }]) {
         const response = await fetch(`${stack.subgraphs[name].url}${path}`, { headers });
         expect(response.status, `${name} ${path}`).toBe(401);
         expect(await response.json()).toEqual({ errors: [{ message: 'This route answers Carrel services only.', extensions: { code: 'UNAUTHENTICATED' } }] });
