@@ -7,6 +7,7 @@ import { sharedEnv } from '../common/service-config.js';
 import { startOrder, urlVariable } from '../common/subgraph-kit/addresses.js';
 import { PLATFORM_ENDPOINTS } from '../common/subgraph-kit/platform-endpoints.js';
 import { startSubgraph } from '../common/subgraph-kit/start-subgraph.js';
+import { startTracing } from '../common/telemetry/tracing.js';
 import { loadRouterConfig } from '../router/src/config.js';
 import { startRouter, type RunningRouter } from '../router/src/server.js';
 import type { SubgraphName } from '../subgraphs/index.js';
@@ -34,6 +35,7 @@ export async function startStack(given: Env): Promise<Stack> {
   // One process, so one secret made up for its services to prove themselves to each other.
   const env: Env = { SERVICE_SECRET: randomBytes(32).toString('base64url'), ...given };
   const shared = readConfig(sharedEnv, env);
+  const tracing = startTracing('carrel', env);
   const bus = createEventBus(shared.REDIS_URL, shared.REDIS_KEY_PREFIX);
   const started: { name: SubgraphName; server: RunningServer }[] = [];
   let router: RunningRouter | undefined;
@@ -41,6 +43,7 @@ export async function startStack(given: Env): Promise<Stack> {
     await router?.stop();
     for (const { server } of started.reverse()) await server.stop();
     await bus.close();
+    await tracing.stop();
   };
   // Where the subgraphs came up, in the variables the router and later subgraphs read.
   const addresses: Env = {};

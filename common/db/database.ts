@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
-import { Kysely, Migrator, PostgresDialect, type Migration } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, type LogEvent, type Migration } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
 import { logger } from '../logger.js';
 import { sqlStatements } from '../metrics.js';
+import { recordStatement } from '../telemetry/spans.js';
 import { PGliteDialect } from './pglite-pool.js';
 import { assertApplicationRole, prepareSchema } from './roles.js';
 
@@ -42,7 +43,7 @@ export async function openDatabase<DB>({ service = 'unnamed', config, migrations
       ...(template ? { loadDataDir: await template } : {}),
       extensions: PGLITE_EXTENSIONS,
     });
-    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), log: countStatements(service) });
+    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), log: observeStatements(service) });
     await prepareSchema(db, 'public');
     await migrate(db, migrations, 'public');
     if (inMemory && !template) {
@@ -64,7 +65,7 @@ export async function openDatabase<DB>({ service = 'unnamed', config, migrations
   } finally {
     await owner.destroy();
   }
-  const db = new Kysely<DB>({ dialect: postgresDialect(config.url, config.schema, maxConnections, config.statementTimeoutMs), log: countStatements(service) });
+  const db = new Kysely<DB>({ dialect: postgresDialect(config.url, config.schema, maxConnections, config.statementTimeoutMs), log: observeStatements(service) });
   try {
     await assertApplicationRole(db, config.schema);
   } catch (error) {
@@ -82,10 +83,16 @@ export async function openDatabase<DB>({ service = 'unnamed', config, migrations
 const migratedTemplates = new Map<string, Promise<Blob>>();
 const templateKey = (service: string, migrations: Record<string, Migration>) => [service, ...Object.keys(migrations)].join('\n');
 
-/** Every statement, failed ones included, counts toward `carrel_sql_statements_total`. */
-function countStatements(service: string) {
+/**
+ * Every statement, failed ones included, counts toward `carrel_sql_statements_total`, and is a
+ * span of the traced request that ran it.
+ */
+function observeStatements(service: string) {
   const counter = sqlStatements.labels(service);
-  return () => counter.inc();
+  return (event: LogEvent) => {
+    counter.inc();
+    recordStatement(service, event.query.sql, event.queryDurationMillis, event.level === 'error' ? event.error : undefined);
+  };
 }
 
 /** A pool whose sessions use the subgraph's schema and cancel statements past the timeout (0: never). */

@@ -18,6 +18,7 @@ import type { EventBus } from '../events/event.js';
 import { controlCharacterPlugin } from '../operations/control-characters.js';
 import { operationCostPlugin } from '../operations/cost.js';
 import { introspectionDepthRule } from '../operations/introspection-depth.js';
+import { traceRequests } from '../telemetry/spans.js';
 import { maskError } from './format-error.js';
 import { createHttpServer, listen, type RunningServer } from './http.js';
 import { metricsHandler } from './metrics-route.js';
@@ -129,7 +130,7 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
     }
     return options.context(viewer, { clientIp: clientIpOf(req) });
   };
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(server, { context }));
+  app.use('/graphql', traceRequests(options.service), express.json({ limit: '1mb' }), expressMiddleware(server, { context }));
   app.use(requestErrorHandler(options.service));
 
   return listen(httpServer, options.port, options.host, async () => {

@@ -14,10 +14,12 @@ import { logger } from '../../common/logger.js';
 import { operationCostPlugin } from '../../common/operations/cost.js';
 import { introspectionDepthRule } from '../../common/operations/introspection-depth.js';
 import { createHttpServer, listen, type RunningServer } from '../../common/server/http.js';
+import { traceRequests } from '../../common/telemetry/spans.js';
 import { metricsHandler } from '../../common/server/metrics-route.js';
 import { requestErrorHandler } from '../../common/server/request-errors.js';
 import { routerContext, type RouterContext } from './context.js';
 import { operationChecksPlugin, withPlatformScalars } from './operation-checks.js';
+import { operationLogPlugin } from './operation-log.js';
 import { perIpLimit } from './per-ip-limit.js';
 import { formatRouterError } from './errors.js';
 import { mountExplorer } from './explorer/explorer.js';
@@ -103,6 +105,9 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     if (!clients.has(name)) clients.set(name, new SubgraphClient(dispatcher, callLimits));
     return new SubgraphSource(name, target, clients.get(name)!);
   };
+  // Unless told otherwise, @apollo/gateway reports usage to Apollo every hour and probes cloud
+  // metadata services at boot: a self-hosted router sends nothing anywhere it was not told to.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const gateway = new ApolloGateway({ supergraphSdl: options.supergraphSdl, buildService });
   const internal = new InternalGateway(options.supergraphSdl, buildService);
   const declarations = eventSubscriptionsOf(parse(options.supergraphSdl));
@@ -151,6 +156,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
         },
       }),
       credentialLimitPlugin(credentialLimitedFields(parse(options.supergraphSdl)), requestLimits),
+      operationLogPlugin(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
     ],
@@ -174,7 +180,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     const breakers = Object.fromEntries([...clients].map(([name, client]) => [name, client.state]));
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks, breakers });
   });
-  app.use('/graphql', perIpLimit(requestLimits), express.json({ limit: '256kb' }), expressMiddleware(server, { context: ({ req }) => routerContext(req, { verify, tenantStatus, limits: requestLimits }) }));
+  app.use('/graphql', traceRequests('router'), perIpLimit(requestLimits), express.json({ limit: '256kb' }), expressMiddleware(server, { context: ({ req }) => routerContext(req, { verify, tenantStatus, limits: requestLimits }) }));
   app.use(requestErrorHandler('router'));
 
   const hub = new SubscriptionHub(options.bus, internal.hydrate, (tenantId) => subscriptions.closeTenant(tenantId));

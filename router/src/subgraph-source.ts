@@ -1,7 +1,9 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import { isPublicErrorCode, serviceUnavailable } from '../../common/errors.js';
+import { injectTraceContext } from '../../common/telemetry/spans.js';
 import type { RouterContext } from './context.js';
+import { subgraphCallDuration } from './metrics.js';
 import { SubgraphCallFailure, type SubgraphClient } from './subgraph-client.js';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
@@ -22,9 +24,13 @@ export class SubgraphSource extends RemoteGraphQLDataSource<RouterContext> {
 
   override async process(options: GraphQLDataSourceProcessOptions<RouterContext>) {
     const mutation = /^\s*mutation\b/.test(options.request.query ?? '');
+    const timer = subgraphCallDuration.startTimer({ subgraph: this.name });
     try {
-      return await this.client.run(!mutation, () => super.process(options));
+      const response = await this.client.run(!mutation, () => super.process(options));
+      timer({ outcome: 'ok' });
+      return response;
     } catch (error) {
+      timer({ outcome: error instanceof SubgraphCallFailure ? error.reason : 'error' });
       throw error instanceof SubgraphCallFailure ? serviceUnavailable(this.name, error.reason) : error;
     }
   }
@@ -47,5 +53,6 @@ export class SubgraphSource extends RemoteGraphQLDataSource<RouterContext> {
     if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
     // Subgraphs count some things per client address (sign-in failures).
     if (context.clientIp) request.http?.headers.set('x-forwarded-for', context.clientIp);
+    if (request.http) injectTraceContext(request.http.headers);
   }
 }
