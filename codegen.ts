@@ -51,6 +51,16 @@ const config: CodegenConfig = {
       plugins: ['typescript-operations', 'typed-document-node'],
       config: { useTypeImports: true, enumsAsTypes: true, scalars: { DateTime: 'string', SafeInt: 'number' } },
     },
+    // The portals' operations: typed documents for their code, and the trusted-documents manifest
+    // (sha256 of each document, as the router and APQ clients compute it) the router may hold
+    // portal browsers to.
+    'portals/__generated__/': {
+      schema: 'schema/api.graphql',
+      documents: ['portals/*/**/*.graphql'],
+      preset: 'client',
+      presetConfig: { fragmentMasking: false, persistedDocuments: { mode: 'embedHashInDocument', hashAlgorithm: 'sha256' } },
+      config: { useTypeImports: true, enumsAsTypes: true, importExtension: '.js', scalars: { DateTime: 'string', SafeInt: 'number' } },
+    },
   },
 };
 

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { Kind, type DocumentNode } from 'graphql';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import proxyaddr from 'proxy-addr';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { rateLimited } from '../../common/errors.js';
@@ -32,21 +32,16 @@ type Bucket = 'ip' | 'tenant' | 'credentials' | 'cost';
  * seconds to wait.
  */
 export class RateLimits {
-  private readonly redis: Redis | undefined;
   private readonly limiters: Record<Bucket, RateLimiterAbstract>;
   private readonly trust: ReturnType<typeof proxyaddr.compile>;
 
-  constructor(settings: RateLimitSettings, redis?: { url: string; keyPrefix: string }) {
+  /** `redis`: the router's fail-fast connection (see router-redis.ts); while it is down, the memory limiter answers instead. */
+  constructor(settings: RateLimitSettings, redis?: { client: Redis; keyPrefix: string }) {
     this.trust = proxyaddr.compile([...settings.trustedProxies]);
-    if (redis) {
-      // Fail fast while Redis is down: the memory limiter answers instead.
-      this.redis = new Redis(redis.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 1_000 });
-      this.redis.on('error', () => {});
-    }
     const limiter = (bucket: Bucket, points: number): RateLimiterAbstract => {
       const options = { points, duration: 60, keyPrefix: `rate:${bucket}` };
-      return this.redis
-        ? new RateLimiterRedis({ ...options, keyPrefix: `${redis!.keyPrefix}${options.keyPrefix}`, storeClient: this.redis, insuranceLimiter: new RateLimiterMemory(options) })
+      return redis
+        ? new RateLimiterRedis({ ...options, keyPrefix: `${redis.keyPrefix}${options.keyPrefix}`, storeClient: redis.client, insuranceLimiter: new RateLimiterMemory(options) })
         : new RateLimiterMemory(options);
     };
     this.limiters = {
@@ -55,22 +50,6 @@ export class RateLimits {
       credentials: limiter('credentials', settings.credentialsPerIpPerMinute),
       cost: limiter('cost', settings.costPerIpPerMinute),
     };
-  }
-
-  /**
-   * Resolves once Redis is connected, or after a while if it is not: counts taken before would go
-   * to the in-memory stand-in and be missing from the shared count.
-   */
-  async connected(timeoutMs = 2_000): Promise<void> {
-    const redis = this.redis;
-    if (!redis || redis.status === 'ready') return;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, timeoutMs);
-      redis.once('ready', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
   }
 
   /** The client's IP: the socket's, or the one a trusted proxy says it forwarded for. */
@@ -84,10 +63,6 @@ export class RateLimits {
       if (!(refusal instanceof RateLimiterRes)) throw refusal;
       throw rateLimited(Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)));
     }
-  }
-
-  close(): void {
-    this.redis?.disconnect();
   }
 }
 

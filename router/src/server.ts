@@ -32,6 +32,10 @@ import { SubscriptionHub } from './subscriptions/hub.js';
 import { InternalGateway } from './subscriptions/internal-gateway.js';
 import { attachSubscriptions } from './subscriptions/websocket.js';
 import { TenantStatusCache } from './tenant-status.js';
+import { persistedDocumentCache } from './persisted-documents/document-cache.js';
+import { TrustedDocuments } from './persisted-documents/trusted-documents.js';
+import { subscriptionDocument, trustedOnlyPlugin } from './persisted-documents/trusted-only.js';
+import { connectRouterRedis } from './router-redis.js';
 
 export interface RouterOptions {
   /** A composed Federation 2 supergraph SDL. */
@@ -54,6 +58,11 @@ export interface RouterOptions {
   redis?: { url: string; keyPrefix: string };
   /** Browser origins allowed to call the router (CORS and WebSocket upgrades); none when empty. */
   corsOrigins?: readonly string[];
+  /**
+   * The portals' trusted-documents manifests (see router/src/persisted-documents/), and whether
+   * browsers of the `corsOrigins` may run nothing else.
+   */
+  trustedDocuments?: { manifests: readonly string[]; onlyForPortals: boolean };
   tenantStatusRefreshMs?: number;
   /**
    * Where GET /metrics is served, apart from the public port so clients cannot read it. Unset,
@@ -126,9 +135,10 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   await tenantStatus.start();
   started.push(() => tenantStatus.stop());
   const verify = accessTokenVerifier(remoteSigningKeys(options.jwksUrl));
-  const requestLimits = new RateLimits({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits }, options.redis);
-  started.push(async () => requestLimits.close());
-  await requestLimits.connected();
+  const redis = options.redis ? { client: await connectRouterRedis(options.redis.url), keyPrefix: options.redis.keyPrefix } : undefined;
+  if (redis) started.push(async () => redis.client.disconnect());
+  const requestLimits = new RateLimits({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits }, redis);
+  const trusted = TrustedDocuments.load(options.trustedDocuments?.manifests ?? []);
 
   const app = express();
   app.disable('x-powered-by');
@@ -144,6 +154,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     includeStacktraceInErrorResponses: false,
     introspection: true,
     csrfPrevention: true,
+    persistedQueries: { cache: persistedDocumentCache(trusted, redis) },
     validationRules,
     parseOptions: { maxTokens: MAX_TOKENS },
     // graphql-armor is typed against Apollo Server's CommonJS build; the plugin objects are the same.
@@ -156,7 +167,8 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
         },
       }),
       credentialLimitPlugin(credentialLimitedFields(parse(options.supergraphSdl)), requestLimits),
-      operationLogPlugin(),
+      ...(options.trustedDocuments?.onlyForPortals ? [trustedOnlyPlugin<RouterContext>(trusted, options.corsOrigins ?? [])] : []),
+      operationLogPlugin({ trustedOperation: ({ queryHash }) => trusted.operationName(queryHash) }),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
     ],
@@ -210,6 +222,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     askFilter: (query, variables, viewer, authorization) => internal.filter(query, variables, viewer, authorization),
     checkedSchema: () => checkedSchema!,
     validationRules,
+    documentOf: subscriptionDocument(trusted, options.trustedDocuments?.onlyForPortals ?? false, options.corsOrigins ?? []),
     verify,
     tenantStatus,
     originAllowed: (origin, host) => originAllowed(origin, host, options.corsOrigins ?? []),

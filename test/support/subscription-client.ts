@@ -22,7 +22,8 @@ export interface LiveSubscription<T> {
 }
 
 export interface SubscriptionClient {
-  subscribe<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): LiveSubscription<T>;
+  /** `extensions`: as in the subscribe message (a persisted document's hash, say). */
+  subscribe<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, extensions?: Record<string, unknown>): LiveSubscription<T>;
   /** Resolves on `connection_ack`; rejects with the close event if the socket closes first. */
   connected(): Promise<void>;
   /** The codes of the socket's close events, in order. */
@@ -35,13 +36,20 @@ export interface SubscriptionClient {
  * the token in `connection_init`, no retries, so every close the server decides is visible.
  * Non-lazy, so the socket stays open between subscriptions.
  */
-export function subscriptionClient(graphqlUrl: string, token: string | null, connectionParams?: Record<string, unknown>): SubscriptionClient {
+export function subscriptionClient(graphqlUrl: string, token: string | null, connectionParams?: Record<string, unknown>, { origin }: { origin?: string } = {}): SubscriptionClient {
   const closeCodes: number[] = [];
   let acknowledged = false;
   const waiting = new Set<{ resolve: () => void; reject: (reason: unknown) => void }>();
   const client = createClient({
     url: graphqlUrl.replace(/^http/, 'ws'),
-    webSocketImpl: WebSocket,
+    // A browser page's socket carries its origin; one from a server carries none.
+    webSocketImpl: origin
+      ? class extends WebSocket {
+          constructor(address: string, protocols?: string | string[]) {
+            super(address, protocols, { headers: { origin } });
+          }
+        }
+      : WebSocket,
     connectionParams: connectionParams ?? (token ? { authorization: `Bearer ${token}` } : {}),
     lazy: false,
     retryAttempts: 0,
@@ -68,12 +76,12 @@ export function subscriptionClient(graphqlUrl: string, token: string | null, con
       if (closeCodes.length > 0) return Promise.reject({ code: closeCodes[0] });
       return new Promise((resolve, reject) => waiting.add({ resolve, reject }));
     },
-    subscribe<T>(query: string, variables?: Record<string, unknown>): LiveSubscription<T> {
+    subscribe<T>(query: string, variables?: Record<string, unknown>, extensions?: Record<string, unknown>): LiveSubscription<T> {
       const results: Received<T>[] = [];
       let error: LiveSubscription<T>['error'] = null;
       let completed = false;
       const stop = client.subscribe<T>(
-        { query, ...(variables ? { variables } : {}) },
+        { query, ...(variables ? { variables } : {}), ...(extensions ? { extensions } : {}) },
         {
           next: (result) => void results.push({ at: Date.now(), result: result as FormattedExecutionResult<T> }),
           error: (reason) => {

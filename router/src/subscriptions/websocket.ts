@@ -24,6 +24,7 @@ import { logger } from '../../../common/logger.js';
 import { MAX_OPERATION_COST, operationCost, tooComplex } from '../../../common/operations/cost.js';
 import { formatRouterError } from '../errors.js';
 import { inputRefusal } from '../operation-checks.js';
+import type { SubscribePayload } from '../persisted-documents/trusted-only.js';
 import { subscriptionsActive } from '../metrics.js';
 import type { RateLimits } from '../rate-limits.js';
 import type { TenantStatusCache } from '../tenant-status.js';
@@ -54,6 +55,8 @@ export interface WebSocketOptions {
   /** Runs a subscription's filter query as the subscriber; the filter, or errors for the client. */
   askFilter: (query: string, variables: Record<string, unknown>, viewer: Viewer, authorization: string) => Promise<EventFilter | { errors: GraphQLError[] }>;
   validationRules: readonly ValidationRule[];
+  /** The document a subscribe message asks for, given the origin of the page that opened the socket (see persisted-documents/). */
+  documentOf: (payload: SubscribePayload, origin: string | undefined) => string | GraphQLError;
   verify: AccessTokenVerifier;
   tenantStatus: TenantStatusCache;
   /** Whether a browser page of this origin may open a socket (the router's own, or a portal's). */
@@ -154,9 +157,11 @@ export function attachSubscriptions(options: WebSocketOptions) {
           return [requestError(`At most ${limits.maxSubscriptionsPerSocket} subscriptions per connection.`, ErrorCode.RATE_LIMITED)];
         }
         const schema = options.apiSchema();
+        const source = options.documentOf(payload, ctx.extra.request.headers.origin);
+        if (source instanceof GraphQLError) return [source];
         let document: DocumentNode;
         try {
-          document = parse(payload.query, { maxTokens: limits.maxTokens });
+          document = parse(source, { maxTokens: limits.maxTokens });
         } catch (error) {
           return [asPublicError(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
         }
