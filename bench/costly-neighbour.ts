@@ -30,22 +30,39 @@ async function largestAllowedInnerPage(stack: TestStack, owner: Member, libraryI
   return allowed;
 }
 
-/** One client at one address sending `body` back to back on one connection until told to stop. */
-function backToBack(url: string, body: string, token: string, ip: string) {
+/**
+ * One client at one address sending `body` back to back on one connection until told to stop:
+ * waiting as long as a 429's Retry-After says (so sending as much as the limits allow), or not.
+ */
+function backToBack(url: string, body: string, token: string, ip: string, honoursRetryAfter: boolean) {
   let running = true;
   let answered = 0;
   let refused = 0;
+  let wake = () => {};
   const done = (async () => {
     while (running) {
       const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-forwarded-for': ip }, body });
       await response.arrayBuffer();
-      if (response.status === 429) refused++;
-      else answered++;
+      if (response.status !== 429) {
+        answered++;
+        continue;
+      }
+      refused++;
+      if (honoursRetryAfter) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, Number(response.headers.get('retry-after') ?? 1) * 1000);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
     }
   })();
   return {
     async stop() {
       running = false;
+      wake();
       await done;
       return { answered, refused };
     },
@@ -85,11 +102,11 @@ export async function benchCostlyNeighbour(seconds: number, rounds = 3): Promise
 
 async function measure(stack: TestStack, seconds: number, rounds: number) {
   const admin = await loginAdmin(stack.graphqlUrl);
-  const heavy = await createTenant(stack.graphqlUrl, admin);
+  const heavyTenant = await createTenant(stack.graphqlUrl, admin);
   const neighbour = await createTenant(stack.graphqlUrl, admin);
-  const { libraryId: heavyLibrary } = await seedLibrary(stack.graphqlUrl, heavy.owner.token, MAX_PAGE_SIZE);
+  const { libraryId: heavyLibrary } = await seedLibrary(stack.graphqlUrl, heavyTenant.owner.token, MAX_PAGE_SIZE);
   const { libraryId: neighbourLibrary } = await seedLibrary(stack.graphqlUrl, neighbour.owner.token, 20);
-  const inner = await largestAllowedInnerPage(stack, heavy.owner, heavyLibrary);
+  const inner = await largestAllowedInnerPage(stack, heavyTenant.owner, heavyLibrary);
   const costlyBody = JSON.stringify({ query: COSTLY_QUERY, variables: { id: heavyLibrary, inner } });
   const neighbourBody = JSON.stringify({ query: NEIGHBOUR_QUERY, variables: { id: neighbourLibrary } });
   const connections = 4;
@@ -97,26 +114,33 @@ async function measure(stack: TestStack, seconds: number, rounds: number) {
   const neighbourLoad = () => load(stack.graphqlUrl, neighbourBody, neighbour.owner.token, seconds, connections, someStudentAddress);
   await load(stack.graphqlUrl, neighbourBody, neighbour.owner.token, 1, connections, someStudentAddress);
   const quiet: LoadResult[] = [];
-  const loaded: LoadResult[] = [];
-  const heavyAnswered: number[] = [];
-  const heavyRefused: number[] = [];
+  /** Beside a client that waits as long as each 429 says, and beside one that does not wait. */
+  const beside = { polite: [] as LoadResult[], flooding: [] as LoadResult[] };
+  const heavy = { polite: { answered: [] as number[], refused: [] as number[] }, flooding: { answered: [] as number[], refused: [] as number[] } };
   for (let round = 0; round < rounds; round++) {
     quiet.push(await neighbourLoad());
-    // A new address each round, so each round sees the client's first minute, its worst.
-    const client = backToBack(stack.graphqlUrl, costlyBody, heavy.owner.token, `203.0.113.${round + 1}`);
-    loaded.push(await neighbourLoad());
-    const { answered, refused } = await client.stop();
-    heavyAnswered.push(answered);
-    heavyRefused.push(refused);
+    for (const kind of ['polite', 'flooding'] as const) {
+      // A new address each time, so each round sees the client's first minute, its worst.
+      const client = backToBack(stack.graphqlUrl, costlyBody, heavyTenant.owner.token, `203.0.113.${round * 2 + (kind === 'polite' ? 1 : 2)}`, kind === 'polite');
+      beside[kind].push(await neighbourLoad());
+      const { answered, refused } = await client.stop();
+      heavy[kind].answered.push(answered);
+      heavy[kind].refused.push(refused);
+    }
   }
-  const ratios = loaded.map((result, index) => Number((result.p99 / quiet[index]!.p99).toFixed(2)));
+  const row = (results: LoadResult[]) => ({
+    'req/s': spread(results.map((r) => Math.round(r.requestsPerSecond))),
+    'p50 ms': spread(results.map((r) => r.p50)),
+    'p99 ms': spread(results.map((r) => r.p99)),
+    errors: spread(results.map((r) => r.errors)),
+  });
   console.log(
     `\nA costly neighbour: tenant B's ${NEIGHBOUR_QUERY.match(/query (\w+)/)![1]} (${connections} connections) alone and while one client of tenant A sends ` +
-      `${MAX_PAGE_SIZE} seats × ${inner} seats each (the most the cost limit allows) back to back; ${rounds} interleaved rounds of ${seconds} s, median (min–max)`,
+      `${MAX_PAGE_SIZE} seats × ${inner} seats each (the most the cost limit allows) back to back, honouring Retry-After or not; ${rounds} interleaved rounds of ${seconds} s, median (min–max)`,
   );
-  console.table({
-    'B alone': { 'req/s': spread(quiet.map((r) => Math.round(r.requestsPerSecond))), 'p50 ms': spread(quiet.map((r) => r.p50)), 'p99 ms': spread(quiet.map((r) => r.p99)), errors: spread(quiet.map((r) => r.errors)) },
-    'B beside A': { 'req/s': spread(loaded.map((r) => Math.round(r.requestsPerSecond))), 'p50 ms': spread(loaded.map((r) => r.p50)), 'p99 ms': spread(loaded.map((r) => r.p99)), errors: spread(loaded.map((r) => r.errors)) },
-  });
-  console.log(`B's p99 beside A / alone: ${spread(ratios)}. A's costly operations per round: ${spread(heavyAnswered)} answered, ${spread(heavyRefused)} refused (429).`);
+  console.table({ 'B alone': row(quiet), 'B beside A (waits on 429)': row(beside.polite), 'B beside A (ignores 429)': row(beside.flooding) });
+  for (const kind of ['polite', 'flooding'] as const) {
+    const ratios = beside[kind].map((result, index) => Number((result.p99 / quiet[index]!.p99).toFixed(2)));
+    console.log(`${kind === 'polite' ? 'Waiting on 429' : 'Ignoring 429'}: B's p99 beside A / alone ${spread(ratios)}; A's costly operations per round: ${spread(heavy[kind].answered)} answered, ${spread(heavy[kind].refused)} refused (429).`);
+  }
 }

@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import proxyaddr from 'proxy-addr';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { rateLimited } from '../../common/errors.js';
+import { MAX_OPERATION_COST } from '../../common/operations/cost.js';
 
 export interface RateLimitSettings {
   /** Requests (HTTP operations and WebSocket connections) a minute from one client IP. */
@@ -23,7 +24,15 @@ export interface RateLimitSettings {
 
 export const DEFAULT_RATE_LIMITS: RateLimitSettings = { perIpPerMinute: 100, perTenantPerMinute: 6_000, credentialsPerIpPerMinute: 10, costPerIpPerMinute: 200_000, trustedProxies: [] };
 
-type Bucket = 'ip' | 'tenant' | 'credentials' | 'cost';
+type Bucket = 'ip' | 'tenant' | 'credentials' | 'cost' | 'costBurst';
+
+/**
+ * The cost budget is also spent at most a tenth at a time, over six seconds (never less than one
+ * operation of the largest cost allowed): without it a client could spend a minute's budget in its
+ * first second, and another tenant would feel it all at once.
+ */
+const COST_BURST_SECONDS = 6;
+const costBurstPoints = (costPerMinute: number) => Math.max(MAX_OPERATION_COST, Math.ceil((costPerMinute * COST_BURST_SECONDS) / 60));
 
 /**
  * The router's request limits (rate-limiter-flexible): counted in Redis when the deployment has
@@ -38,8 +47,8 @@ export class RateLimits {
   /** `redis`: the router's fail-fast connection (see router-redis.ts); while it is down, the memory limiter answers instead. */
   constructor(settings: RateLimitSettings, redis?: { client: Redis; keyPrefix: string }) {
     this.trust = proxyaddr.compile([...settings.trustedProxies]);
-    const limiter = (bucket: Bucket, points: number): RateLimiterAbstract => {
-      const options = { points, duration: 60, keyPrefix: `rate:${bucket}` };
+    const limiter = (bucket: Bucket, points: number, duration = 60): RateLimiterAbstract => {
+      const options = { points, duration, keyPrefix: `rate:${bucket}` };
       return redis
         ? new RateLimiterRedis({ ...options, keyPrefix: `${redis.keyPrefix}${options.keyPrefix}`, storeClient: redis.client, insuranceLimiter: new RateLimiterMemory(options) })
         : new RateLimiterMemory(options);
@@ -49,11 +58,18 @@ export class RateLimits {
       tenant: limiter('tenant', settings.perTenantPerMinute),
       credentials: limiter('credentials', settings.credentialsPerIpPerMinute),
       cost: limiter('cost', settings.costPerIpPerMinute),
+      costBurst: limiter('costBurst', costBurstPoints(settings.costPerIpPerMinute), COST_BURST_SECONDS),
     };
   }
 
   /** The client's IP: the socket's, or the one a trusted proxy says it forwarded for. */
   clientIp = (request: IncomingMessage): string => proxyaddr(request, this.trust);
+
+  /** Charges an operation's cost to a client IP's budget: the minute's, and the few seconds' (see COST_BURST_SECONDS). */
+  async chargeCost(clientIp: string, cost: number): Promise<void> {
+    await this.consume('costBurst', clientIp, cost);
+    await this.consume('cost', clientIp, cost);
+  }
 
   /** Counts `points` (one request, unless told) against `key`'s limit of `bucket`; throws RATE_LIMITED (with its wait) when over. */
   async consume(bucket: Bucket, key: string, points = 1): Promise<void> {

@@ -163,7 +163,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
       operationChecksPlugin<RouterContext>(() => checkedSchema!),
       operationCostPlugin<RouterContext>({
         charge: async (cost, { clientIp }) => {
-          if (clientIp) await requestLimits.consume('cost', clientIp, cost);
+          if (clientIp) await requestLimits.chargeCost(clientIp, cost);
         },
       }),
       credentialLimitPlugin(credentialLimitedFields(parse(options.supergraphSdl)), requestLimits),

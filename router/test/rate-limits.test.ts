@@ -121,6 +121,17 @@ describe('the cost of one client IP\'s operations', () => {
     expectRateLimited(await post(router, ip, page, tenant.owner.token));
     expect((await post(router, newIp(), page, tenant.owner.token)).status).toBe(200);
   });
+
+  it('is spent at most a tenth at a time: a burst is refused for a few seconds, long before the minute\u2019s budget is gone', async () => {
+    // 100,000 a minute: 10,000 (the largest single operation) in any six seconds.
+    const router = await routerWith({ RATE_LIMIT_COST_PER_IP: '100000' });
+    const page = { query: '{ users(first: 100) { nodes { id email } } }' };
+    const ip = newIp();
+    for (let request = 1; request <= 33; request++) expect((await post(router, ip, page, tenant.owner.token)).status, `request ${request}`).toBe(200);
+    const refused = await post(router, ip, page, tenant.owner.token);
+    expectRateLimited(refused);
+    expect(Number(refused.retryAfter)).toBeLessThanOrEqual(6);
+  });
 });
 
 describe('requests of one tenant', () => {
