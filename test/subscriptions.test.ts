@@ -7,6 +7,7 @@ import { addMinutes, createLibraryWithSeats, dayAt, type LibraryFixture } from '
 import { startRouterReplica } from './support/replica.js';
 import { createTenant, loginAdmin, registerStudent, type Member, type TenantFixture } from './support/seed-kit.js';
 import { sharedTestStack, startTestStack, type TestStack } from './support/stack.js';
+import { metricSum } from './support/metrics.js';
 import { pause, subscriptionClient, untilLive, type LiveSubscription, type SubscriptionClient } from './support/subscription-client.js';
 
 let stack: TestStack;
@@ -255,10 +256,7 @@ describe('suspending a tenant', () => {
 });
 
 describe('subscribers who may see the same', () => {
-  const hydrations = async () => {
-    const text = await fetch(stack.metricsUrl!).then((response) => response.text());
-    return Number(/^carrel_subscription_hydrations_total (\d+)/m.exec(text)?.[1]);
-  };
+  const hydrations = () => metricSum(stack.metricsUrl!, 'carrel_subscription_hydrations_total');
 
   it('share one hydration of each event: ten students watching their tenant’s status cost one, and each gets it', async () => {
     const watched = await createTenant(stack.graphqlUrl, admin);

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CreateBookingDocument, CreateLibraryDocument, LoginDocument, RegisterDocument } from '../../test/__generated__/operations.js';
 import { createLibraryWithSeats, libraryInput, nextSlot, period, type LibraryFixture } from '../../test/support/library-kit.js';
 import { createTenant, loginAdmin, registerStudent, type Member, type TenantFixture } from '../../test/support/seed-kit.js';
+import { metricSum } from '../../test/support/metrics.js';
 import { sharedTestStack, type TestStack } from '../../test/support/stack.js';
 import { subscriptionClient } from '../../test/support/subscription-client.js';
 
@@ -36,10 +37,7 @@ async function post(body: unknown, { token, headers = {} }: { token?: string; he
 }
 
 /** The `server faults` counter: errors the services logged at error level, with their stack. */
-async function serverFaults(): Promise<number> {
-  const text = await (await fetch(stack.metricsUrl!)).text();
-  return [...text.matchAll(/^carrel_unexpected_errors_total(?:\{[^}]*\})? (\d+)/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
-}
+const serverFaults = () => metricSum(stack.metricsUrl!, 'carrel_unexpected_errors_total');
 
 const slot = () => period(nextSlot(24 * 60), 60);
 const NUL = '\u0000';
