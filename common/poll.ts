@@ -1,12 +1,16 @@
 /**
  * Reads until `done` says yes or `timeoutMs` passes, and returns the last read. For facts that
  * arrive by event a moment after the request that needs them (a tenant or member just created).
+ * The waits double from `firstWaitMs`: a fact on its way arrives within the first few, while a
+ * fact that will never come (an id made up by a client) costs a handful of reads, not one every
+ * few milliseconds for the whole timeout.
  */
-export async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 2_000, intervalMs = 50): Promise<T> {
+export async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 2_000, firstWaitMs = 25): Promise<T> {
   const deadline = Date.now() + timeoutMs;
-  for (;;) {
+  for (let wait = firstWaitMs; ; wait *= 2) {
     const value = await read();
-    if (done(value) || Date.now() >= deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    const left = deadline - Date.now();
+    if (done(value) || left <= 0) return value;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(wait, left)));
   }
 }
