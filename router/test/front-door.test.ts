@@ -4,6 +4,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { RunningServer } from '../../common/server/http.js';
+import { ProfileDocument } from '../../portals/__generated__/graphql.js';
+import { persistedRequestBody } from '../../portals/persisted-request.js';
 import { chromiumInstalled, launchChromium } from '../../test/support/browser.js';
 import { startRouterReplica } from '../../test/support/replica.js';
 import { createTenant, loginAdmin, registerStudent, type Member } from '../../test/support/seed-kit.js';
@@ -118,25 +120,25 @@ describe.skipIf(!chromiumInstalled())('a portal page in a browser, on an origin 
   });
   afterAll(() => browser?.close());
 
-  /** What `fetch` from the page at `origin` makes of a signed-in request to the router. */
-  async function callFrom(origin: string): Promise<string> {
+  /** What `fetch` from the page at `origin` makes of a signed-in request to a router (`{ me { email } }` unless told). */
+  async function callFrom(origin: string, { routerUrl = router.url, body = { query: '{ me { email } }' } as unknown } = {}): Promise<string> {
     const page = await browser.newPage();
     try {
       await page.goto(origin);
       return await page.evaluate(
-        async ({ url, token }) => {
+        async ({ url, token, sent }) => {
           try {
             const response = await fetch(url, {
               method: 'POST',
               headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-              body: JSON.stringify({ query: '{ me { email } }' }),
+              body: JSON.stringify(sent),
             });
             return JSON.stringify(await response.json());
           } catch (error) {
             return `blocked: ${(error as Error).name}`;
           }
         },
-        { url: `${router.url}/graphql`, token: student.token },
+        { url: `${routerUrl}/graphql`, token: student.token, sent: body },
       );
     } finally {
       await page.close();
@@ -146,5 +148,17 @@ describe.skipIf(!chromiumInstalled())('a portal page in a browser, on an origin 
   it('reads the answer when its origin is listed, and is blocked by the browser when not', async () => {
     expect(await callFrom(allowed.origin)).toBe(JSON.stringify({ data: { me: { email: student.email } } }));
     expect(await callFrom(other.origin)).toBe('blocked: TypeError');
+  });
+
+  it('runs only its trusted documents when the router holds portals to them: the browser\u2019s Origin decides, not the page', async () => {
+    const strict = await startRouterReplica(stack, { CORS_ORIGINS: allowed.origin, TRUSTED_DOCUMENTS_ONLY_FOR_PORTALS: 'true' });
+    try {
+      const adHoc = JSON.parse(await callFrom(allowed.origin, { routerUrl: strict.url })) as { errors?: { extensions?: { code?: string } }[] };
+      expect(adHoc.errors?.map((error) => error.extensions?.code)).toEqual(['PERSISTED_QUERY_NOT_IN_LIST']);
+      const trusted = JSON.parse(await callFrom(allowed.origin, { routerUrl: strict.url, body: persistedRequestBody(ProfileDocument) })) as { data?: unknown };
+      expect(trusted.data).toMatchObject({ me: { email: student.email } });
+    } finally {
+      await strict.stop();
+    }
   });
 });
