@@ -50,7 +50,15 @@ export class RateLimits {
     const limiter = (bucket: Bucket, points: number, duration = 60): RateLimiterAbstract => {
       const options = { points, duration, keyPrefix: `rate:${bucket}` };
       return redis
-        ? new RateLimiterRedis({ ...options, keyPrefix: `${redis.keyPrefix}${options.keyPrefix}`, storeClient: redis.client, insuranceLimiter: new RateLimiterMemory(options) })
+        ? new RateLimiterRedis({
+            ...options,
+            keyPrefix: `${redis.keyPrefix}${options.keyPrefix}`,
+            storeClient: redis.client,
+            insuranceLimiter: new RateLimiterMemory(options),
+            // Once a key is refused, this replica refuses it from memory until its window ends, as
+            // Redis would: a client ignoring 429s costs no Redis round trip per request.
+            inMemoryBlockOnConsumed: points + 1,
+          })
         : new RateLimiterMemory(options);
     };
     this.limiters = {

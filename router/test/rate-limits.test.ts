@@ -6,6 +6,7 @@ import type { Env } from '../../common/config.js';
 import type { RunningServer } from '../../common/server/http.js';
 import { LoginDocument } from '../../test/__generated__/operations.js';
 import { createTenant, loginAdmin, registerStudent, type Member, type TenantFixture } from '../../test/support/seed-kit.js';
+import { OwnRedis, redisServerInstalled } from '../../test/support/own-redis.js';
 import { startRouterReplica } from '../../test/support/replica.js';
 import { sharedTestStack, type TestStack } from '../../test/support/stack.js';
 
@@ -73,6 +74,21 @@ describe('requests from one client IP', () => {
     for (let request = 1; request <= 100; request++) expect((await post(router, ip, TYPENAME)).status, `request ${request}`).toBe(200);
     expectRateLimited(await post(router, ip, TYPENAME));
     expect((await post(router, newIp(), TYPENAME)).status).toBe(200);
+  });
+
+  it.skipIf(!redisServerInstalled())('stay refused once over the limit while Redis is down, and other addresses are counted in memory meanwhile', async () => {
+    const redis = await OwnRedis.start();
+    try {
+      const router = await routerWith({ RATE_LIMIT_PER_IP: '3', REDIS_URL: redis.url });
+      const ip = newIp();
+      for (let request = 1; request <= 3; request++) expect((await post(router, ip, TYPENAME)).status, `request ${request}`).toBe(200);
+      expectRateLimited(await post(router, ip, TYPENAME));
+      await redis.kill();
+      expectRateLimited(await post(router, ip, TYPENAME));
+      expect((await post(router, newIp(), TYPENAME)).status).toBe(200);
+    } finally {
+      await redis.kill();
+    }
   });
 
   it.skipIf(!process.env.REDIS_URL)('are counted once across two router replicas sharing Redis', async () => {
