@@ -3,9 +3,9 @@ import { GraphQLError } from 'graphql';
 import { withHttpStatus } from '../../../common/errors.js';
 import type { TrustedDocuments } from './trusted-documents.js';
 
-export const NOT_TRUSTED_CODE = 'PERSISTED_QUERY_NOT_IN_LIST';
+const NOT_TRUSTED_CODE = 'PERSISTED_QUERY_NOT_IN_LIST';
 
-export const notTrusted = () => new GraphQLError('This portal may run only the operations it was built with (its trusted documents).', { extensions: { code: NOT_TRUSTED_CODE } });
+const notTrusted = () => new GraphQLError('This portal may run only the operations it was built with (its trusted documents).', { extensions: { code: NOT_TRUSTED_CODE } });
 
 /**
  * Holds browsers of the portals' origins to the trusted documents: a page running something else
