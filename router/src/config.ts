@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { milliseconds, optionalUrl, port, readConfig, type Env } from '../../common/config.js';
+import { ConfigError, milliseconds, optionalUrl, port, readConfig, type Env } from '../../common/config.js';
 import { sharedEnv } from '../../common/service-config.js';
 import { endpointUrl, urlVariable } from '../../common/subgraph-kit/addresses.js';
 import { SUBGRAPHS, type SubgraphName } from '../../subgraphs/index.js';
@@ -23,6 +23,8 @@ const routerEnv = sharedEnv.extend({
   METRICS_PORT: port(9464),
   SUPERGRAPH_PATH: z.string().default(CARREL_SUPERGRAPH),
   SUBGRAPH_TIMEOUT_MS: milliseconds(5_000),
+  // A PEM file of the CA (or certificates) behind https: subgraph URLs, besides the public ones.
+  SUBGRAPH_CA_FILE: z.string().optional(),
   SUBGRAPH_MAX_RESPONSE_BYTES: z.coerce.number().int().positive().default(DEFAULT_SUBGRAPH_LIMITS.maxResponseBytes),
   SUBGRAPH_BREAKER_FAILURES: z.coerce.number().int().positive().default(DEFAULT_SUBGRAPH_LIMITS.breakerFailures),
   SUBGRAPH_BREAKER_RESET_MS: milliseconds(DEFAULT_SUBGRAPH_LIMITS.breakerResetMs),
@@ -50,6 +52,11 @@ function isOrigin(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+function readPem(variable: string, path: string): string {
+  if (!existsSync(path)) throw new ConfigError(`Invalid configuration:\n  ${variable}: ${path} does not exist`);
+  return readFileSync(path, 'utf8');
 }
 
 export type RouterConfig = Omit<RouterOptions, 'bus'> & { redisUrl: string | undefined; redisKeyPrefix: string };
@@ -81,6 +88,7 @@ export function loadRouterConfig(env: Env = process.env, argv: string[] = proces
     metricsPort: settings.METRICS_PORT,
     host: settings.HOST,
     subgraphTimeoutMs: settings.SUBGRAPH_TIMEOUT_MS,
+    ...(settings.SUBGRAPH_CA_FILE ? { subgraphCa: readPem('SUBGRAPH_CA_FILE', settings.SUBGRAPH_CA_FILE) } : {}),
     subgraphLimits: {
       maxResponseBytes: settings.SUBGRAPH_MAX_RESPONSE_BYTES,
       breakerFailures: settings.SUBGRAPH_BREAKER_FAILURES,

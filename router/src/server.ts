@@ -1,3 +1,4 @@
+import tls from 'node:tls';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -50,6 +51,8 @@ export interface RouterOptions {
   port: number;
   host?: string;
   subgraphTimeoutMs: number;
+  /** Certificates (PEM) trusted for `https:` subgraphs besides the public ones: a deployment's own CA. */
+  subgraphCa?: string;
   /** The rest of the subgraph call limits (response size, breaker); defaults where left out. */
   subgraphLimits?: Partial<Omit<SubgraphCallLimits, 'timeoutMs'>>;
   /** Request limits per client IP, per tenant and on credential operations; the defaults where left out. */
@@ -104,7 +107,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   const subgraphUrls = new Map<string, string>();
   // One pool of keep-alive connections, and one client (and so one breaker) per subgraph, shared
   // by the public and the internal gateway.
-  const dispatcher = new Agent({ keepAliveTimeout: 60_000, connections: 256 });
+  const dispatcher = new Agent({ keepAliveTimeout: 60_000, connections: 256, ...(options.subgraphCa ? { connect: { ca: [...tls.rootCertificates, options.subgraphCa] } } : {}) });
   const callLimits: SubgraphCallLimits = { ...DEFAULT_SUBGRAPH_LIMITS, ...options.subgraphLimits, timeoutMs: options.subgraphTimeoutMs };
   const clients = new Map<string, SubgraphClient>();
   const buildService = ({ name, url }: { name: string; url?: string }) => {

@@ -30,6 +30,8 @@ export class SubgraphCallFailure extends Error {
 }
 
 const CONNECTION_FAILURES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
+/** A TLS handshake that failed: a certificate not trusted, expired or for another name. */
+const TLS_FAILURE = /^ERR_(TLS|SSL)_|CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/;
 
 export interface FetchInit {
   method?: string;
@@ -103,7 +105,7 @@ export class SubgraphClient {
     } catch (error) {
       if (error instanceof SubgraphCallFailure) throw error;
       const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-      throw new SubgraphCallFailure(code && CONNECTION_FAILURES.has(code) ? 'unreachable' : 'timeout', { cause: error });
+      throw new SubgraphCallFailure(code && (CONNECTION_FAILURES.has(code) || TLS_FAILURE.test(code)) ? 'unreachable' : 'timeout', { cause: error });
     }
   };
 }

@@ -1,7 +1,12 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import net, { type AddressInfo } from 'node:net';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { parse } from 'graphql';
+import { generate } from 'selfsigned';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MemoryEventBus } from '../../common/events/memory-bus.js';
 import { MeDocument } from '../../test/__generated__/operations.js';
@@ -221,5 +226,61 @@ describe('health and readiness', () => {
     const ready = await fetch(`${stack.routerUrl}/ready`);
     expect(ready.status).toBe(200);
     expect((await ready.json()).checks).toMatchObject({ users: true, tenants: true, events: true });
+  });
+});
+
+/**
+ * The tenants subgraph behind TLS, as a deployment may put it: an HTTPS server with a certificate
+ * of its own CA for 127.0.0.1, forwarding to the real subgraph.
+ */
+async function tenantsOverTls(): Promise<{ url: string; caFile: string; close(): Promise<void> }> {
+  const pems = await generate([{ name: 'commonName', value: 'carrel-test-ca' }], {
+    keyType: 'ec',
+    algorithm: 'sha256',
+    extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
+  });
+  const target = `${stack.subgraphs.tenants.url}/graphql`;
+  const server = https.createServer({ key: pems.private, cert: pems.cert }, async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !['host', 'connection', 'content-length'].includes(name))) as Record<string, string>;
+    const answer = await fetch(target, { method: req.method, headers, body: Buffer.concat(chunks) });
+    res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' }).end(Buffer.from(await answer.arrayBuffer()));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const caFile = join(mkdtempSync(join(tmpdir(), 'carrel-ca-')), 'ca.pem');
+  writeFileSync(caFile, pems.cert);
+  return {
+    url: `https://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    caFile,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+describe('a subgraph at an https: URL', () => {
+  it('is called over TLS when the router trusts its CA (SUBGRAPH_CA_FILE), and is unreachable, not slow, when it does not', async () => {
+    const tenants = await tenantsOverTls();
+    const routerTrusting = async (env: Record<string, string>) => {
+      const beside = routerConfigBeside(stack, env);
+      return startRouter({ ...beside, subgraphUrls: { ...beside.subgraphUrls, tenants: tenants.url }, bus: new MemoryEventBus() });
+    };
+    const trusting = await routerTrusting({ SUBGRAPH_CA_FILE: tenants.caFile });
+    const doubting = await routerTrusting({});
+    try {
+      const answered = await request(`${trusting.url}/graphql`, MY_TENANT, {}, student.token);
+      expect(answered.errors).toBeUndefined();
+      expect(answered.data?.me?.tenant?.name).toEqual(expect.any(String));
+
+      const refused = await request(`${doubting.url}/graphql`, MY_TENANT, {}, student.token);
+      expect(refused.data).toEqual({ me: { email: student.email, tenant: null } });
+      expect(refused.errors?.map((error) => error.message)).toEqual(['The tenants service cannot be reached right now.']);
+    } finally {
+      await trusting.stop();
+      await doubting.stop();
+      await tenants.close();
+    }
   });
 });
