@@ -38,6 +38,8 @@ export async function startProcessStack(basePort = 4600, overrides: Env = {}): P
     ...process.env,
     ...databases.env,
     LOG_LEVEL: 'warn',
+    // As in the production image (the Dockerfile's): graphql-js and Express skip their development checks.
+    NODE_ENV: 'production',
     // On disk, unlike the tests' in-memory PGlite: a restarted service finds its data again.
     CARREL_DATA_DIR: dataDir,
     PASSWORD_HASH_COST: 'test',
@@ -67,9 +69,15 @@ export async function startProcessStack(basePort = 4600, overrides: Env = {}): P
     children.set(service, spawn(process.execPath, ['--import', 'tsx', ...entry], { env: { ...env, CARREL_SERVICE: service }, stdio: ['ignore', 'inherit', 'inherit'] }));
     await waitUntilReady(readyUrl(service));
   };
+  const exited = (child: ChildProcess) => (child.exitCode === null && child.signalCode === null ? new Promise((resolve) => child.once('exit', resolve)) : null);
   const stop = async () => {
-    for (const child of children.values()) child.kill('SIGTERM');
-    await Promise.all([...children.values()].map((child) => (child.exitCode === null && child.signalCode === null ? new Promise((resolve) => child.once('exit', resolve)) : null)));
+    // The router first, so it does not outlive the subgraphs it calls (and warn that they are gone).
+    const router = children.get('router');
+    router?.kill('SIGTERM');
+    if (router) await exited(router);
+    const subgraphs = [...children].filter(([service]) => service !== 'router').map(([, child]) => child);
+    for (const child of subgraphs) child.kill('SIGTERM');
+    await Promise.all(subgraphs.map(exited));
     await databases.drop();
     await rm(dataDir, { recursive: true, force: true });
   };
