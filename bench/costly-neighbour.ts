@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { ErrorCode } from '../common/errors.js';
 import { DEFAULT_RATE_LIMITS } from '../router/src/rate-limits.js';
 import { MAX_PAGE_SIZE } from '../common/pagination.js';
-import { createTenant, login, type Member } from '../test/support/seed-kit.js';
+import { createTenant, login, loginAdmin, type Member } from '../test/support/seed-kit.js';
+import { startTestStack } from '../test/support/stack.js';
 import { startProcessStack } from './process-stack.js';
 import { load, type LoadResult } from './router-overhead.js';
 import { seedLibrary } from './seed-library.js';
@@ -62,26 +63,38 @@ const spread = (values: number[]) => `${median(values)} (${Math.min(...values)}�
  * allows, back to back: quiet and loaded rounds interleaved, so both see the same machine.
  * That client is held by the request limits as deployed (100 requests and a cost of 200,000 a
  * minute, a tenth of it per 6 seconds, from one address), and its operations by the cost limit.
- * Every service runs as its own process, as deployed: on the tests' one-process stack a largest
- * operation stalls the one event loop every request shares (see docs/architecture.md, Known gaps).
+ * With Redis every service runs as its own process, as deployed; separate processes share events
+ * (a new tenant reaching the users subgraph, say) only through Redis, so without it every service
+ * runs in this one process, where a largest operation stalls the one event loop every request
+ * shares (see docs/architecture.md, Known gaps).
  */
 export async function benchCostlyNeighbour(seconds: number, rounds = 3): Promise<void> {
   // The request limits as deployed, but for tenant B's, whose load stands for a large tenant's;
   // the router believes X-Forwarded-For from this machine, as from a load balancer.
-  const stack = await startProcessStack(4700, {
+  const limits = {
     RATE_LIMIT_PER_IP: String(DEFAULT_RATE_LIMITS.perIpPerMinute),
     RATE_LIMIT_COST_PER_IP: String(DEFAULT_RATE_LIMITS.costPerIpPerMinute),
     RATE_LIMIT_PER_TENANT: '1000000000',
     TRUSTED_PROXIES: '127.0.0.1,::1',
-  });
-  try {
-    await measure(stack.graphqlUrl, await login(stack.graphqlUrl, stack.admin.email, stack.admin.password), seconds, rounds);
-  } finally {
-    await stack.stop();
+  };
+  if (process.env.REDIS_URL) {
+    const stack = await startProcessStack(4700, limits);
+    try {
+      await measure(stack.graphqlUrl, await login(stack.graphqlUrl, stack.admin.email, stack.admin.password), seconds, rounds, 'every service its own process');
+    } finally {
+      await stack.stop();
+    }
+  } else {
+    const stack = await startTestStack({ env: limits });
+    try {
+      await measure(stack.graphqlUrl, await loginAdmin(stack.graphqlUrl), seconds, rounds, 'every service in one process, as without Redis');
+    } finally {
+      await stack.stop();
+    }
   }
 }
 
-async function measure(graphqlUrl: string, admin: Member, seconds: number, rounds: number) {
+async function measure(graphqlUrl: string, admin: Member, seconds: number, rounds: number, topology: string) {
   const heavyTenant = await createTenant(graphqlUrl, admin);
   const neighbour = await createTenant(graphqlUrl, admin);
   const { libraryId: heavyLibrary } = await seedLibrary(graphqlUrl, heavyTenant.owner.token, MAX_PAGE_SIZE);
@@ -116,7 +129,7 @@ async function measure(graphqlUrl: string, admin: Member, seconds: number, round
   });
   console.log(
     `\nA costly neighbour: tenant B's ${NEIGHBOUR_QUERY.match(/query (\w+)/)![1]} (${connections} connections) alone and while one client of tenant A sends ` +
-      `${MAX_PAGE_SIZE} seats × ${inner} seats each (the most the cost limit allows) back to back, honouring Retry-After or not; ${rounds} interleaved rounds of ${seconds} s, median (min–max)`,
+      `${MAX_PAGE_SIZE} seats × ${inner} seats each (the most the cost limit allows) back to back, honouring Retry-After or not (${topology}); ${rounds} interleaved rounds of ${seconds} s, median (min–max)`,
   );
   console.table({ 'B alone': row(quiet), 'B beside A (waits on 429)': row(beside.polite), 'B beside A (ignores 429)': row(beside.flooding) });
   for (const kind of ['polite', 'flooding'] as const) {
