@@ -28,10 +28,19 @@ export async function statementsPerRequest(stack: TestStack, owner: Member, page
   const rows: Record<string, Record<string, number>> = {};
   for (const first of pageSizes) {
     await call(stack.graphqlUrl, BOOKING_LIST_QUERY, { first }, owner.token);
-    const before = await counterValues(stack, 'carrel_sql_statements_total');
-    const data = await call<{ bookings: { nodes: unknown[] } }>(stack.graphqlUrl, BOOKING_LIST_QUERY, { first }, owner.token);
-    const statements = difference(before, await counterValues(stack, 'carrel_sql_statements_total'));
-    rows[`page of ${first}`] = { bookings: data.bookings.nodes.length, ...Object.fromEntries(Object.entries(statements).map(([service, count]) => [`${service} SQL`, count])) };
+    // Background work (the router re-reading suspended tenants, outbox relays) may land in one
+    // request's window and only ever adds statements: the fewest of a few requests is the request's.
+    let fewest: Record<string, number> | undefined;
+    let bookings = 0;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const before = await counterValues(stack, 'carrel_sql_statements_total');
+      const data = await call<{ bookings: { nodes: unknown[] } }>(stack.graphqlUrl, BOOKING_LIST_QUERY, { first }, owner.token);
+      const statements = difference(before, await counterValues(stack, 'carrel_sql_statements_total'));
+      bookings = data.bookings.nodes.length;
+      const total = (counts: Record<string, number>) => Object.values(counts).reduce((sum, count) => sum + count, 0);
+      if (!fewest || total(statements) < total(fewest)) fewest = statements;
+    }
+    rows[`page of ${first}`] = { bookings, ...Object.fromEntries(Object.entries(fewest!).map(([service, count]) => [`${service} SQL`, count])) };
   }
   return rows;
 }
