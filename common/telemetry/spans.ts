@@ -1,5 +1,6 @@
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
 import type { RequestHandler } from 'express';
+import { tracingStarted } from './tracing.js';
 
 /** Attribute naming which Carrel service made a span (several share one process in the embedded default). */
 export const SERVICE_ATTRIBUTE = 'carrel.service';
@@ -14,6 +15,7 @@ const tracer = () => trace.getTracer('carrel');
  */
 export function traceRequests(service: string): RequestHandler {
   return (req, res, next) => {
+    if (!tracingStarted()) return next();
     const caller = propagation.extract(ROOT_CONTEXT, req.headers);
     const path = req.originalUrl.split('?')[0];
     const span = tracer().startSpan(`${req.method} ${path}`, { kind: SpanKind.SERVER, attributes: { [SERVICE_ATTRIBUTE]: service, 'http.request.method': req.method, 'url.path': path } }, caller);
@@ -33,6 +35,7 @@ export function traceRequests(service: string): RequestHandler {
 
 /** Puts the current trace context into headers of an outgoing call, for the callee's `traceRequests`. */
 export function injectTraceContext(headers: { set(name: string, value: string): void }): void {
+  if (!tracingStarted()) return;
   propagation.inject(context.active(), headers, { set: (carrier, key, value) => carrier.set(key, value) });
 }
 
@@ -49,7 +52,7 @@ const MAX_STATEMENT_LENGTH = 2_000;
  * inside a traced request: background work (the outbox relay's polling) starts no traces.
  */
 export function recordStatement(service: string, statement: string, durationMs: number, error: unknown): void {
-  if (!recordingSpan()) return;
+  if (!tracingStarted() || !recordingSpan()) return;
   const operation = /^\s*(\w+)/.exec(statement)?.[1]?.toUpperCase() ?? 'SQL';
   const span = tracer().startSpan(`db ${operation}`, {
     kind: SpanKind.CLIENT,

@@ -20,6 +20,11 @@ export interface Tracing {
 
 const NOT_TRACING: Tracing = { stop: async () => {} };
 
+let started = false;
+
+/** Whether this process sends traces: without a collector, requests skip the tracing work altogether. */
+export const tracingStarted = () => started;
+
 /**
  * Sends this process's spans to an OTLP collector, when one is configured: the router's (its own
  * request span and @apollo/gateway's plan, execute and fetch spans), each subgraph's request span
@@ -40,8 +45,10 @@ export function startTracing(serviceName: string, env: Env = process.env): Traci
   // Registers the provider, W3C trace-context propagation and AsyncLocalStorage as the context
   // manager, so a span started in a request is the parent of what that request goes on to do.
   provider.register();
+  started = true;
   return {
     async stop() {
+      started = false;
       await provider.shutdown();
       trace.disable();
       propagation.disable();
