@@ -35,7 +35,7 @@ import { attachSubscriptions } from './subscriptions/websocket.js';
 import { TenantStatusCache } from './tenant-status.js';
 import { persistedDocumentCache } from './persisted-documents/document-cache.js';
 import { TrustedDocuments } from './persisted-documents/trusted-documents.js';
-import { subscriptionDocument, trustedOnlyPlugin } from './persisted-documents/trusted-only.js';
+import { portalHeldToTrusted, subscriptionDocument, trustedOnlyPlugin } from './persisted-documents/trusted-only.js';
 import { connectRouterRedis } from './router-redis.js';
 
 export interface RouterOptions {
@@ -142,6 +142,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   if (redis) started.push(async () => redis.client.disconnect());
   const requestLimits = new RateLimits({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits }, redis);
   const trusted = TrustedDocuments.load(options.trustedDocuments?.manifests ?? []);
+  const heldToTrusted = portalHeldToTrusted(options.trustedDocuments?.onlyForPortals ?? false, options.corsOrigins ?? []);
 
   const app = express();
   app.disable('x-powered-by');
@@ -170,7 +171,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
         },
       }),
       credentialLimitPlugin(credentialLimitedFields(parse(options.supergraphSdl)), requestLimits),
-      ...(options.trustedDocuments?.onlyForPortals ? [trustedOnlyPlugin<RouterContext>(trusted, options.corsOrigins ?? [])] : []),
+      trustedOnlyPlugin<RouterContext>(trusted, heldToTrusted),
       operationLogPlugin({ trustedOperation: ({ queryHash }) => trusted.operationName(queryHash) }),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -225,7 +226,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     askFilter: (query, variables, viewer, authorization) => internal.filter(query, variables, viewer, authorization),
     checkedSchema: () => checkedSchema!,
     validationRules,
-    documentOf: subscriptionDocument(trusted, options.trustedDocuments?.onlyForPortals ?? false, options.corsOrigins ?? []),
+    documentOf: subscriptionDocument(trusted, heldToTrusted),
     verify,
     tenantStatus,
     originAllowed: (origin, host) => originAllowed(origin, host, options.corsOrigins ?? []),
