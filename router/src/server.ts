@@ -122,7 +122,8 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const gateway = new ApolloGateway({ supergraphSdl: options.supergraphSdl, buildService });
   const internal = new InternalGateway(options.supergraphSdl, buildService);
-  const declarations = eventSubscriptionsOf(parse(options.supergraphSdl));
+  const supergraph = parse(options.supergraphSdl);
+  const declarations = eventSubscriptionsOf(supergraph);
   let apiSchema: GraphQLSchema | null = null;
   let checkedSchema: GraphQLSchema | null = null;
   gateway.onSchemaLoadOrUpdate((loaded) => {
@@ -170,7 +171,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
           if (clientIp) await requestLimits.chargeCost(clientIp, cost);
         },
       }),
-      credentialLimitPlugin(credentialLimitedFields(parse(options.supergraphSdl)), requestLimits),
+      credentialLimitPlugin(credentialLimitedFields(supergraph), requestLimits),
       trustedOnlyPlugin<RouterContext>(trusted, heldToTrusted),
       operationLogPlugin({ trustedOperation: ({ queryHash }) => trusted.operationName(queryHash) }),
       ApolloServerPluginLandingPageDisabled(),
