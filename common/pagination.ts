@@ -20,6 +20,9 @@ export interface Page<T> {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
+/** A list the viewer may not see, shown as an empty one rather than an error. */
+export const EMPTY_PAGE: Page<never> = { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } };
+
 /** Validates `first` / `after` from the API: cursors are opaque to clients but checked here. */
 export function pageRequest(first: number | null | undefined, after: string | null | undefined, keyKind: 'date' | 'text' = 'date'): PageRequest {
   const size = first ?? 20;

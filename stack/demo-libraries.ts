@@ -30,7 +30,7 @@ interface DemoTenant {
  * A library with seats and a week of bookings by the tenant's students, through the public API as
  * its owner and students would make them (so only future bookings: the API refuses the past).
  */
-export async function seedDemoLibrary(graphqlUrl: string, tenant: DemoTenant, ownerToken: string, studentTokens: string[]): Promise<void> {
+export async function seedDemoLibrary(graphqlUrl: string, tenant: DemoTenant, ownerToken: string, studentTokens: string[]): Promise<{ bookingIds: string[] }> {
   const { createLibrary } = await call<{ createLibrary: { id: string } }>(
     graphqlUrl,
     'mutation($input: CreateLibraryInput!) { createLibrary(input: $input) { id } }',
@@ -59,9 +59,11 @@ export async function seedDemoLibrary(graphqlUrl: string, tenant: DemoTenant, ow
       { input: { seatId, startsAt: localHour(tenant.timezone, daysAhead, hour).toISOString(), endsAt: localHour(tenant.timezone, daysAhead, hour + hours).toISOString() } },
       token,
     );
+  const bookingIds: string[] = [];
   for (const [index, token] of studentTokens.entries()) {
-    for (let day = 1; day <= 5; day++) await book(token, addSeats[(index * 3 + day) % addSeats.length]!.id, day, 10 + index * 2, 2);
+    for (let day = 1; day <= 5; day++) bookingIds.push((await book(token, addSeats[(index * 3 + day) % addSeats.length]!.id, day, 10 + index * 2, 2)).createBooking.id);
     const { createBooking } = await book(token, addSeats[index]!.id, 6, 16, 1);
     await call(graphqlUrl, 'mutation($id: ID!) { cancelBooking(id: $id, reason: "Plans changed") { id } }', { id: createBooking.id }, token);
   }
+  return { bookingIds };
 }

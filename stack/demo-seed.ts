@@ -1,5 +1,6 @@
 import { logger } from '../common/logger.js';
 import { seedDemoLibrary } from './demo-libraries.js';
+import { seedDemoPayments } from './demo-payments.js';
 import { call } from './graphql-call.js';
 
 /** What `npm start` seeds once on the embedded default, and prints. */
@@ -56,7 +57,8 @@ export async function seedDemoData(graphqlUrl: string, admin: { email: string; p
       'mutation($input: LoginInput!) { login(input: $input) { accessToken } }',
       { input: { email: demoEmail(tenant.slug, 'OWNER'), password: DEMO_PASSWORD, tenantSlug: tenant.slug } },
     );
-    await seedDemoLibrary(graphqlUrl, tenant, owner.login.accessToken, studentTokens);
+    const { bookingIds } = await seedDemoLibrary(graphqlUrl, tenant, owner.login.accessToken, studentTokens);
+    await seedDemoPayments(graphqlUrl, owner.login.accessToken, bookingIds);
   }
   logger.info('seeded demo data');
   return true;

@@ -13,6 +13,15 @@ export const EVENT_KEYS = {
   BOOKING_CREATED: ['bookingId', 'seatId', 'libraryId', 'userId'],
   BOOKING_CANCELLED: ['bookingId', 'seatId', 'libraryId', 'userId'],
   BOOKING_CHECKED_IN: ['bookingId', 'seatId', 'libraryId', 'userId'],
+  /** A booking that had to be paid was paid in time: its hold became a confirmed booking. */
+  BOOKING_CONFIRMED: ['bookingId', 'seatId', 'libraryId', 'userId'],
+  /** An unpaid hold ran out and freed its seat. */
+  BOOKING_EXPIRED: ['bookingId', 'seatId', 'libraryId', 'userId'],
+  /** A payment succeeded for a booking that no longer waited for it (expired or cancelled): it is to be refunded. */
+  BOOKING_PAYMENT_REFUSED: ['bookingId', 'paymentId', 'userId'],
+  PAYMENT_SUCCEEDED: ['paymentId', 'bookingId', 'userId'],
+  PAYMENT_FAILED: ['paymentId', 'bookingId', 'userId'],
+  PAYMENT_REFUNDED: ['paymentId', 'refundId', 'bookingId', 'userId'],
 } as const;
 
 export type EventType = keyof typeof EVENT_KEYS;

@@ -31,6 +31,9 @@ export interface SubgraphPlatform<DB, Settings> {
   settings: Settings;
   /** The deployment's Redis, for state that replicas share (rate limits); absent on the embedded default. */
   redis: { url: string; keyPrefix: string } | undefined;
+  /** Where another service's platform endpoint is, to call it with `serviceSecret` as proof (`serviceProofHeaders`). */
+  endpointUrl(endpoint: PlatformEndpoint): string;
+  serviceSecret: string;
 }
 
 /**

@@ -8,6 +8,11 @@ export const PLATFORM_ENDPOINTS = {
   tokenKeys: { path: '/.well-known/jwks.json', variable: 'JWKS_URL' },
   /** `{ suspendedTenantIds }`, which every router replica re-reads now and then. */
   suspendedTenants: { path: '/internal/suspended-tenants', variable: 'TENANT_STATUS_URL' },
+  /** What a booking costs and who owes it, for the service that takes payments; 404 for a booking not of that tenant. */
+  bookingCharges: { path: '/internal/booking-charges', variable: 'BOOKING_CHARGES_URL', params: ['tenantId', 'bookingId'] },
 } as const;
 
 export type PlatformEndpoint = keyof typeof PLATFORM_ENDPOINTS;
+
+/** The query parameters (ids) an endpoint requires, if any. */
+export const paramsOf = (endpoint: PlatformEndpoint): readonly string[] => ('params' in PLATFORM_ENDPOINTS[endpoint] ? (PLATFORM_ENDPOINTS[endpoint] as { params: readonly string[] }).params : []);

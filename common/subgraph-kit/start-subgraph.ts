@@ -43,7 +43,7 @@ export async function startSubgraph(entry: SubgraphEntry, { env, bus }: { env: E
     for (const step of undo.splice(0).reverse()) await step();
   };
   try {
-    const services = await manifest.services({ name, db, bus, relay, settings, redis });
+    const services = await manifest.services({ name, db, bus, relay, settings, redis, serviceSecret: base.SERVICE_SECRET, endpointUrl: (endpoint) => endpointUrl(endpoint, env) });
     undo.push(async () => manifest.stop?.(services));
     for (const [consumer, handler] of Object.entries(manifest.consumers?.(services) ?? {})) undo.push(bus.subscribe(handler, { group: `${name}.${consumer}` }));
     const tokenKeys = manifest.tokenKeys?.(services) ?? remoteSigningKeys(endpointUrl('tokenKeys', env));

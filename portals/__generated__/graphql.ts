@@ -7,7 +7,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 export type BookingEventType =
   | 'CANCELLED'
   | 'CHECKED_IN'
-  | 'CREATED';
+  /** A booking awaiting payment was paid. */
+  | 'CONFIRMED'
+  | 'CREATED'
+  /** A booking awaiting payment was not paid in time. */
+  | 'EXPIRED';
 
 export type BookingFilter = {
   /** Bookings that overlap `[from, to)`. */
@@ -28,7 +32,11 @@ export type BookingRulesInput = {
 export type BookingStatus =
   | 'CANCELLED'
   | 'CHECKED_IN'
-  | 'CONFIRMED';
+  | 'CONFIRMED'
+  /** Was not paid in time; its seat is free again. */
+  | 'EXPIRED'
+  /** Holds its seat until `holdExpiresAt`, waiting to be paid (when the tenant's policy requires payment). */
+  | 'PENDING_PAYMENT';
 
 export type CreateBookingInput = {
   endsAt: string;

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SERVICE_PROOF_HEADER } from '../../common/auth/service-proof.js';
 import { ConfigError, readConfig } from '../../common/config.js';
 import { sharedEnv } from '../../common/service-config.js';
-import { PLATFORM_ENDPOINTS } from '../../common/subgraph-kit/platform-endpoints.js';
+import { paramsOf, PLATFORM_ENDPOINTS } from '../../common/subgraph-kit/platform-endpoints.js';
 import { SUBGRAPHS } from '../../subgraphs/index.js';
 import { sharedTestStack, type TestStack } from '../support/stack.js';
 
@@ -14,8 +15,10 @@ beforeAll(async () => {
 /** Every `/internal/*` platform endpoint, on the subgraph the registry says serves it, and a path no one serves. */
 const internalRoutes = () =>
   SUBGRAPHS.flatMap(({ name, serves }) => [
-    ...serves.map((endpoint) => PLATFORM_ENDPOINTS[endpoint].path).filter((path) => path.startsWith('/internal/')).map((path) => ({ name, path })),
-    { name, path: '/internal/nothing-here' },
+    ...serves
+      .filter((endpoint) => PLATFORM_ENDPOINTS[endpoint].path.startsWith('/internal/'))
+      .map((endpoint) => ({ name, path: PLATFORM_ENDPOINTS[endpoint].path, params: paramsOf(endpoint) })),
+    { name, path: '/internal/nothing-here', params: [] as readonly string[] },
   ]);
 
 describe('a subgraph\u2019s /internal/* routes', () => {
@@ -32,9 +35,11 @@ describe('a subgraph\u2019s /internal/* routes', () => {
   it('answer a caller with the secret', async () => {
     const served = internalRoutes().filter(({ path }) => path !== '/internal/nothing-here');
     expect(served.length).toBeGreaterThan(0);
-    for (const { name, path } of served) {
-      const response = await fetch(`${stack.subgraphs[name].url}${path}`, { headers: { [SERVICE_PROOF_HEADER]: stack.env.SERVICE_SECRET! } });
-      expect(response.status, `${name} ${path}`).toBe(200);
+    for (const { name, path, params } of served) {
+      // An endpoint about one object is asked about one that does not exist: it answers so.
+      const query = new URLSearchParams(params.map((param) => [param, randomUUID()]));
+      const response = await fetch(`${stack.subgraphs[name].url}${path}?${query}`, { headers: { [SERVICE_PROOF_HEADER]: stack.env.SERVICE_SECRET! } });
+      expect(response.status, `${name} ${path}`).toBe(params.length ? 404 : 200);
     }
   });
 

@@ -7,6 +7,8 @@ import { SUBGRAPHS } from '../../subgraphs/index.js';
 import { createTestDatabases, testRunId, type TestDatabases } from './databases.js';
 
 export const TEST_ADMIN = { email: 'admin@carrel.test', password: 'admin-password-123' };
+/** What the simulated payment provider signs webhooks with, so tests can sign (and forge) their own. */
+export const TEST_SIMULATED_PROVIDER_SECRET = 'test-simulated-provider-secret-0123456789';
 
 export interface TestStack extends Stack {
   redisKeyPrefix: string;
@@ -46,6 +48,9 @@ export async function startTestStack({ env = {}, databases }: TestStackOptions =
     PASSWORD_HASH_COST: 'test',
     CARREL_ADMIN_EMAIL: TEST_ADMIN.email,
     CARREL_ADMIN_PASSWORD: TEST_ADMIN.password,
+    SIMULATED_PROVIDER_SECRET: TEST_SIMULATED_PROVIDER_SECRET,
+    // Unpaid holds are expired within a fifth of a second of running out, not two.
+    HOLD_SWEEP_INTERVAL_MS: '200',
     ...UNLIMITED,
     ...env,
   };

@@ -4,11 +4,16 @@ import type { OutboxRelay } from '../../../common/events/outbox.js';
 import type { BookingsDatabase } from './db.js';
 import { createLoaders, type BookingsLoaders } from './loaders.js';
 
-export interface BookingsServices {
+/** What the bookings subgraph's resolvers and background work share. */
+export interface BookingsCore {
   db: Kysely<BookingsDatabase>;
   relay: OutboxRelay;
   /** The clock bookings are validated against. */
   now: () => Date;
+}
+
+export interface BookingsServices extends BookingsCore {
+  holdSweeper: { stop(): Promise<void> };
 }
 
 export interface BookingsContext extends BookingsServices {

@@ -39,7 +39,9 @@ interface SeatsTable {
   created_at: Generated<Date>;
 }
 
-export type BookingStatus = 'CONFIRMED' | 'CHECKED_IN' | 'CANCELLED';
+export type BookingStatus = 'PENDING_PAYMENT' | 'CONFIRMED' | 'CHECKED_IN' | 'CANCELLED' | 'EXPIRED';
+/** The statuses in which a booking occupies its seat (the exclusion constraint's). */
+export const OCCUPYING: readonly BookingStatus[] = ['PENDING_PAYMENT', 'CONFIRMED', 'CHECKED_IN'];
 
 interface BookingsTable {
   id: Generated<string>;
@@ -57,12 +59,22 @@ interface BookingsTable {
   checked_in_at: Date | null;
   cancelled_at: Date | null;
   cancellation_reason: string | null;
+  /** Until when an unpaid PENDING_PAYMENT booking holds its seat. */
+  hold_expires_at: Date | null;
+}
+
+interface BookingPoliciesTable {
+  tenant_id: string;
+  payment_required: Generated<boolean>;
+  hold_seconds: Generated<number>;
+  updated_at: Generated<Date>;
 }
 
 export interface BookingsDatabase extends OutboxTables, TenantMembersTables {
   libraries: LibrariesTable;
   seats: SeatsTable;
   bookings: BookingsTable;
+  booking_policies: BookingPoliciesTable;
 }
 
 export type BookingsDb = Kysely<BookingsDatabase> | Transaction<BookingsDatabase>;
@@ -74,6 +86,8 @@ export type NewSeat = Insertable<SeatsTable>;
 export type SeatUpdate = Updateable<SeatsTable>;
 export type BookingRow = Omit<Selectable<BookingsTable>, 'period'> & { starts_at: Date; ends_at: Date };
 export type NewBooking = Omit<Insertable<BookingsTable>, 'period'> & { starts_at: Date; ends_at: Date };
+export type BookingPolicyRow = Selectable<BookingPoliciesTable>;
+export type BookingPolicyUpdate = Pick<Updateable<BookingPoliciesTable>, 'payment_required' | 'hold_seconds'>;
 
 const START = sql<Date>`lower(period)`;
 
@@ -82,7 +96,7 @@ function selectBookings(db: BookingsDb) {
     .selectFrom('bookings')
     .select([
       'id', 'tenant_id', 'library_id', 'seat_id', 'user_id', 'booked_by', 'status', 'price_minor', 'currency',
-      'created_at', 'checked_in_at', 'cancelled_at', 'cancellation_reason',
+      'created_at', 'checked_in_at', 'cancelled_at', 'cancellation_reason', 'hold_expires_at',
       sql<Date>`lower(period)`.as('starts_at'),
       sql<Date>`upper(period)`.as('ends_at'),
     ]);
@@ -162,7 +176,8 @@ export async function takenSeatIds(db: BookingsDb, seatIds: string[], startsAt: 
     .select('seat_id')
     .distinct()
     .where('seat_id', 'in', seatIds)
-    .where('status', '!=', 'CANCELLED')
+    .where('status', 'in', OCCUPYING)
+    .where(sql<boolean>`not (status = 'PENDING_PAYMENT' and hold_expires_at <= now())`)
     .where(sql<boolean>`period && ${period(startsAt, endsAt)}`)
     .execute();
   return new Set(rows.map((row) => row.seat_id));
@@ -220,9 +235,9 @@ export async function transitionBooking(
   db: BookingsDb,
   id: string,
   changes: Pick<Updateable<BookingsTable>, 'status' | 'checked_in_at' | 'cancelled_at' | 'cancellation_reason'>,
-  condition: { from: BookingStatus; userId?: string; startsAfter?: Date; startsBetween?: [Date, Date] },
+  condition: { from: readonly BookingStatus[]; userId?: string; startsAfter?: Date; startsBetween?: [Date, Date] },
 ): Promise<BookingRow | undefined> {
-  let query = db.updateTable('bookings').set(changes).where('id', '=', id).where('status', '=', condition.from);
+  let query = db.updateTable('bookings').set(changes).where('id', '=', id).where('status', 'in', condition.from);
   if (condition.userId) query = query.where('user_id', '=', condition.userId);
   if (condition.startsAfter) query = query.where(sql<boolean>`lower(period) > ${condition.startsAfter}`);
   if (condition.startsBetween) {
@@ -231,4 +246,42 @@ export async function transitionBooking(
   }
   const updated = await query.returning('id').executeTakeFirst();
   return updated ? (await findBookingsByIds(db, [updated.id]))[0] : undefined;
+}
+
+/**
+ * Ends the unpaid holds whose time is up, of one seat or (for the sweeper, on the platform path)
+ * of every tenant. Conditional on the row as locked, so replicas sweeping at once expire each once.
+ */
+export async function expireStaleHolds(db: BookingsDb, scope: { seatId: string } | 'all'): Promise<BookingRow[]> {
+  const expired = await db
+    .updateTable('bookings')
+    .set({ status: 'EXPIRED' })
+    .where('status', '=', 'PENDING_PAYMENT')
+    .where('hold_expires_at', '<=', sql<Date>`now()`)
+    .$if(scope !== 'all', (query) => query.where('seat_id', '=', (scope as { seatId: string }).seatId))
+    .returning('id')
+    .execute();
+  return expired.length ? findBookingsByIds(db, expired.map((row) => row.id)) : [];
+}
+
+export type BookingPolicy = Pick<BookingPolicyRow, 'payment_required' | 'hold_seconds'>;
+/** A tenant's policy until its owner sets one: bookings confirmed at once. */
+export const DEFAULT_BOOKING_POLICY: BookingPolicy = { payment_required: false, hold_seconds: 900 };
+
+/** Each tenant's policy, in the order asked, defaults for tenants whose owner never set one. */
+export async function findBookingPolicies(db: BookingsDb, tenantIds: readonly string[]): Promise<BookingPolicy[]> {
+  const rows = await db.selectFrom('booking_policies').select(['tenant_id', 'payment_required', 'hold_seconds']).where('tenant_id', 'in', tenantIds).execute();
+  const byTenant = new Map(rows.map(({ tenant_id, ...policy }) => [tenant_id, policy]));
+  return tenantIds.map((id) => byTenant.get(id) ?? DEFAULT_BOOKING_POLICY);
+}
+
+export const findBookingPolicy = async (db: BookingsDb, tenantId: string): Promise<BookingPolicy> => (await findBookingPolicies(db, [tenantId]))[0]!;
+
+export function saveBookingPolicy(db: BookingsDb, tenantId: string, changes: BookingPolicyUpdate): Promise<BookingPolicyRow> {
+  return db
+    .insertInto('booking_policies')
+    .values({ tenant_id: tenantId, ...changes })
+    .onConflict((oc) => oc.column('tenant_id').doUpdateSet({ ...changes, updated_at: new Date() }))
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }

@@ -1,16 +1,19 @@
-import type DataLoader from 'dataloader';
+import DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 import type { Viewer } from '../../../common/auth/viewer.js';
 import { byIdsLoader, listsLoader, type ListKey } from '../../../common/db/loaders.js';
+import { asViewer } from '../../../common/db/viewer-scope.js';
 import type { Page } from '../../../common/pagination.js';
 import { canSeeBooking, canSeeTenantRow } from './access.js';
 import {
   bookingsOfUsers,
+  findBookingPolicies,
   findBookingsByIds,
   findLibrariesByIds,
   findSeatsByIds,
   librariesOfTenants,
   seatsOfLibraries,
+  type BookingPolicy,
   type BookingRow,
   type BookingsDatabase,
   type BookingStatus,
@@ -25,6 +28,8 @@ export interface BookingsLoaders {
   seatsOfLibrary: DataLoader<ListKey<{ includeInactive: boolean }>, Page<SeatRow>, string>;
   bookingsOfUser: DataLoader<ListKey<{ status: BookingStatus | null }>, Page<BookingRow>, string>;
   librariesOfTenant: DataLoader<ListKey<Record<string, never>>, Page<LibraryRow>, string>;
+  /** By tenant id; only tenants the viewer may see are asked (see Tenant.__resolveReference). */
+  bookingPolicy: DataLoader<string, BookingPolicy>;
 }
 
 export function createLoaders(db: Kysely<BookingsDatabase>, viewer: Viewer | null): BookingsLoaders {
@@ -35,5 +40,6 @@ export function createLoaders(db: Kysely<BookingsDatabase>, viewer: Viewer | nul
     seatsOfLibrary: listsLoader(db, viewer, 'load seats of libraries', (trx, ids, page, args: { includeInactive: boolean }) => seatsOfLibraries(trx, ids, page, args.includeInactive)),
     bookingsOfUser: listsLoader(db, viewer, 'load bookings of users', (trx, ids, page, args: { status: BookingStatus | null }) => bookingsOfUsers(trx, ids, args.status, page)),
     librariesOfTenant: listsLoader(db, viewer, 'load libraries of tenants', (trx, ids, page) => librariesOfTenants(trx, ids, page)),
+    bookingPolicy: new DataLoader((tenantIds) => asViewer(db, viewer, 'load booking policies', (trx) => findBookingPolicies(trx, tenantIds))),
   };
 }

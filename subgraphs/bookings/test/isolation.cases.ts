@@ -260,6 +260,7 @@ export default defineIsolationCases<BookingsWorld>({
           { as: 'OWNER', variables: (world) => ({ id: world.own.aSpares.bookings.cancelledByOwner, reason: 'Seat under repair' }) },
         ],
       }),
+      updateBookingPolicy: { noForeignId: 'Sets the policy of the tenant named by the token; the input names no tenant or other object.' },
       checkIn: attack(IsoCheckInDocument, {
         targets: (world) => ({ "B's student's booking": { bookingId: world.own.b.booking } }),
         nowhere: () => ({ bookingId: randomUUID() }),
@@ -285,7 +286,7 @@ export default defineIsolationCases<BookingsWorld>({
       own: (world) => ({ __typename: 'Tenant', id: world.a.id }),
       foreign: (world) => ({ 'B itself': { __typename: 'Tenant', id: world.b.id } }),
       nowhere: () => ({ __typename: 'Tenant', id: randomUUID() }),
-      selection: 'id libraries(first: 20) { nodes { id name address seats(first: 20, includeInactive: true) { nodes { id label } } } pageInfo { hasNextPage endCursor } }',
+      selection: 'id bookingPolicy { paymentRequired holdSeconds } libraries(first: 20) { nodes { id name address seats(first: 20, includeInactive: true) { nodes { id label } } } pageInfo { hasNextPage endCursor } }',
     },
     Library: {
       own: (world) => ({ __typename: 'Library', id: world.own.a.library.id }),
@@ -303,7 +304,7 @@ export default defineIsolationCases<BookingsWorld>({
       own: (world) => ({ __typename: 'Booking', id: world.own.a.booking }),
       foreign: (world) => ({ "B's student's booking": { __typename: 'Booking', id: world.own.b.booking } }),
       nowhere: () => ({ __typename: 'Booking', id: randomUUID() }),
-      selection: `${bookingSelection} createdAt checkedInAt cancelledAt cancellationReason`,
+      selection: `${bookingSelection} createdAt checkedInAt cancelledAt cancellationReason holdExpiresAt`,
     },
   },
 

@@ -7,7 +7,7 @@ import { defineRlsSeeds } from '../../../test/support/rls-kit.js';
 const WEEKDAYS: Weekday[] = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
 
 export default defineRlsSeeds({
-  tenantTables: ['libraries', 'seats', 'bookings', 'tenant_members', 'outbox_events'],
+  tenantTables: ['libraries', 'seats', 'bookings', 'booking_policies', 'tenant_members', 'outbox_events'],
 
   async seedTenant(trx, tenantId) {
     const library = await trx
@@ -45,6 +45,7 @@ export default defineRlsSeeds({
         currency: 'INR',
       })
       .execute();
+    await trx.insertInto('booking_policies').values({ tenant_id: tenantId, payment_required: true, hold_seconds: 600 }).execute();
     await trx
       .insertInto('outbox_events')
       .values({ id: randomUUID(), tenant_id: tenantId, type: 'TEST_SEEDED', keys: JSON.stringify({ libraryId: library.id }), published_at: new Date() })

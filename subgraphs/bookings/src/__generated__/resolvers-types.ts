@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { LibraryMapper, SeatMapper, BookingMapper, BookingEventMapper, UserMapper, TenantMapper } from '../mappers.js';
+import type { LibraryMapper, SeatMapper, BookingMapper, BookingPolicyMapper, BookingEventMapper, UserMapper, TenantMapper } from '../mappers.js';
 import type { BookingsContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -29,6 +29,8 @@ export type Booking = {
   checkedInAt?: Maybe<Scalars['DateTime']['output']>;
   createdAt: Scalars['DateTime']['output'];
   endsAt: Scalars['DateTime']['output'];
+  /** Until when an unpaid booking holds its seat; set while and after it was PENDING_PAYMENT. */
+  holdExpiresAt?: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
   library?: Maybe<Library>;
   /** Computed by the server from the library's hourly price. */
@@ -59,7 +61,11 @@ export type BookingEvent = {
 export type BookingEventType =
   | 'CANCELLED'
   | 'CHECKED_IN'
-  | 'CREATED';
+  /** A booking awaiting payment was paid. */
+  | 'CONFIRMED'
+  | 'CREATED'
+  /** A booking awaiting payment was not paid in time. */
+  | 'EXPIRED';
 
 export type BookingFilter = {
   /** Bookings that overlap `[from, to)`. */
@@ -68,6 +74,23 @@ export type BookingFilter = {
   status?: InputMaybe<BookingStatus>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
   userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** How a tenant's bookings hold seats. */
+export type BookingPolicy = {
+  __typename?: 'BookingPolicy';
+  /** How long an unpaid booking holds its seat: 5 to 7200 seconds (default 900, a quarter of an hour). */
+  holdSeconds: Scalars['Int']['output'];
+  /**
+   * When true, a new booking is PENDING_PAYMENT and holds its seat for `holdSeconds`; paying confirms
+   * it, and an unpaid one expires. When false, bookings are confirmed at once and paid later or at the desk.
+   */
+  paymentRequired: Scalars['Boolean']['output'];
+};
+
+export type BookingPolicyInput = {
+  holdSeconds?: InputMaybe<Scalars['Int']['input']>;
+  paymentRequired?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** How seats of a library may be booked. */
@@ -93,7 +116,11 @@ export type BookingRulesInput = {
 export type BookingStatus =
   | 'CANCELLED'
   | 'CHECKED_IN'
-  | 'CONFIRMED';
+  | 'CONFIRMED'
+  /** Was not paid in time; its seat is free again. */
+  | 'EXPIRED'
+  /** Holds its seat until `holdExpiresAt`, waiting to be paid (when the tenant's policy requires payment). */
+  | 'PENDING_PAYMENT';
 
 export type CreateBookingInput = {
   endsAt: Scalars['DateTime']['input'];
@@ -199,6 +226,8 @@ export type Mutation = {
   /** Owners add a library to their tenant. */
   createLibrary: Library;
   deactivateSeat: Seat;
+  /** Owners set whether their tenant's bookings must be paid to hold a seat. */
+  updateBookingPolicy: BookingPolicy;
   updateLibrary: Library;
   updateSeat: Seat;
 };
@@ -238,6 +267,11 @@ export type MutationCreateLibraryArgs = {
 
 export type MutationDeactivateSeatArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateBookingPolicyArgs = {
+  input: BookingPolicyInput;
 };
 
 
@@ -401,6 +435,8 @@ export type SubscriptionBookingEventsArgs = {
 
 export type Tenant = {
   __typename?: 'Tenant';
+  /** Whether bookings must be paid to hold their seats, and for how long an unpaid one holds it. */
+  bookingPolicy: BookingPolicy;
   id: Scalars['ID']['output'];
   /** The tenant's libraries, newest first. */
   libraries: LibraryConnection;
@@ -567,8 +603,11 @@ export type ResolversTypes = ResolversObject<{
   BookingEvent: ResolverTypeWrapper<BookingEventMapper>;
   BookingEventType: BookingEventType;
   BookingFilter: BookingFilter;
-  BookingRules: ResolverTypeWrapper<BookingRules>;
+  BookingPolicy: ResolverTypeWrapper<BookingPolicyMapper>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  BookingPolicyInput: BookingPolicyInput;
+  BookingRules: ResolverTypeWrapper<BookingRules>;
   BookingRulesInput: BookingRulesInput;
   BookingStatus: BookingStatus;
   CreateBookingInput: CreateBookingInput;
@@ -577,7 +616,6 @@ export type ResolversTypes = ResolversObject<{
   EventFilter: ResolverTypeWrapper<EventFilter>;
   EventKeyMatch: ResolverTypeWrapper<EventKeyMatch>;
   Library: ResolverTypeWrapper<LibraryMapper>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   LibraryConnection: ResolverTypeWrapper<Omit<LibraryConnection, 'nodes'> & { nodes: Array<ResolversTypes['Library']> }>;
   LibraryStatus: LibraryStatus;
   Money: ResolverTypeWrapper<Money>;
@@ -608,8 +646,11 @@ export type ResolversParentTypes = ResolversObject<{
   BookingConnection: Omit<BookingConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Booking']> };
   BookingEvent: BookingEventMapper;
   BookingFilter: BookingFilter;
-  BookingRules: BookingRules;
+  BookingPolicy: BookingPolicyMapper;
   Int: Scalars['Int']['output'];
+  Boolean: Scalars['Boolean']['output'];
+  BookingPolicyInput: BookingPolicyInput;
+  BookingRules: BookingRules;
   BookingRulesInput: BookingRulesInput;
   CreateBookingInput: CreateBookingInput;
   CreateLibraryInput: CreateLibraryInput;
@@ -617,7 +658,6 @@ export type ResolversParentTypes = ResolversObject<{
   EventFilter: EventFilter;
   EventKeyMatch: EventKeyMatch;
   Library: LibraryMapper;
-  Boolean: Scalars['Boolean']['output'];
   LibraryConnection: Omit<LibraryConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Library']> };
   Money: Money;
   MoneyInput: MoneyInput;
@@ -654,6 +694,7 @@ export type BookingResolvers<ContextType = BookingsContext, ParentType extends R
   checkedInAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   endsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  holdExpiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   library?: Resolver<Maybe<ResolversTypes['Library']>, ParentType, ContextType>;
   price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -673,6 +714,11 @@ export type BookingEventResolvers<ContextType = BookingsContext, ParentType exte
   eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['BookingEventType'], ParentType, ContextType>;
+}>;
+
+export type BookingPolicyResolvers<ContextType = BookingsContext, ParentType extends ResolversParentTypes['BookingPolicy'] = ResolversParentTypes['BookingPolicy']> = ResolversObject<{
+  holdSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  paymentRequired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type BookingRulesResolvers<ContextType = BookingsContext, ParentType extends ResolversParentTypes['BookingRules'] = ResolversParentTypes['BookingRules']> = ResolversObject<{
@@ -731,6 +777,7 @@ export type MutationResolvers<ContextType = BookingsContext, ParentType extends 
   createBooking?: Resolver<ResolversTypes['Booking'], ParentType, ContextType, RequireFields<MutationCreateBookingArgs, 'input'>>;
   createLibrary?: Resolver<ResolversTypes['Library'], ParentType, ContextType, RequireFields<MutationCreateLibraryArgs, 'input'>>;
   deactivateSeat?: Resolver<ResolversTypes['Seat'], ParentType, ContextType, RequireFields<MutationDeactivateSeatArgs, 'id'>>;
+  updateBookingPolicy?: Resolver<ResolversTypes['BookingPolicy'], ParentType, ContextType, RequireFields<MutationUpdateBookingPolicyArgs, 'input'>>;
   updateLibrary?: Resolver<ResolversTypes['Library'], ParentType, ContextType, RequireFields<MutationUpdateLibraryArgs, 'id' | 'input'>>;
   updateSeat?: Resolver<ResolversTypes['Seat'], ParentType, ContextType, RequireFields<MutationUpdateSeatArgs, 'id' | 'input'>>;
 }>;
@@ -787,6 +834,7 @@ export type SubscriptionResolvers<ContextType = BookingsContext, ParentType exte
 
 export type TenantResolvers<ContextType = BookingsContext, ParentType extends ResolversParentTypes['Tenant'] = ResolversParentTypes['Tenant'], FederationReferenceType extends FederationReferenceTypes['Tenant'] = FederationReferenceTypes['Tenant']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Tenant']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  bookingPolicy?: Resolver<ResolversTypes['BookingPolicy'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   libraries?: Resolver<ResolversTypes['LibraryConnection'], ParentType, ContextType, RequireFields<TenantLibrariesArgs, 'first'>>;
 }>;
@@ -801,6 +849,7 @@ export type Resolvers<ContextType = BookingsContext> = ResolversObject<{
   Booking?: BookingResolvers<ContextType>;
   BookingConnection?: BookingConnectionResolvers<ContextType>;
   BookingEvent?: BookingEventResolvers<ContextType>;
+  BookingPolicy?: BookingPolicyResolvers<ContextType>;
   BookingRules?: BookingRulesResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   EventFilter?: EventFilterResolvers<ContextType>;

@@ -14,4 +14,5 @@ export const Booking: BookingResolvers = {
   checkedInAt: (booking) => booking.checked_in_at,
   cancelledAt: (booking) => booking.cancelled_at,
   cancellationReason: (booking) => booking.cancellation_reason,
+  holdExpiresAt: (booking) => booking.hold_expires_at,
 };

@@ -3,7 +3,7 @@ import type { BookingEventResolvers } from '../__generated__/resolvers-types.js'
 
 /** What feeds `bookingEvents`: every booking change; students receive their own bookings' only. */
 export const bookingEventStream = eventStream({
-  types: { BOOKING_CREATED: 'CREATED', BOOKING_CANCELLED: 'CANCELLED', BOOKING_CHECKED_IN: 'CHECKED_IN' },
+  types: { BOOKING_CREATED: 'CREATED', BOOKING_CONFIRMED: 'CONFIRMED', BOOKING_CANCELLED: 'CANCELLED', BOOKING_CHECKED_IN: 'CHECKED_IN', BOOKING_EXPIRED: 'EXPIRED' },
   studentKey: 'userId',
 });
 

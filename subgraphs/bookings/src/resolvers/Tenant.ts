@@ -6,4 +6,5 @@ export const Tenant: TenantResolvers = {
   __resolveReference: (reference, { viewer }) =>
     viewer && (viewer.role === 'PLATFORM_ADMIN' || viewer.tenantId === reference.id) ? { id: reference.id } : null,
   libraries: (tenant, { first, after }, { loaders }) => loaders.librariesOfTenant.load({ parentId: tenant.id, page: pageRequest(first, after), args: {} }),
+  bookingPolicy: (tenant, _args, { loaders }) => loaders.bookingPolicy.load(tenant.id),
 };

@@ -1,8 +1,6 @@
-import { pageRequest } from '../../../../common/pagination.js';
+import { EMPTY_PAGE, pageRequest } from '../../../../common/pagination.js';
 import type { UserResolvers } from '../__generated__/resolvers-types.js';
 import { canSeeBookingsOf } from '../access.js';
-
-const EMPTY_PAGE = { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } };
 
 export const User: UserResolvers = {
   // The users subgraph decides whether the viewer may see the user; here we only add bookings.

@@ -9,19 +9,33 @@ import { awaitActiveMember } from '../../../../../common/membership/tenant-membe
 import { isUuid, requireText } from '../../../../../common/validation.js';
 import type { MutationResolvers } from '../../__generated__/resolvers-types.js';
 import type { BookingsContext } from '../../context.js';
-import { findBookingsByIds, findLibrariesByIds, findSeatsByIds, insertBooking, transitionBooking, type BookingRow, type BookingsDatabase } from '../../db.js';
+import {
+  expireStaleHolds,
+  findBookingPolicy,
+  findBookingsByIds,
+  findLibrariesByIds,
+  findSeatsByIds,
+  insertBooking,
+  transitionBooking,
+  type BookingRow,
+  type BookingsDatabase,
+} from '../../db.js';
 import { priceOf, validateBookingPeriod } from '../../rules/booking-period.js';
 
 const MINUTE = 60_000;
+const CANCELLABLE = ['CONFIRMED', 'PENDING_PAYMENT'] as const;
 
 const requireMember = (viewer: Viewer | null) => tenantMember(viewer, 'Bookings are made within a tenant; platform admins do not book.');
 
-/** The event that describes a booking change, written in the same transaction as the change. */
-function recordBookingEvent(trx: Transaction<BookingsDatabase>, type: Extract<EventType, `BOOKING_${string}`>, booking: BookingRow) {
-  return recordEvents(trx, [
-    { tenantId: booking.tenant_id, type, keys: { bookingId: booking.id, seatId: booking.seat_id, libraryId: booking.library_id, userId: booking.user_id } },
-  ]);
+/** The events that describe booking changes, written in the same transaction as the changes. */
+export function recordBookingEvents(trx: Transaction<BookingsDatabase>, type: BookingChange, bookings: readonly BookingRow[]) {
+  return recordEvents(
+    trx,
+    bookings.map((booking) => ({ tenantId: booking.tenant_id, type, keys: { bookingId: booking.id, seatId: booking.seat_id, libraryId: booking.library_id, userId: booking.user_id } })),
+  );
 }
+type BookingChange = Extract<EventType, 'BOOKING_CREATED' | 'BOOKING_CANCELLED' | 'BOOKING_CHECKED_IN' | 'BOOKING_CONFIRMED' | 'BOOKING_EXPIRED'>;
+const recordBookingEvent = (trx: Transaction<BookingsDatabase>, type: BookingChange, booking: BookingRow) => recordBookingEvents(trx, type, [booking]);
 
 /** A booking change and its event, in one transaction in the member's tenant, published at once. */
 const changeBooking = <T>(ctx: BookingsContext, member: TenantMember, work: (trx: Transaction<BookingsDatabase>) => Promise<T>): Promise<T> =>
@@ -32,6 +46,8 @@ async function explainRefusal(trx: Transaction<BookingsDatabase>, member: Tenant
   const [booking] = await findBookingsByIds(trx, [id]);
   if (!booking || (!isTenantStaff(member) && booking.user_id !== member.userId)) throw notFound('Booking');
   if (booking.status === 'CANCELLED') throw badUserInput('The booking is already cancelled.', 'id');
+  if (booking.status === 'EXPIRED') throw badUserInput('The booking was not paid in time and has expired.', 'id');
+  if (booking.status === 'PENDING_PAYMENT' && action === 'check in') throw badUserInput('The booking must be paid before check-in.', 'bookingId');
   if (booking.status === 'CHECKED_IN') throw badUserInput(action === 'cancel' ? 'A checked-in booking cannot be cancelled.' : 'The booking is already checked in.', 'id');
   throw badUserInput(action === 'cancel' ? 'It is too late to cancel this booking.' : 'Check-in is not open for this booking now.', 'id');
 }
@@ -54,6 +70,10 @@ export const bookingMutations: Pick<MutationResolvers, 'createBooking' | 'cancel
       if (library.status !== 'OPEN') throw badUserInput(`${library.name} is closed for new bookings.`, 'seatId');
       if (!seat.active) throw badUserInput(`Seat ${seat.label} cannot be booked.`, 'seatId');
       validateBookingPeriod(library, input.startsAt, input.endsAt, ctx.now());
+      // A hold that ran out no longer occupies the seat, even before the sweeper has been by.
+      await recordBookingEvents(trx, 'BOOKING_EXPIRED', await expireStaleHolds(trx, { seatId: seat.id }));
+      const policy = await findBookingPolicy(trx, member.tenantId);
+      const holdExpiresAt = policy.payment_required ? new Date(ctx.now().getTime() + policy.hold_seconds * 1000) : null;
       const booking = await insertBooking(trx, {
         tenant_id: member.tenantId,
         library_id: library.id,
@@ -64,6 +84,7 @@ export const bookingMutations: Pick<MutationResolvers, 'createBooking' | 'cancel
         ends_at: input.endsAt,
         price_minor: priceOf(library, input.startsAt, input.endsAt),
         currency: library.currency,
+        ...(holdExpiresAt ? { status: 'PENDING_PAYMENT' as const, hold_expires_at: holdExpiresAt } : {}),
       });
       await recordBookingEvent(trx, 'BOOKING_CREATED', booking);
       return booking;
@@ -79,12 +100,12 @@ export const bookingMutations: Pick<MutationResolvers, 'createBooking' | 'cancel
       const changes = { status: 'CANCELLED' as const, cancelled_at: ctx.now(), cancellation_reason: cancellationReason };
       let cancelled: BookingRow | undefined;
       if (member.role === 'OWNER') {
-        cancelled = await transitionBooking(trx, id, changes, { from: 'CONFIRMED' });
+        cancelled = await transitionBooking(trx, id, changes, { from: CANCELLABLE });
       } else {
         const [booking] = await findBookingsByIds(trx, [id]);
         const [library] = booking ? await findLibrariesByIds(trx, [booking.library_id]) : [];
         const cutoff = new Date(ctx.now().getTime() + (library?.cancellation_cutoff_minutes ?? 0) * MINUTE);
-        cancelled = await transitionBooking(trx, id, changes, { from: 'CONFIRMED', userId: member.userId, startsAfter: cutoff });
+        cancelled = await transitionBooking(trx, id, changes, { from: CANCELLABLE, userId: member.userId, startsAfter: cutoff });
       }
       if (!cancelled) return explainRefusal(trx, member, id, 'cancel');
       await recordBookingEvent(trx, 'BOOKING_CANCELLED', cancelled);
@@ -105,7 +126,7 @@ export const bookingMutations: Pick<MutationResolvers, 'createBooking' | 'cancel
         trx,
         bookingId,
         { status: 'CHECKED_IN', checked_in_at: now },
-        { from: 'CONFIRMED', ...(isTenantStaff(member) ? {} : { userId: member.userId }), startsBetween: [new Date(now.getTime() - window), new Date(now.getTime() + window)] },
+        { from: ['CONFIRMED'], ...(isTenantStaff(member) ? {} : { userId: member.userId }), startsBetween: [new Date(now.getTime() - window), new Date(now.getTime() + window)] },
       );
       if (!checkedIn) return explainRefusal(trx, member, bookingId, 'check in');
       await recordBookingEvent(trx, 'BOOKING_CHECKED_IN', checkedIn);

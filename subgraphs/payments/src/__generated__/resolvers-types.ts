@@ -1,0 +1,550 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { PaymentMapper, RefundMapper, RevenueSummaryMapper, RevenueBucketMapper, UserMapper, BookingMapper } from '../mappers.js';
+import type { PaymentsContext } from '../context.js';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An ISO-8601 date and time with offset, e.g. `2026-11-23T09:00:00+01:00`. */
+  DateTime: { input: Date; output: Date | string; }
+  /** An integer between -(2^53 - 1) and 2^53 - 1, exact in JSON. */
+  SafeInt: { input: number; output: number; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+export type Booking = {
+  __typename?: 'Booking';
+  id: Scalars['ID']['output'];
+  /** The booking's successful payment, else the one in progress, else the last failed attempt. */
+  payment?: Maybe<Payment>;
+  /** Null when the viewer may not see the booking's payments. */
+  paymentStatus?: Maybe<BookingPaymentStatus>;
+};
+
+/** How far a booking is paid. */
+export type BookingPaymentStatus =
+  | 'PAID'
+  | 'PARTIALLY_REFUNDED'
+  /** A payment is in progress. */
+  | 'PENDING'
+  | 'REFUNDED'
+  | 'UNPAID';
+
+/** The desk methods staff record. */
+export type DeskPaymentMethod =
+  | 'CARD'
+  | 'CASH';
+
+/** An amount of money in integer minor units (paise, pence, cents) of an ISO 4217 currency. */
+export type Money = {
+  __typename?: 'Money';
+  /** Minor units: 15000 INR is ₹150.00. */
+  amountMinor: Scalars['SafeInt']['output'];
+  currency: Scalars['String']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Starts paying for a booking with the payment provider, for the booking's price as the server
+   * computed it. The outcome arrives on the provider's webhook; a paid PENDING_PAYMENT booking is
+   * then CONFIRMED. A replay with the same key returns the same payment.
+   */
+  payForBooking: Payment;
+  /** Staff and owners record a payment taken at the desk; it succeeds at once. */
+  recordDeskPayment: Payment;
+  /**
+   * Owners and platform admins refund part of a successful payment (all that remains when
+   * `amountMinor` is absent); refunds together never exceed the payment.
+   */
+  refundPayment: Refund;
+};
+
+
+export type MutationPayForBookingArgs = {
+  bookingId: Scalars['ID']['input'];
+  idempotencyKey: Scalars['String']['input'];
+};
+
+
+export type MutationRecordDeskPaymentArgs = {
+  bookingId: Scalars['ID']['input'];
+  idempotencyKey: Scalars['String']['input'];
+  method: DeskPaymentMethod;
+};
+
+
+export type MutationRefundPaymentArgs = {
+  amountMinor?: InputMaybe<Scalars['SafeInt']['input']>;
+  idempotencyKey: Scalars['String']['input'];
+  paymentId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+/** Where a page of a list ends, and whether another follows. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Pass as `after` to read the next page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** A payment for a booking: the booking's server-computed price, online or at the desk. */
+export type Payment = {
+  __typename?: 'Payment';
+  amount: Money;
+  booking?: Maybe<Booking>;
+  /** Only the payer sees it, and only while the payment is PENDING. */
+  checkout?: Maybe<PaymentCheckout>;
+  createdAt: Scalars['DateTime']['output'];
+  /** Who started it: the student, or staff at the desk. */
+  createdBy?: Maybe<User>;
+  failureReason?: Maybe<Scalars['String']['output']>;
+  /** Null unless the viewer is an owner or platform admin, or the payment has not succeeded. */
+  fees?: Maybe<PaymentFees>;
+  id: Scalars['ID']['output'];
+  method: PaymentMethod;
+  /** The total refunded so far; never more than `amount`. */
+  refunded: Money;
+  /** Oldest first. */
+  refunds: Array<Refund>;
+  status: PaymentStatus;
+  succeededAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The student who owes it. */
+  user?: Maybe<User>;
+};
+
+/** What the payer's portal needs to complete an online payment with the provider. */
+export type PaymentCheckout = {
+  __typename?: 'PaymentCheckout';
+  /** Where to send the payer's card: for the simulated provider, a path on the payments service. */
+  checkoutUrl?: Maybe<Scalars['String']['output']>;
+  /** For the provider's client library (Stripe.js `confirmPayment`). */
+  clientSecret?: Maybe<Scalars['String']['output']>;
+  provider: Scalars['String']['output'];
+};
+
+export type PaymentConnection = {
+  __typename?: 'PaymentConnection';
+  nodes: Array<Payment>;
+  pageInfo: PageInfo;
+};
+
+/** What a payment cost, frozen when it succeeded. Owners and platform admins only. */
+export type PaymentFees = {
+  __typename?: 'PaymentFees';
+  /** What the payment provider kept. */
+  gateway: Money;
+  /** What the tenant is owed: amount − gateway − platform. */
+  net: Money;
+  /** The platform's cut, `platformFeeBps` of the amount. */
+  platform: Money;
+  platformFeeBps: Scalars['Int']['output'];
+};
+
+export type PaymentFilter = {
+  bookingId?: InputMaybe<Scalars['ID']['input']>;
+  libraryId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<PaymentStatus>;
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type PaymentMethod =
+  /** A card terminal at the desk, recorded by staff. */
+  | 'CARD'
+  /** Recorded by staff at the desk. */
+  | 'CASH'
+  /** Through the payment provider, by the payer. */
+  | 'ONLINE';
+
+export type PaymentStatus =
+  /** Declined or failed; the booking may be paid again. */
+  | 'FAILED'
+  /** Started with the provider; its outcome arrives on the provider's webhook. */
+  | 'PENDING'
+  | 'SUCCEEDED';
+
+export type Query = {
+  __typename?: 'Query';
+  payment?: Maybe<Payment>;
+  /** Newest first: students their own, staff and owners the tenant's; platform admins name a tenant or see all. */
+  payments: PaymentConnection;
+  /**
+   * Revenue from payments that succeeded in `[from, to)` (at most 366 days), one summary per
+   * currency. Owners their tenant's; platform admins name a tenant or get the platform's.
+   */
+  revenueSummary: Array<RevenueSummary>;
+};
+
+
+export type QueryPaymentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPaymentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PaymentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryRevenueSummaryArgs = {
+  from: Scalars['DateTime']['input'];
+  libraryId?: InputMaybe<Scalars['ID']['input']>;
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+  to: Scalars['DateTime']['input'];
+};
+
+/** Money given back from a payment. */
+export type Refund = {
+  __typename?: 'Refund';
+  amount: Money;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  reason: Scalars['String']['output'];
+  /** Who refunded: an owner, a platform admin, or null when the platform did (a cancelled booking). */
+  refundedBy?: Maybe<User>;
+  status: RefundStatus;
+};
+
+export type RefundStatus =
+  /** The provider refused; the amount is refundable again. */
+  | 'FAILED'
+  /** Asked of the provider; its answer is on the way. */
+  | 'PENDING'
+  | 'SUCCEEDED';
+
+/** A part of a revenue summary: a day (`YYYY-MM-DD`), a library id or a method. */
+export type RevenueBucket = {
+  __typename?: 'RevenueBucket';
+  count: Scalars['Int']['output'];
+  gross: Scalars['SafeInt']['output'];
+  key: Scalars['String']['output'];
+  net: Scalars['SafeInt']['output'];
+  refunded: Scalars['SafeInt']['output'];
+};
+
+/** Revenue of one currency over a period, by when payments succeeded. */
+export type RevenueSummary = {
+  __typename?: 'RevenueSummary';
+  /** gross ÷ count, rounded down. */
+  average: Scalars['SafeInt']['output'];
+  /** Per UTC day that had payments. */
+  byDay: Array<RevenueBucket>;
+  byLibrary: Array<RevenueBucket>;
+  byMethod: Array<RevenueBucket>;
+  /** Successful payments. */
+  count: Scalars['Int']['output'];
+  currency: Scalars['String']['output'];
+  gatewayFees: Scalars['SafeInt']['output'];
+  gross: Scalars['SafeInt']['output'];
+  /** gross − refunded − fees. */
+  net: Scalars['SafeInt']['output'];
+  platformFees: Scalars['SafeInt']['output'];
+  refunded: Scalars['SafeInt']['output'];
+};
+
+export type User = {
+  __typename?: 'User';
+  id: Scalars['ID']['output'];
+  /** Payments the user owes or made, newest first: their own, or any of the tenant's for staff. */
+  payments: PaymentConnection;
+};
+
+
+export type UserPaymentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = ResolversObject<{
+  Booking: Booking;
+  Payment: Payment;
+  User: User;
+}>;
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = ResolversObject<{
+  Booking:
+    ( { __typename: 'Booking' }
+    & GraphQLRecursivePick<FederationTypes['Booking'], {"id":true}> );
+  Payment:
+    ( { __typename: 'Payment' }
+    & GraphQLRecursivePick<FederationTypes['Payment'], {"id":true}> );
+  User:
+    ( { __typename: 'User' }
+    & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
+}>;
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  Booking: ResolverTypeWrapper<BookingMapper>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  BookingPaymentStatus: BookingPaymentStatus;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeskPaymentMethod: DeskPaymentMethod;
+  Money: ResolverTypeWrapper<Money>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Payment: ResolverTypeWrapper<PaymentMapper>;
+  PaymentCheckout: ResolverTypeWrapper<PaymentCheckout>;
+  PaymentConnection: ResolverTypeWrapper<Omit<PaymentConnection, 'nodes'> & { nodes: Array<ResolversTypes['Payment']> }>;
+  PaymentFees: ResolverTypeWrapper<PaymentFees>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  PaymentFilter: PaymentFilter;
+  PaymentMethod: PaymentMethod;
+  PaymentStatus: PaymentStatus;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Refund: ResolverTypeWrapper<RefundMapper>;
+  RefundStatus: RefundStatus;
+  RevenueBucket: ResolverTypeWrapper<RevenueBucketMapper>;
+  RevenueSummary: ResolverTypeWrapper<RevenueSummaryMapper>;
+  SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
+  User: ResolverTypeWrapper<UserMapper>;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  Booking: BookingMapper;
+  ID: Scalars['ID']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  Money: Money;
+  String: Scalars['String']['output'];
+  Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
+  Boolean: Scalars['Boolean']['output'];
+  Payment: PaymentMapper;
+  PaymentCheckout: PaymentCheckout;
+  PaymentConnection: Omit<PaymentConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Payment']> };
+  PaymentFees: PaymentFees;
+  Int: Scalars['Int']['output'];
+  PaymentFilter: PaymentFilter;
+  Query: Record<PropertyKey, never>;
+  Refund: RefundMapper;
+  RevenueBucket: RevenueBucketMapper;
+  RevenueSummary: RevenueSummaryMapper;
+  SafeInt: Scalars['SafeInt']['output'];
+  User: UserMapper;
+}>;
+
+export type BookingResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Booking'] = ResolversParentTypes['Booking'], FederationReferenceType extends FederationReferenceTypes['Booking'] = FederationReferenceTypes['Booking']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Booking']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType>;
+  paymentStatus?: Resolver<Maybe<ResolversTypes['BookingPaymentStatus']>, ParentType, ContextType>;
+}>;
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type MoneyResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
+  amountMinor?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  payForBooking?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<MutationPayForBookingArgs, 'bookingId' | 'idempotencyKey'>>;
+  recordDeskPayment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<MutationRecordDeskPaymentArgs, 'bookingId' | 'idempotencyKey' | 'method'>>;
+  refundPayment?: Resolver<ResolversTypes['Refund'], ParentType, ContextType, RequireFields<MutationRefundPaymentArgs, 'idempotencyKey' | 'paymentId' | 'reason'>>;
+}>;
+
+export type PageInfoResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PaymentResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Payment'] = ResolversParentTypes['Payment'], FederationReferenceType extends FederationReferenceTypes['Payment'] = FederationReferenceTypes['Payment']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Payment']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  booking?: Resolver<Maybe<ResolversTypes['Booking']>, ParentType, ContextType>;
+  checkout?: Resolver<Maybe<ResolversTypes['PaymentCheckout']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  failureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fees?: Resolver<Maybe<ResolversTypes['PaymentFees']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['PaymentMethod'], ParentType, ContextType>;
+  refunded?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  refunds?: Resolver<Array<ResolversTypes['Refund']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
+  succeededAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+}>;
+
+export type PaymentCheckoutResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PaymentCheckout'] = ResolversParentTypes['PaymentCheckout']> = ResolversObject<{
+  checkoutUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  clientSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PaymentConnectionResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PaymentConnection'] = ResolversParentTypes['PaymentConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['Payment']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type PaymentFeesResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PaymentFees'] = ResolversParentTypes['PaymentFees']> = ResolversObject<{
+  gateway?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  net?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  platform?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  platformFeeBps?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<QueryPaymentArgs, 'id'>>;
+  payments?: Resolver<ResolversTypes['PaymentConnection'], ParentType, ContextType, RequireFields<QueryPaymentsArgs, 'first'>>;
+  revenueSummary?: Resolver<Array<ResolversTypes['RevenueSummary']>, ParentType, ContextType, RequireFields<QueryRevenueSummaryArgs, 'from' | 'to'>>;
+}>;
+
+export type RefundResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Refund'] = ResolversParentTypes['Refund']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refundedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RefundStatus'], ParentType, ContextType>;
+}>;
+
+export type RevenueBucketResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['RevenueBucket'] = ResolversParentTypes['RevenueBucket']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  gross?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  net?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  refunded?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+}>;
+
+export type RevenueSummaryResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['RevenueSummary'] = ResolversParentTypes['RevenueSummary']> = ResolversObject<{
+  average?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  byDay?: Resolver<Array<ResolversTypes['RevenueBucket']>, ParentType, ContextType>;
+  byLibrary?: Resolver<Array<ResolversTypes['RevenueBucket']>, ParentType, ContextType>;
+  byMethod?: Resolver<Array<ResolversTypes['RevenueBucket']>, ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  gatewayFees?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  gross?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  net?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  platformFees?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  refunded?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+}>;
+
+export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['SafeInt'], any> {
+  name: 'SafeInt';
+}
+
+export type UserResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  payments?: Resolver<ResolversTypes['PaymentConnection'], ParentType, ContextType, RequireFields<UserPaymentsArgs, 'first'>>;
+}>;
+
+export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
+  Booking?: BookingResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Payment?: PaymentResolvers<ContextType>;
+  PaymentCheckout?: PaymentCheckoutResolvers<ContextType>;
+  PaymentConnection?: PaymentConnectionResolvers<ContextType>;
+  PaymentFees?: PaymentFeesResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Refund?: RefundResolvers<ContextType>;
+  RevenueBucket?: RevenueBucketResolvers<ContextType>;
+  RevenueSummary?: RevenueSummaryResolvers<ContextType>;
+  SafeInt?: GraphQLScalarType;
+  User?: UserResolvers<ContextType>;
+}>;
+

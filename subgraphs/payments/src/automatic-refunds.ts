@@ -1,0 +1,26 @@
+import { inTenant } from '../../../common/db/scope.js';
+import type { CarrelEvent, EventHandler } from '../../../common/events/event.js';
+import type { PaymentsServices } from './context.js';
+import { findOpenPaymentOfBooking } from './db/payments.js';
+import { refund } from './refunding.js';
+
+const REASONS: Partial<Record<CarrelEvent['type'], string>> = {
+  BOOKING_CANCELLED: 'The booking was cancelled.',
+  BOOKING_PAYMENT_REFUSED: 'The booking was no longer held when its payment arrived.',
+};
+
+/**
+ * Refunds in full what remains of a booking's payment when the booking is cancelled (students may
+ * cancel only before the library's cut-off; owners any time) or when a payment arrives for a
+ * booking that stopped waiting for it. Keyed by the event, so a redelivered event refunds nothing more.
+ */
+export function automaticRefunds(services: PaymentsServices): EventHandler {
+  return async (event: CarrelEvent) => {
+    const reason = REASONS[event.type];
+    const bookingId = event.keys.bookingId;
+    if (!reason || !bookingId) return;
+    const payment = await inTenant(services.db, event.tenantId, (trx) => findOpenPaymentOfBooking(trx, bookingId));
+    if (payment?.status !== 'SUCCEEDED' || Number(payment.refunded_minor) >= Number(payment.amount_minor)) return;
+    await refund(services, { tenantId: event.tenantId, paymentId: payment.id, amountMinor: null, reason, actor: 'system:automatic-refunds', idempotencyKey: `event:${event.id}` });
+  };
+}

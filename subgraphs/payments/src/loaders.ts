@@ -1,0 +1,33 @@
+import DataLoader from 'dataloader';
+import type { Kysely } from 'kysely';
+import type { Viewer } from '../../../common/auth/viewer.js';
+import { byIdsLoader, listsLoader, type ListKey } from '../../../common/db/loaders.js';
+import { asViewer, inKeyOrder } from '../../../common/db/viewer-scope.js';
+import type { Page } from '../../../common/pagination.js';
+import { existingIdsOnly } from '../../../common/validation.js';
+import { canSeePayment } from './access.js';
+import type { PaymentsDatabase } from './db/database.js';
+import { findPaymentsByIds, paymentsOfBookings, paymentsOfUsers, type PaymentRow } from './db/payments.js';
+import { refundsOfPayments, type RefundRow } from './db/refunds.js';
+
+export interface PaymentsLoaders {
+  payment: DataLoader<string, PaymentRow | null>;
+  /** Each booking's most telling payment (see `paymentsOfBookings`), by booking id. */
+  paymentOfBooking: DataLoader<string, PaymentRow | null>;
+  refundsOfPayment: DataLoader<string, RefundRow[]>;
+  paymentsOfUser: DataLoader<ListKey<Record<string, never>>, Page<PaymentRow>, string>;
+}
+
+export function createLoaders(db: Kysely<PaymentsDatabase>, viewer: Viewer | null): PaymentsLoaders {
+  return {
+    payment: byIdsLoader(db, viewer, 'load payments', findPaymentsByIds, (row) => canSeePayment(viewer, row)),
+    paymentOfBooking: new DataLoader(async (bookingIds) => {
+      const ids = existingIdsOnly(bookingIds);
+      const rows = viewer && ids.length ? await asViewer(db, viewer, 'load payments of bookings', (trx) => paymentsOfBookings(trx, ids)) : [];
+      return inKeyOrder(bookingIds, rows.filter((row) => canSeePayment(viewer, row)), (row) => row.booking_id);
+    }),
+    // Asked only for payments the viewer already sees.
+    refundsOfPayment: new DataLoader((paymentIds) => asViewer(db, viewer, 'load refunds of payments', (trx) => refundsOfPayments(trx, paymentIds))),
+    paymentsOfUser: listsLoader(db, viewer, 'load payments of users', (trx, ids, page) => paymentsOfUsers(trx, ids, page)),
+  };
+}

@@ -1,0 +1,6 @@
+/** What each GraphQL type's resolvers receive as their parent: codegen maps every `<Type>Mapper` here. */
+export type { PaymentRow as PaymentMapper } from './db/payments.js';
+export type { RefundRow as RefundMapper } from './db/refunds.js';
+export type { RevenueSummaryRow as RevenueSummaryMapper, RevenueBucketRow as RevenueBucketMapper } from './db/revenue.js';
+export type UserMapper = { id: string };
+export type BookingMapper = { id: string };

@@ -1,0 +1,156 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Express } from 'express';
+import express from 'express';
+import { logger } from '../../../../common/logger.js';
+import { WebhookSignatureError, type PaymentProvider, type PaymentRequest, type ProviderEvent, type ProviderEventType, type StartedPayment } from './provider.js';
+
+/** Cards the simulated provider knows, as Stripe's test cards: one pays, one is declined at once, one fails later. */
+export const SIMULATED_CARDS = {
+  succeeds: '4242424242424242',
+  declined: '4000000000000002',
+  failsLater: '4000000000000341',
+} as const;
+
+export const SIMULATED_SIGNATURE_HEADER = 'carrel-simulated-signature';
+/** A delivery signed longer ago than this is refused, so a captured one cannot be replayed later. */
+const SIGNATURE_TOLERANCE_SECONDS = 300;
+/** The simulated gateway keeps 2% of each payment, as a card network and processor would. */
+const GATEWAY_FEE_BPS = 200;
+
+interface SimulatedPayment {
+  request: PaymentRequest;
+  state: 'awaiting card' | 'processing' | 'succeeded' | 'failed';
+  refundedMinor: number;
+}
+
+/** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">`, as Stripe signs its webhooks. */
+export function signSimulatedWebhook(body: string, secret: string, at = new Date()): string {
+  const timestamp = Math.floor(at.getTime() / 1000);
+  const signature = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+  return `t=${timestamp},v1=${signature}`;
+}
+
+/** The JSON body of a simulated webhook delivery. */
+export interface SimulatedWebhookBody {
+  id: string;
+  type: ProviderEventType;
+  created: number;
+  data: { ref: string; metadata: { paymentId: string; tenantId: string }; gatewayFeeMinor: number | null; failureReason: string | null };
+}
+
+export interface SimulatedProviderOptions {
+  /** Signs the webhooks; whoever verifies them must hold the same. */
+  webhookSecret: string;
+  /** How long after a card is presented its outcome is sent, as a provider takes. */
+  settleDelayMs?: number;
+}
+
+/**
+ * A payment provider that behaves like a real one, for the embedded default and tests: a payment
+ * is started without an outcome; the payer presents a card at its checkout URL (the route
+ * `/simulated-provider/checkout/<ref>` on the payments service); the outcome arrives later as a
+ * signed webhook, redelivered with backoff until it is acknowledged, possibly more than once.
+ */
+export function simulatedProvider({ webhookSecret, settleDelayMs = 50 }: SimulatedProviderOptions): PaymentProvider & { routes(app: Express): void } {
+  const payments = new Map<string, SimulatedPayment>();
+  const refByIdempotencyKey = new Map<string, string>();
+  const id = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
+
+  async function deliver(webhookUrl: string, body: SimulatedWebhookBody, attempt = 0): Promise<void> {
+    const payload = JSON.stringify(body);
+    try {
+      const response = await fetch(webhookUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [SIMULATED_SIGNATURE_HEADER]: signSimulatedWebhook(payload, webhookSecret) },
+        body: payload,
+        signal: AbortSignal.timeout(5_000),
+      });
+      if (response.ok) return;
+      throw new Error(`webhook answered ${response.status}`);
+    } catch (error) {
+      if (attempt >= 5) return logger.warn({ err: error, event: body.id }, 'simulated provider gave up delivering a webhook');
+      setTimeout(() => void deliver(webhookUrl, body, attempt + 1), 100 * 2 ** attempt).unref();
+    }
+  }
+
+  function settle(webhookUrl: string, ref: string, payment: SimulatedPayment, outcome: 'succeeded' | 'failed', failureReason: string | null) {
+    setTimeout(() => {
+      payment.state = outcome;
+      const gatewayFeeMinor = outcome === 'succeeded' ? Math.floor((payment.request.amountMinor * GATEWAY_FEE_BPS) / 10_000) : null;
+      void deliver(webhookUrl, {
+        id: id('sim_evt'),
+        type: outcome === 'succeeded' ? 'payment.succeeded' : 'payment.failed',
+        created: Math.floor(Date.now() / 1000),
+        data: { ref, metadata: { paymentId: payment.request.paymentId, tenantId: payment.request.tenantId }, gatewayFeeMinor, failureReason },
+      });
+    }, settleDelayMs).unref();
+  }
+
+  return {
+    name: 'simulated',
+
+    async createPayment(request): Promise<StartedPayment> {
+      const known = refByIdempotencyKey.get(request.idempotencyKey);
+      const ref = known ?? id('sim_pi');
+      if (!known) {
+        refByIdempotencyKey.set(request.idempotencyKey, ref);
+        payments.set(ref, { request, state: 'awaiting card', refundedMinor: 0 });
+      }
+      return { providerRef: ref, clientSecret: `${ref}_secret_${randomBytes(8).toString('hex')}`, checkoutUrl: `/simulated-provider/checkout/${ref}` };
+    },
+
+    async refund({ providerRef, amountMinor }) {
+      const payment = payments.get(providerRef);
+      if (!payment || payment.state !== 'succeeded') throw new Error(`simulated provider: ${providerRef} was not paid`);
+      if (payment.refundedMinor + amountMinor > payment.request.amountMinor) throw new Error('simulated provider: refund exceeds the charge');
+      payment.refundedMinor += amountMinor;
+      return { providerRefundRef: id('sim_re') };
+    },
+
+    async readWebhook(rawBody: Buffer, headers: IncomingHttpHeaders): Promise<ProviderEvent> {
+      const header = headers[SIMULATED_SIGNATURE_HEADER];
+      const parts = typeof header === 'string' ? Object.fromEntries(header.split(',').map((part) => part.split('=', 2) as [string, string])) : {};
+      const timestamp = Number(parts.t);
+      if (!parts.v1 || !Number.isInteger(timestamp)) throw new WebhookSignatureError('missing or malformed signature');
+      if (Math.abs(Date.now() / 1000 - timestamp) > SIGNATURE_TOLERANCE_SECONDS) throw new WebhookSignatureError('signature too old');
+      const expected = createHmac('sha256', webhookSecret).update(`${timestamp}.`).update(rawBody).digest();
+      const offered = Buffer.from(parts.v1, 'hex');
+      if (offered.length !== expected.length || !timingSafeEqual(offered, expected)) throw new WebhookSignatureError('signature does not match');
+      const body = JSON.parse(rawBody.toString('utf8')) as SimulatedWebhookBody;
+      return {
+        id: body.id,
+        type: body.type,
+        occurredAt: new Date(body.created * 1000),
+        providerRef: body.data.ref,
+        tenantId: body.data.metadata.tenantId ?? null,
+        paymentId: body.data.metadata.paymentId ?? null,
+        gatewayFeeMinor: body.data.gatewayFeeMinor,
+        failureReason: body.data.failureReason,
+      };
+    },
+
+    /** The checkout a payer's portal posts a card to: `{ cardNumber }`. */
+    routes(app: Express) {
+      app.post('/simulated-provider/checkout/:ref', express.json({ limit: '4kb' }), (req, res) => {
+        const payment = payments.get(req.params.ref!);
+        if (!payment) return void res.status(404).json({ error: 'no such payment' });
+        if (payment.state !== 'awaiting card') return void res.status(409).json({ error: `payment is ${payment.state}` });
+        // The webhook goes back to the service this checkout runs in, at the address it was reached on.
+        const { localAddress, localPort } = req.socket;
+        const host = localAddress?.includes(':') ? `[${localAddress}]` : localAddress;
+        const webhookUrl = `http://${host}:${localPort}/webhooks/simulated`;
+        const card = String((req.body as { cardNumber?: unknown })?.cardNumber ?? '').replace(/\s/g, '');
+        if (card === SIMULATED_CARDS.declined) {
+          payment.state = 'failed';
+          settle(webhookUrl, req.params.ref!, payment, 'failed', 'Your card was declined.');
+          return void res.status(402).json({ status: 'declined' });
+        }
+        if (card !== SIMULATED_CARDS.succeeds && card !== SIMULATED_CARDS.failsLater) return void res.status(400).json({ error: 'unknown test card' });
+        payment.state = 'processing';
+        settle(webhookUrl, req.params.ref!, payment, card === SIMULATED_CARDS.succeeds ? 'succeeded' : 'failed', card === SIMULATED_CARDS.succeeds ? null : 'Insufficient funds.');
+        res.status(202).json({ status: 'processing' });
+      });
+    },
+  };
+}

@@ -1,0 +1,5 @@
+import type { MutationResolvers } from '../__generated__/resolvers-types.js';
+import { payMutations } from './mutations/pay.js';
+import { refundMutations } from './mutations/refund.js';
+
+export const Mutation: MutationResolvers = { ...payMutations, ...refundMutations };

@@ -1,0 +1,44 @@
+import { signedIn, withRole } from '../../../../common/auth/guards.js';
+import { tenantScope } from '../../../../common/auth/tenant-scope.js';
+import { asViewer } from '../../../../common/db/viewer-scope.js';
+import { badUserInput, notFound } from '../../../../common/errors.js';
+import { pageRequest } from '../../../../common/pagination.js';
+import { isUuid } from '../../../../common/validation.js';
+import type { QueryResolvers } from '../__generated__/resolvers-types.js';
+import { listPayments } from '../db/payments.js';
+import { revenueSummary } from '../db/revenue.js';
+
+const DAY = 24 * 3600_000;
+
+export const Query: QueryResolvers = {
+  payment: async (_parent, { id }, { viewer, loaders }) => {
+    signedIn(viewer);
+    const payment = await loaders.payment.load(id);
+    if (!payment) throw notFound('Payment');
+    return payment;
+  },
+
+  payments: (_parent, { filter, first, after, tenantId }, { viewer, db }) => {
+    const caller = signedIn(viewer);
+    const scope = tenantScope(caller, tenantId, { required: false });
+    for (const field of ['libraryId', 'userId', 'bookingId'] as const) {
+      const id = filter?.[field];
+      if (id && !isUuid(id)) throw badUserInput(`${field} is not an id.`, `filter.${field}`);
+    }
+    // Students see their own whatever the filter says.
+    const userId = caller.role === 'STUDENT' ? caller.userId : filter?.userId;
+    const page = pageRequest(first, after);
+    return asViewer(db, caller, 'list payments', (trx) =>
+      listPayments(trx, { tenantId: scope, userId, libraryId: filter?.libraryId, bookingId: filter?.bookingId, status: filter?.status }, page),
+    );
+  },
+
+  revenueSummary: (_parent, { from, to, libraryId, tenantId }, { viewer, db }) => {
+    const caller = withRole(viewer, ['OWNER', 'PLATFORM_ADMIN'], 'Only owners and platform admins see revenue.');
+    const scope = tenantScope(caller, tenantId, { required: false });
+    if (to.getTime() <= from.getTime()) throw badUserInput('to must be after from.', 'to');
+    if (to.getTime() - from.getTime() > 366 * DAY) throw badUserInput('Ask for at most 366 days at a time.', 'to');
+    if (libraryId && !isUuid(libraryId)) throw badUserInput('libraryId is not an id.', 'libraryId');
+    return asViewer(db, caller, 'revenue summary', (trx) => revenueSummary(trx, { tenantId: scope, libraryId: libraryId ?? null, from, to }));
+  },
+};

@@ -1,0 +1,56 @@
+import type { Express } from 'express';
+import express from 'express';
+import { inTenant } from '../../../common/db/scope.js';
+import { changeAndPublish, recordEvents } from '../../../common/events/outbox.js';
+import { logger } from '../../../common/logger.js';
+import { isUuid } from '../../../common/validation.js';
+import type { PaymentsServices } from './context.js';
+import { findPaymentsByIds, markFailed, markSucceeded } from './db/payments.js';
+import { recordProviderEvent } from './db/provider-events.js';
+import { WebhookSignatureError, type ProviderEvent } from './providers/provider.js';
+
+/**
+ * `POST /webhooks/<provider>`: the provider's word on a payment, signed. Not GraphQL, and not
+ * routed by the router: the provider reaches the payments service directly (through the
+ * deployment's ingress). Verified, then recorded once per provider event id: a redelivery is
+ * acknowledged and changes nothing, and state changes are conditional, so a late or reordered
+ * event cannot undo a later one. The event is applied in the tenant its metadata names, and must
+ * name a payment of that tenant started with this provider under that reference: a validly
+ * signed event about another tenant's payment finds nothing to change.
+ */
+export function webhookRoutes(app: Express, services: PaymentsServices): void {
+  app.post(`/webhooks/${services.provider.name}`, express.raw({ type: '*/*', limit: '256kb' }), async (req, res) => {
+    let event: ProviderEvent;
+    try {
+      event = await services.provider.readWebhook(req.body as Buffer, req.headers);
+    } catch (error) {
+      if (error instanceof WebhookSignatureError) return void res.status(400).json({ error: 'signature verification failed' });
+      // The provider redelivers what we do not acknowledge.
+      logger.warn({ err: error }, 'reading a payment webhook failed');
+      return void res.status(503).json({ error: 'try again' });
+    }
+    if (event.type === 'other' || !event.tenantId || !event.paymentId || !isUuid(event.tenantId) || !isUuid(event.paymentId)) return void res.json({ received: true });
+    await applyPaymentEvent(services, event as ProviderEvent & { tenantId: string; paymentId: string });
+    res.json({ received: true });
+  });
+}
+
+async function applyPaymentEvent(services: PaymentsServices, event: ProviderEvent & { tenantId: string; paymentId: string }): Promise<void> {
+  const { db, relay, provider, platformFeeBps } = services;
+  await changeAndPublish(relay, () =>
+    inTenant(db, event.tenantId, async (trx) => {
+      const [payment] = await findPaymentsByIds(trx, [event.paymentId]);
+      if (!payment || payment.provider !== provider.name || payment.provider_ref !== event.providerRef) return;
+      const first = await recordProviderEvent(trx, { provider: provider.name, eventId: event.id, tenantId: event.tenantId, paymentId: payment.id, type: event.type, occurredAt: event.occurredAt });
+      if (!first) return;
+      const keys = { paymentId: payment.id, bookingId: payment.booking_id, userId: payment.user_id };
+      if (event.type === 'payment.succeeded') {
+        const paid = await markSucceeded(trx, payment.id, { gatewayFeeMinor: event.gatewayFeeMinor ?? 0, platformFeeBps }, event.occurredAt);
+        if (paid) await recordEvents(trx, [{ tenantId: paid.tenant_id, type: 'PAYMENT_SUCCEEDED', keys }]);
+      } else {
+        const failed = await markFailed(trx, payment.id, event.failureReason ?? 'The payment failed.');
+        if (failed) await recordEvents(trx, [{ tenantId: failed.tenant_id, type: 'PAYMENT_FAILED', keys }]);
+      }
+    }),
+  );
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { badUserInput } from '../../common/errors.js';
+import { DateTime, SafeInt } from '../../common/scalars.js';
+import { defineSubgraph, type SubgraphPlatform } from '../../common/subgraph-kit/manifest.js';
+import { migrations } from './migrations/index.js';
+import { automaticRefunds } from './src/automatic-refunds.js';
+import { bookingChargeLookup } from './src/booking-charges.js';
+import type { Resolvers } from './src/__generated__/resolvers-types.js';
+import { createContext, type PaymentsServices } from './src/context.js';
+import type { PaymentsDatabase } from './src/db/database.js';
+import { chooseProvider, providerSettings } from './src/providers/choose-provider.js';
+import { Booking } from './src/resolvers/Booking.js';
+import { Mutation } from './src/resolvers/Mutation.js';
+import { Payment } from './src/resolvers/Payment.js';
+import { Query } from './src/resolvers/Query.js';
+import { Refund } from './src/resolvers/Refund.js';
+import { User } from './src/resolvers/User.js';
+import { webhookRoutes } from './src/webhooks.js';
+
+const resolvers: Resolvers = { DateTime, SafeInt, Query, Mutation, Payment, Refund, Booking, User };
+
+const paymentsSettings = providerSettings.and(
+  z.object({
+    /** The platform's cut of each online payment, in basis points (300 = 3%). */
+    PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(5_000).default(300),
+  }),
+);
+
+/** Payments for bookings through a provider or at the desk, refunds; contributes Booking.payment and User.payments. */
+export default defineSubgraph({
+  schema: new URL('./schema.graphql', import.meta.url),
+  resolvers,
+  migrations,
+  settings: paymentsSettings,
+  services: ({ db, relay, settings, endpointUrl, serviceSecret }: SubgraphPlatform<PaymentsDatabase, z.infer<typeof paymentsSettings>>): PaymentsServices => ({
+    db,
+    relay,
+    provider: chooseProvider(settings),
+    bookingCharge: bookingChargeLookup(endpointUrl('bookingCharges'), serviceSecret),
+    platformFeeBps: settings.PLATFORM_FEE_BPS,
+  }),
+  context: createContext,
+  constraintErrors: {
+    payments_one_success_per_booking: () => badUserInput('This booking is already paid.', 'bookingId'),
+    payments_one_pending_per_booking: () => badUserInput('A payment for this booking is already in progress.', 'bookingId'),
+  },
+  consumers: (services) => ({ 'automatic-refunds': automaticRefunds(services) }),
+  routes: (app, services) => {
+    webhookRoutes(app, services);
+    (services.provider as ReturnType<typeof chooseProvider>).routes?.(app);
+  },
+});

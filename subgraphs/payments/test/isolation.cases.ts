@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { EMPTY_PAGE } from '../../../common/pagination.js';
+import {
+  CreateBookingDocument,
+  IsoPayForBookingDocument,
+  IsoPaymentDocument,
+  IsoPaymentsDocument,
+  IsoRecordDeskPaymentDocument,
+  IsoRefundPaymentDocument,
+  IsoRevenueSummaryDocument,
+} from '../../../test/__generated__/operations.js';
+import { must } from '../../../test/support/client.js';
+import { attack, defineIsolationCases, eachMemberOfB, ownersOnly, type CoreWorld } from '../../../test/support/isolation-kit.js';
+import { createLibraryWithSeats, nextSlot, period } from '../../../test/support/library-kit.js';
+import { startPayment } from '../../../test/support/payment-kit.js';
+
+interface PaymentsSide {
+  library: string;
+  /** The student's booking, paid at the desk (with a refund), and another with an online payment started. */
+  paidBooking: string;
+  paidPayment: string;
+  onlineBooking: string;
+  onlinePayment: string;
+}
+
+interface PaymentsWorld {
+  a: PaymentsSide;
+  b: PaymentsSide;
+  /** Unpaid bookings of A's student that the controls pay. */
+  aSpares: { forStudent: string; forStaff: string };
+}
+
+const paymentSelection = 'id status method amount { amountMinor currency } refunded { amountMinor } booking { id } user { id } fees { net { amountMinor } } checkout { clientSecret checkoutUrl } refunds { id reason }';
+const window = () => ({ from: new Date(Date.now() - 24 * 3600_000).toISOString(), to: new Date(Date.now() + 24 * 3600_000).toISOString() });
+
+async function sideOf(core: CoreWorld, label: 'A' | 'B', spareSeats: number): Promise<{ side: PaymentsSide; spares: string[] }> {
+  const tenant = label === 'A' ? core.a : core.b;
+  const { graphqlUrl } = core.stack;
+  const owner = tenant.members.OWNER;
+  const student = tenant.members.STUDENT;
+  const { library, seats } = await createLibraryWithSeats(graphqlUrl, owner, { seats: 2 + spareSeats });
+  const when = period(nextSlot(24 * 60), 60);
+  const bookSeat = async (index: number) => (await must(graphqlUrl, CreateBookingDocument, { input: { seatId: seats[index]!.id, ...when } }, student.token)).createBooking.id;
+  const paidBooking = await bookSeat(0);
+  const { recordDeskPayment } = await must(graphqlUrl, IsoRecordDeskPaymentDocument, { bookingId: paidBooking, method: 'CARD', idempotencyKey: randomUUID() }, owner.token);
+  await must(graphqlUrl, IsoRefundPaymentDocument, { paymentId: recordDeskPayment.id, amountMinor: 100, reason: `Goodwill of ${tenant.slug}`, idempotencyKey: randomUUID() }, owner.token);
+  const onlineBooking = await bookSeat(1);
+  const online = await startPayment(graphqlUrl, student, onlineBooking);
+  const spares = await Promise.all(Array.from({ length: spareSeats }, (_, index) => bookSeat(2 + index)));
+  return { side: { library: library.id, paidBooking, paidPayment: recordDeskPayment.id, onlineBooking, onlinePayment: online.id }, spares };
+}
+
+export default defineIsolationCases<PaymentsWorld>({
+  async setUp(core) {
+    const a = await sideOf(core, 'A', 2);
+    const b = await sideOf(core, 'B', 0);
+    return { a: a.side, b: b.side, aSpares: { forStudent: a.spares[0]!, forStaff: a.spares[1]! } };
+  },
+
+  snapshotOfB: `
+    payments(tenantId: $id, first: 100) {
+      nodes { ${paymentSelection} createdBy { id } createdAt succeededAt failureReason }
+      pageInfo { hasNextPage }
+    }`,
+  secretsOfB: ({ own: { b } }) => [b.paidPayment, b.onlinePayment],
+
+  rootFields: {
+    Query: {
+      payment: attack(IsoPaymentDocument, {
+        targets: (world) => ({ "B's desk payment": { id: world.own.b.paidPayment }, "B's online payment": { id: world.own.b.onlinePayment } }),
+        nowhere: () => ({ id: randomUUID() }),
+        refusal: 'NOT_FOUND',
+        controls: [
+          { as: 'STUDENT', variables: (world) => ({ id: world.own.a.onlinePayment }) },
+          { as: 'STAFF', variables: (world) => ({ id: world.own.a.paidPayment }) },
+        ],
+      }),
+      payments: attack(IsoPaymentsDocument, {
+        targets: (world) => ({ "B's payments": { tenantId: world.b.id, first: 100 } }),
+        nowhere: () => ({ tenantId: randomUUID(), first: 100 }),
+        refusal: 'NOT_FOUND',
+        controls: [
+          { as: 'STUDENT', variables: () => ({ first: 100 }) },
+          { as: 'OWNER', variables: (world) => ({ tenantId: world.a.id, filter: { bookingId: world.own.a.paidBooking }, first: 100 }) },
+        ],
+      }),
+      revenueSummary: attack(IsoRevenueSummaryDocument, {
+        targets: (world) => ({ "B's revenue": { ...window(), tenantId: world.b.id }, "B's revenue of B's library": { ...window(), tenantId: world.b.id, libraryId: world.own.b.library } }),
+        nowhere: () => ({ ...window(), tenantId: randomUUID() }),
+        refusal: ownersOnly,
+        controls: [{ as: 'OWNER', variables: (world) => ({ ...window(), libraryId: world.own.a.library }) }],
+      }),
+    },
+    Mutation: {
+      payForBooking: attack(IsoPayForBookingDocument, {
+        targets: (world) => ({ "B's unpaid booking": { bookingId: world.own.b.onlineBooking, idempotencyKey: randomUUID() }, "B's paid booking": { bookingId: world.own.b.paidBooking, idempotencyKey: randomUUID() } }),
+        nowhere: () => ({ bookingId: randomUUID(), idempotencyKey: randomUUID() }),
+        refusal: 'NOT_FOUND',
+        controls: [{ as: 'STUDENT', variables: (world) => ({ bookingId: world.own.aSpares.forStudent, idempotencyKey: randomUUID() }) }],
+      }),
+      recordDeskPayment: attack(IsoRecordDeskPaymentDocument, {
+        targets: (world) => ({ "B's unpaid booking": { bookingId: world.own.b.onlineBooking, method: 'CASH' as const, idempotencyKey: randomUUID() } }),
+        nowhere: () => ({ bookingId: randomUUID(), method: 'CASH' as const, idempotencyKey: randomUUID() }),
+        refusal: { OWNER: 'NOT_FOUND', STAFF: 'NOT_FOUND', STUDENT: 'FORBIDDEN' },
+        controls: [{ as: 'STAFF', variables: (world) => ({ bookingId: world.own.aSpares.forStaff, method: 'CASH' as const, idempotencyKey: randomUUID() }) }],
+      }),
+      refundPayment: attack(IsoRefundPaymentDocument, {
+        targets: (world) => ({ "B's desk payment": { paymentId: world.own.b.paidPayment, amountMinor: 1, reason: 'Hostile', idempotencyKey: randomUUID() } }),
+        nowhere: () => ({ paymentId: randomUUID(), amountMinor: 1, reason: 'Hostile', idempotencyKey: randomUUID() }),
+        refusal: ownersOnly,
+        controls: [{ as: 'OWNER', variables: (world) => ({ paymentId: world.own.a.paidPayment, amountMinor: 1, reason: 'Goodwill', idempotencyKey: randomUUID() }) }],
+      }),
+    },
+  },
+
+  entities: {
+    Payment: {
+      own: (world) => ({ __typename: 'Payment', id: world.own.a.onlinePayment }),
+      foreign: (world) => ({ "B's desk payment": { __typename: 'Payment', id: world.own.b.paidPayment }, "B's online payment": { __typename: 'Payment', id: world.own.b.onlinePayment } }),
+      nowhere: () => ({ __typename: 'Payment', id: randomUUID() }),
+      selection: paymentSelection,
+    },
+    // The bookings subgraph decides whether A may see B's booking at all; payments must add nothing of B's payment.
+    Booking: {
+      own: (world) => ({ __typename: 'Booking', id: world.own.a.paidBooking }),
+      foreign: (world) => ({ "B's paid booking": { __typename: 'Booking', id: world.own.b.paidBooking }, "B's booking being paid": { __typename: 'Booking', id: world.own.b.onlineBooking } }),
+      nowhere: () => ({ __typename: 'Booking', id: randomUUID() }),
+      selection: `id paymentStatus payment { ${paymentSelection} }`,
+      stranger: (representation) => ({ id: representation.id, paymentStatus: 'UNPAID', payment: null }),
+    },
+    User: {
+      own: (world, role) => ({ __typename: 'User', id: world.a.members[role].id }),
+      foreign: (world) => eachMemberOfB(world, (member) => ({ __typename: 'User', id: member.id })),
+      nowhere: () => ({ __typename: 'User', id: randomUUID() }),
+      selection: `id payments(first: 20) { nodes { ${paymentSelection} } pageInfo { hasNextPage endCursor } }`,
+      stranger: (representation) => ({ id: representation.id, payments: EMPTY_PAGE }),
+    },
+  },
+});
