@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import { logger } from '../common/logger.js';
 import { owningSubgraph } from '../router/src/supergraph.js';
-import type { SubgraphName } from '../subgraphs/index.js';
+import { SUBGRAPHS, type SubgraphName } from '../subgraphs/index.js';
 import { login } from '../test/support/seed-kit.js';
 import { benchBookingsList } from './bookings-list.js';
 import { benchCostlyNeighbour } from './costly-neighbour.js';
@@ -46,4 +46,10 @@ try {
   console.log(`Router throughput: ${((routed.requestsPerSecond / direct.requestsPerSecond) * 100).toFixed(0)}% of direct (target: at least 80%).`);
 } finally {
   await stack.stop();
+}
+
+for (const entry of SUBGRAPHS) {
+  if (!('bench' in entry)) continue;
+  const { default: bench } = await entry.bench();
+  await bench({ seconds });
 }

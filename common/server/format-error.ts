@@ -3,7 +3,7 @@ import { ErrorCode, isPublicErrorCode, SOMETHING_WENT_WRONG } from '../errors.js
 import { logger } from '../logger.js';
 import { unexpectedErrors } from '../metrics.js';
 
-const PUBLIC_EXTENSIONS = ['code', 'field', 'retryAfterSeconds', 'cost', 'maxCost'] as const;
+const PUBLIC_EXTENSIONS = ['code', 'field', 'retryAfterSeconds', 'cost', 'maxCost', 'channel', 'wanted', 'available'] as const;
 
 /**
  * The last stop before a client: errors with a public code keep their message and a whitelist

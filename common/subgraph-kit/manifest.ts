@@ -18,7 +18,12 @@ export interface SubgraphEntry {
   /** Platform endpoints it serves; its manifest must provide each. */
   serves: readonly PlatformEndpoint[];
   manifest: () => Promise<{ default: SubgraphManifest<any, any, any, any> }>;
+  /** Benchmarks of its own (`subgraphs/<name>/bench/`), which `npm run bench` runs after the platform's. */
+  bench?: () => Promise<{ default: SubgraphBench }>;
 }
+
+/** A subgraph's benchmarks: prints its figures; `seconds` is how long each measured run may take. */
+export type SubgraphBench = (options: { seconds: number }) => Promise<void>;
 
 /** What the platform hands a subgraph's `services` when it starts it. */
 export interface SubgraphPlatform<DB, Settings> {

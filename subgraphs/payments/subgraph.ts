@@ -7,17 +7,22 @@ import { automaticRefunds } from './src/automatic-refunds.js';
 import { bookingChargeLookup } from './src/booking-charges.js';
 import type { Resolvers } from './src/__generated__/resolvers-types.js';
 import { createContext, type PaymentsServices } from './src/context.js';
+import { creditRoutes } from './src/credit-routes.js';
 import type { PaymentsDatabase } from './src/db/database.js';
 import { chooseProvider, providerSettings } from './src/providers/choose-provider.js';
 import { Booking } from './src/resolvers/Booking.js';
+import { CreditEntry } from './src/resolvers/CreditEntry.js';
+import { CreditWallet } from './src/resolvers/CreditWallet.js';
 import { Mutation } from './src/resolvers/Mutation.js';
 import { Payment } from './src/resolvers/Payment.js';
 import { Query } from './src/resolvers/Query.js';
 import { Refund } from './src/resolvers/Refund.js';
+import { Tenant } from './src/resolvers/Tenant.js';
 import { User } from './src/resolvers/User.js';
+import { walletOpening } from './src/wallet-opening.js';
 import { webhookRoutes } from './src/webhooks.js';
 
-const resolvers: Resolvers = { DateTime, SafeInt, Query, Mutation, Payment, Refund, Booking, User };
+const resolvers: Resolvers = { DateTime, SafeInt, Query, Mutation, Payment, Refund, Booking, User, Tenant, CreditWallet, CreditEntry };
 
 const paymentsSettings = providerSettings.and(
   z.object({
@@ -26,7 +31,7 @@ const paymentsSettings = providerSettings.and(
   }),
 );
 
-/** Payments for bookings through a provider or at the desk, refunds; contributes Booking.payment and User.payments. */
+/** Payments for bookings through a provider or at the desk, refunds, credit wallets; contributes Booking.payment, User.payments, Tenant.creditWallet. */
 export default defineSubgraph({
   schema: new URL('./schema.graphql', import.meta.url),
   resolvers,
@@ -44,9 +49,10 @@ export default defineSubgraph({
     payments_one_success_per_booking: () => badUserInput('This booking is already paid.', 'bookingId'),
     payments_one_pending_per_booking: () => badUserInput('A payment for this booking is already in progress.', 'bookingId'),
   },
-  consumers: (services) => ({ 'automatic-refunds': automaticRefunds(services) }),
+  consumers: (services) => ({ 'automatic-refunds': automaticRefunds(services), 'wallet-opening': walletOpening(services) }),
   routes: (app, services) => {
     webhookRoutes(app, services);
+    creditRoutes(app, services);
     (services.provider as ReturnType<typeof chooseProvider>).routes?.(app);
   },
 });

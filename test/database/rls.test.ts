@@ -56,6 +56,7 @@ for (const { name } of SUBGRAPHS) {
 }
 
 /** Tables whose rows every tenant may read by design, as their subgraphs declare them. */
+const appendOnly = Object.assign({}, ...[...seedsOf.values()].map((seeds) => seeds.appendOnly ?? {})) as NonNullable<RlsSeeds['appendOnly']>;
 const readableByEveryTenant = Object.assign({}, ...[...seedsOf.values()].map((seeds) => seeds.readableByEveryTenant ?? {})) as NonNullable<RlsSeeds['readableByEveryTenant']>;
 
 async function migrationsOf(subgraph: SubgraphName): Promise<Record<string, Migration>> {
@@ -149,7 +150,7 @@ beforeAll(async () => {
       const tenant = await createTenant(stack!.graphqlUrl, admin);
       await createMember(stack!.graphqlUrl, tenant.owner, tenant.id, tenant.slug, 'STAFF');
       const student = await registerStudent(stack!.graphqlUrl, tenant.slug);
-      for (const seeds of seedsOf.values()) await seeds.throughApi?.(stack!.graphqlUrl, tenant, student);
+      for (const seeds of seedsOf.values()) await seeds.throughApi?.(stack!, tenant, student);
       return tenant.id;
     };
     madeThroughApi = { a: await tenantWithMembers(), b: await tenantWithMembers() };
@@ -294,9 +295,27 @@ describe.each([
         return `${updated.numAffectedRows ?? 0n} updated, ${deleted.numAffectedRows ?? 0n} deleted`;
       });
       const outcome = 'sqlState' in result ? `failed with ${result.sqlState}` : result.value;
-      if (rowsOfB === 0 || outcome !== '0 updated, 0 deleted') touched.push(`${table.name}: B has ${rowsOfB} row(s); ${outcome}`);
+      // An append-only table refuses the statements themselves, before any policy is asked.
+      const untouched = appendOnly[table.name] ? `failed with ${RLS_VIOLATION}` : '0 updated, 0 deleted';
+      if (rowsOfB === 0 || outcome !== untouched) touched.push(`${table.name}: B has ${rowsOfB} row(s); ${outcome}`);
     }
     expect(touched).toEqual([]);
+  });
+
+  it('cannot update or delete a row of an append-only table, its own or on the platform path', async () => {
+    const { a } = tenantsOf();
+    const changed: string[] = [];
+    const appendOnlyTables = tables.filter((table) => appendOnly[table.name]);
+    expect(appendOnlyTables.map((table) => table.name).sort()).toEqual(Object.keys(appendOnly).sort());
+    for (const table of appendOnlyTables) {
+      for (const [scopeName, scope] of [['tenant A', tenantScope(dbs[table.subgraph], a)], ['platform', platformScope(dbs[table.subgraph])]] as const) {
+        for (const statement of [sql`update ${qualified(table)} set ${column(table)} = ${column(table)}`, sql`delete from ${qualified(table)}`]) {
+          const result = await probe(scope, async (trx) => Number((await statement.execute(trx)).numAffectedRows ?? 0n));
+          if (!('sqlState' in result) || result.sqlState !== RLS_VIOLATION) changed.push(`${table.name} as ${scopeName}: ${'sqlState' in result ? result.sqlState : `${result.value} row(s)`}`);
+        }
+      }
+    }
+    expect(changed).toEqual([]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { SERVICE_PROOF_HEADER } from '../../common/auth/service-proof.js';
 import { SIMULATED_CARDS, SIMULATED_SIGNATURE_HEADER, signSimulatedWebhook, type SimulatedWebhookBody } from '../../subgraphs/payments/src/providers/simulated.js';
 import { PayForBookingDocument, UpdateBookingPolicyDocument, type PayForBookingMutation } from '../__generated__/operations.js';
 import { must } from './client.js';
@@ -50,4 +51,30 @@ export function webhookBody(
     created: Math.floor(created.getTime() / 1000),
     data: { ref: about.ref, metadata: { paymentId: about.paymentId, tenantId: about.tenantId }, gatewayFeeMinor: type === 'payment.succeeded' ? 0 : null, failureReason: type === 'payment.failed' ? 'Declined.' : null },
   };
+}
+
+/** What the credit reservation API answers. */
+export interface CreditReservation {
+  id: string;
+  reference: string;
+  channel: string;
+  amount: number;
+  captured: number;
+  released: number;
+}
+
+/** Calls the payments service's internal credit API as another Carrel service would, with the deployment's secret. */
+export async function creditApi(stack: TestStack, path: '' | '/capture' | '/release', body: Record<string, unknown>, secret = stack.env.SERVICE_SECRET!) {
+  const response = await fetch(new URL(`/internal/credit-reservations${path}`, stack.subgraphs.payments.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [SERVICE_PROOF_HEADER]: secret },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as CreditReservation & { error?: { code: string; message: string } } };
+}
+
+export async function reserveCredits(stack: TestStack, order: { tenantId: string; channel: string; amount: number; reference: string; service: string }): Promise<CreditReservation> {
+  const { status, body } = await creditApi(stack, '', order);
+  if (status !== 200) throw new Error(`reserving credits answered ${status}: ${JSON.stringify(body)}`);
+  return body;
 }

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Member, TenantFixture } from './seed-kit.js';
+import type { TestStack } from './stack.js';
 
 /**
  * What a subgraph's `test/rls.seeds.ts` gives the central row-level security test
@@ -14,10 +15,12 @@ export interface RlsSeeds {
   seedTenant(trx: Transaction<any>, tenantId: string): Promise<void>;
   /** Rows of no tenant (a platform admin's, say), which no tenant may see either. */
   seedPlatform?(trx: Transaction<any>): Promise<void>;
+  /** Ledger tables no service may update or delete at all (privileges revoked), by why. */
+  appendOnly?: Record<string, string>;
   /** Tables whose rows every tenant may read by design, why, and the only columns they may have. */
   readableByEveryTenant?: Record<string, { reason: string; columns: string[] }>;
   /** This subgraph's objects of a tenant made through the API, where a stack can share the test's databases (PostgreSQL). */
-  throughApi?(graphqlUrl: string, tenant: TenantFixture, student: Member): Promise<void>;
+  throughApi?(stack: TestStack, tenant: TenantFixture, student: Member): Promise<void>;
 }
 
 export const defineRlsSeeds = (seeds: RlsSeeds): RlsSeeds => seeds;

@@ -53,7 +53,7 @@ export default defineRlsSeeds({
   },
 
   /** A library with a seat and a student's booking of it (and so its outbox event). */
-  async throughApi(graphqlUrl, tenant, student) {
+  async throughApi({ graphqlUrl }, tenant, student) {
     const { createLibrary } = await must(
       graphqlUrl,
       IsoCreateLibraryDocument,

@@ -7,6 +7,7 @@ import type { Page } from '../../../common/pagination.js';
 import { existingIdsOnly } from '../../../common/validation.js';
 import { canSeePayment } from './access.js';
 import type { PaymentsDatabase } from './db/database.js';
+import { accountsOf, type CreditAccountRow } from './db/credits.js';
 import { findPaymentsByIds, paymentsOfBookings, paymentsOfUsers, type PaymentRow } from './db/payments.js';
 import { refundsOfPayments, type RefundRow } from './db/refunds.js';
 
@@ -16,6 +17,8 @@ export interface PaymentsLoaders {
   paymentOfBooking: DataLoader<string, PaymentRow | null>;
   refundsOfPayment: DataLoader<string, RefundRow[]>;
   paymentsOfUser: DataLoader<ListKey<Record<string, never>>, Page<PaymentRow>, string>;
+  /** A tenant's credit accounts by tenant id; asked only for tenants the viewer may see. */
+  accountsOfTenant: DataLoader<string, CreditAccountRow[]>;
 }
 
 export function createLoaders(db: Kysely<PaymentsDatabase>, viewer: Viewer | null): PaymentsLoaders {
@@ -29,5 +32,9 @@ export function createLoaders(db: Kysely<PaymentsDatabase>, viewer: Viewer | nul
     // Asked only for payments the viewer already sees.
     refundsOfPayment: new DataLoader((paymentIds) => asViewer(db, viewer, 'load refunds of payments', (trx) => refundsOfPayments(trx, paymentIds))),
     paymentsOfUser: listsLoader(db, viewer, 'load payments of users', (trx, ids, page) => paymentsOfUsers(trx, ids, page)),
+    accountsOfTenant: new DataLoader(async (tenantIds) => {
+      const rows = await asViewer(db, viewer, 'load credit wallets', (trx) => accountsOf(trx, tenantIds));
+      return tenantIds.map((id) => rows.filter((row) => row.tenant_id === id));
+    }),
   };
 }

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { EMPTY_PAGE } from '../../../common/pagination.js';
 import {
+  AdjustCreditsDocument,
   CreateBookingDocument,
+  GrantCreditsDocument,
   IsoPayForBookingDocument,
   IsoPaymentDocument,
   IsoPaymentsDocument,
@@ -61,7 +63,8 @@ export default defineIsolationCases<PaymentsWorld>({
     payments(tenantId: $id, first: 100) {
       nodes { ${paymentSelection} createdBy { id } createdAt succeededAt failureReason }
       pageInfo { hasNextPage }
-    }`,
+    }
+    creditsOfB: tenant(id: $id) { creditWallet { balances { channel available reserved consumed } entries(first: 100) { nodes { id amount balanceAfter reason } } } }`,
   secretsOfB: ({ own: { b } }) => [b.paidPayment, b.onlinePayment],
 
   rootFields: {
@@ -90,6 +93,7 @@ export default defineIsolationCases<PaymentsWorld>({
         refusal: ownersOnly,
         controls: [{ as: 'OWNER', variables: (world) => ({ ...window(), libraryId: world.own.a.library }) }],
       }),
+      platformCreditPool: { noForeignId: 'The platform’s own pool, for platform admins only; takes no id.' },
     },
     Mutation: {
       payForBooking: attack(IsoPayForBookingDocument, {
@@ -110,10 +114,28 @@ export default defineIsolationCases<PaymentsWorld>({
         refusal: ownersOnly,
         controls: [{ as: 'OWNER', variables: (world) => ({ paymentId: world.own.a.paidPayment, amountMinor: 1, reason: 'Goodwill', idempotencyKey: randomUUID() }) }],
       }),
+      topUpCreditPool: { noForeignId: 'Tops up the platform’s own pool, for platform admins only; names no tenant.' },
+      // Platform admins' alone: every member of a tenant is refused, whichever tenant they name.
+      grantCredits: attack(GrantCreditsDocument, {
+        targets: (world) => ({ "B's wallet": { tenantId: world.b.id, channel: 'SMS' as const, amount: 1, reason: 'Hostile', idempotencyKey: randomUUID() } }),
+        nowhere: () => ({ tenantId: randomUUID(), channel: 'SMS' as const, amount: 1, reason: 'Hostile', idempotencyKey: randomUUID() }),
+        refusal: 'FORBIDDEN',
+      }),
+      adjustCredits: attack(AdjustCreditsDocument, {
+        targets: (world) => ({ "B's wallet": { tenantId: world.b.id, channel: 'SMS' as const, amount: -1, reason: 'Hostile', idempotencyKey: randomUUID() } }),
+        nowhere: () => ({ tenantId: randomUUID(), channel: 'SMS' as const, amount: -1, reason: 'Hostile', idempotencyKey: randomUUID() }),
+        refusal: 'FORBIDDEN',
+      }),
     },
   },
 
   entities: {
+    Tenant: {
+      own: (world) => ({ __typename: 'Tenant', id: world.a.id }),
+      foreign: (world) => ({ 'B itself': { __typename: 'Tenant', id: world.b.id } }),
+      nowhere: () => ({ __typename: 'Tenant', id: randomUUID() }),
+      selection: 'id creditWallet { balances { channel available reserved consumed } entries(first: 20) { nodes { id amount reason } } }',
+    },
     Payment: {
       own: (world) => ({ __typename: 'Payment', id: world.own.a.onlinePayment }),
       foreign: (world) => ({ "B's desk payment": { __typename: 'Payment', id: world.own.b.paidPayment }, "B's online payment": { __typename: 'Payment', id: world.own.b.onlinePayment } }),

@@ -1,12 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { CreateBookingDocument, RecordDeskPaymentDocument, RefundPaymentDocument, UpdateBookingPolicyDocument } from '../../../test/__generated__/operations.js';
+import type { Transaction } from 'kysely';
+import {
+  CreateBookingDocument,
+  GrantCreditsDocument,
+  RecordDeskPaymentDocument,
+  RefundPaymentDocument,
+  TopUpCreditPoolDocument,
+  UpdateBookingPolicyDocument,
+} from '../../../test/__generated__/operations.js';
 import { must } from '../../../test/support/client.js';
 import { createLibraryWithSeats, nextSlot, period } from '../../../test/support/library-kit.js';
-import { startPayment } from '../../../test/support/payment-kit.js';
+import { presentCard, reserveCredits, SIMULATED_CARDS, startPayment } from '../../../test/support/payment-kit.js';
+import { loginAdmin } from '../../../test/support/seed-kit.js';
 import { defineRlsSeeds } from '../../../test/support/rls-kit.js';
 
 export default defineRlsSeeds({
-  tenantTables: ['payments', 'refunds', 'idempotency_keys', 'provider_events', 'outbox_events'],
+  tenantTables: ['payments', 'refunds', 'idempotency_keys', 'provider_events', 'credit_accounts', 'credit_movements', 'credit_entries', 'credit_reservations', 'outbox_events'],
+  appendOnly: {
+    credit_movements: 'The credit ledger: a balance is explained by its movements forever.',
+    credit_entries: 'The credit ledger: a balance is explained by its entries forever.',
+  },
 
   async seedTenant(trx, tenantId) {
     const payment = await trx
@@ -39,10 +52,15 @@ export default defineRlsSeeds({
       .insertInto('outbox_events')
       .values({ id: randomUUID(), tenant_id: tenantId, type: 'TEST_SEEDED', keys: JSON.stringify({ paymentId: payment.id }), published_at: new Date() })
       .execute();
+    await seedCredits(trx, tenantId);
   },
 
+  /** The platform's pool, topped up: its rows have no tenant, and no tenant may see them. */
+  seedPlatform: (trx) => seedCredits(trx, null),
+
   /** A paid desk payment with a refund, and an online payment started: a row in every table but the webhooks'. */
-  async throughApi(graphqlUrl, tenant, student) {
+  async throughApi(stack, tenant, student) {
+    const { graphqlUrl } = stack;
     const { seats } = await createLibraryWithSeats(graphqlUrl, tenant.owner, { seats: 2 });
     const when = period(nextSlot(120), 60);
     const { createBooking: paidAtDesk } = await must(graphqlUrl, CreateBookingDocument, { input: { seatId: seats[0]!.id, ...when } }, student.token);
@@ -50,6 +68,34 @@ export default defineRlsSeeds({
     await must(graphqlUrl, RefundPaymentDocument, { paymentId: recordDeskPayment.id, amountMinor: 100, reason: 'Seeded', idempotencyKey: randomUUID() }, tenant.owner.token);
     await must(graphqlUrl, UpdateBookingPolicyDocument, { input: { paymentRequired: true } }, tenant.owner.token);
     const { createBooking: online } = await must(graphqlUrl, CreateBookingDocument, { input: { seatId: seats[1]!.id, ...when } }, student.token);
-    await startPayment(graphqlUrl, student, online.id);
+    const payment = await startPayment(graphqlUrl, student, online.id);
+    await presentCard(stack, payment, SIMULATED_CARDS.succeeds);
+
+    const admin = await loginAdmin(graphqlUrl);
+    await must(graphqlUrl, TopUpCreditPoolDocument, { channel: 'SMS', amount: 100, reason: 'Seeded', idempotencyKey: randomUUID() }, admin.token);
+    await must(graphqlUrl, GrantCreditsDocument, { tenantId: tenant.id, channel: 'SMS', amount: 10, reason: 'Seeded', idempotencyKey: randomUUID() }, admin.token);
+    await reserveCredits(stack, { tenantId: tenant.id, channel: 'SMS', amount: 2, reference: `seed-${randomUUID()}`, service: 'rls-test' });
   },
 });
+
+/** A channel's accounts with a movement between two of them and its entries; a reservation for a tenant. */
+async function seedCredits(trx: Transaction<any>, tenantId: string | null) {
+  const kinds = tenantId ? ['AVAILABLE', 'RESERVED', 'CONSUMED'] : ['POOL', 'ISSUED'];
+  const accounts = await trx
+    .insertInto('credit_accounts')
+    .values(kinds.map((kind, index) => ({ tenant_id: tenantId, channel: 'SMS', kind, balance: index === 0 ? 10 : kind === 'ISSUED' ? -10 : 0 })))
+    // The platform's accounts may exist already, made through the API on PostgreSQL: those are used as they are.
+    .onConflict((oc) => oc.constraint('credit_accounts_one_per_kind').doUpdateSet({ channel: 'SMS' }))
+    .returning(['id', 'kind'])
+    .execute();
+  const movement = await trx
+    .insertInto('credit_movements')
+    .values({ tenant_id: tenantId, kind: tenantId ? 'GRANT' : 'TOP_UP', channel: 'SMS', amount: 10, reference: `seed:${randomUUID()}`, request_hash: 'seeded', actor: randomUUID() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('credit_entries')
+    .values(accounts.slice(0, 2).map((account, index) => ({ tenant_id: tenantId, movement_id: movement.id, account_id: account.id, amount: index === 0 ? 10 : -10, balance_after: index === 0 ? 10 : -10 })))
+    .execute();
+  if (tenantId) await trx.insertInto('credit_reservations').values({ tenant_id: tenantId, channel: 'SMS', reference: `seed:${randomUUID()}`, amount: 1 }).execute();
+}

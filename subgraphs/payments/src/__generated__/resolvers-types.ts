@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { PaymentMapper, RefundMapper, RevenueSummaryMapper, RevenueBucketMapper, UserMapper, BookingMapper } from '../mappers.js';
+import type { PaymentMapper, RefundMapper, RevenueSummaryMapper, RevenueBucketMapper, CreditEntryMapper, CreditWalletMapper, UserMapper, TenantMapper, BookingMapper } from '../mappers.js';
 import type { PaymentsContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -37,6 +37,79 @@ export type BookingPaymentStatus =
   | 'REFUNDED'
   | 'UNPAID';
 
+export type CreditAccount =
+  | 'AVAILABLE'
+  | 'CONSUMED'
+  | 'RESERVED';
+
+/** A tenant's credits of one channel. */
+export type CreditBalance = {
+  __typename?: 'CreditBalance';
+  /** What the tenant may spend. */
+  available: Scalars['SafeInt']['output'];
+  channel: CreditChannel;
+  /** Spent on delivered messages. */
+  consumed: Scalars['SafeInt']['output'];
+  /** Set aside for sends in progress. */
+  reserved: Scalars['SafeInt']['output'];
+};
+
+/** A kind of messaging credit: one credit pays one message on its channel. */
+export type CreditChannel =
+  | 'EMAIL'
+  | 'SMS'
+  | 'WHATSAPP';
+
+/** One side of a movement of credits, on one of the tenant's accounts: the ledger never changes, it only grows. */
+export type CreditEntry = {
+  __typename?: 'CreditEntry';
+  account: CreditAccount;
+  /** Positive into the account, negative out of it. */
+  amount: Scalars['SafeInt']['output'];
+  balanceAfter: Scalars['SafeInt']['output'];
+  channel: CreditChannel;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  movement: CreditMovementKind;
+  reason?: Maybe<Scalars['String']['output']>;
+};
+
+export type CreditEntryConnection = {
+  __typename?: 'CreditEntryConnection';
+  nodes: Array<CreditEntry>;
+  pageInfo: PageInfo;
+};
+
+export type CreditMovementKind =
+  /** A platform admin corrected the tenant's credits, to or from the pool. */
+  | 'ADJUST'
+  /** Spent on delivered messages. */
+  | 'CAPTURE'
+  /** A platform admin gave the tenant credits from the pool. */
+  | 'GRANT'
+  /** Given back after failed deliveries. */
+  | 'RELEASE'
+  /** Set aside for a send. */
+  | 'RESERVE'
+  /** The platform created credits in its pool. */
+  | 'TOP_UP';
+
+/** A tenant's messaging credits: SMS, WhatsApp and email. */
+export type CreditWallet = {
+  __typename?: 'CreditWallet';
+  balances: Array<CreditBalance>;
+  /** The ledger, newest first. Owners and platform admins; null for staff. */
+  entries?: Maybe<CreditEntryConnection>;
+};
+
+
+/** A tenant's messaging credits: SMS, WhatsApp and email. */
+export type CreditWalletEntriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  channel?: InputMaybe<CreditChannel>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** The desk methods staff record. */
 export type DeskPaymentMethod =
   | 'CARD'
@@ -52,6 +125,10 @@ export type Money = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Platform admins correct a tenant's credits: positive from the pool, negative back to it (never below zero). */
+  adjustCredits: CreditWallet;
+  /** Platform admins give a tenant credits from the pool; INSUFFICIENT_CREDITS when the pool has too few. */
+  grantCredits: CreditWallet;
   /**
    * Starts paying for a booking with the payment provider, for the booking's price as the server
    * computed it. The outcome arrives on the provider's webhook; a paid PENDING_PAYMENT booking is
@@ -65,6 +142,26 @@ export type Mutation = {
    * `amountMinor` is absent); refunds together never exceed the payment.
    */
   refundPayment: Refund;
+  /** Platform admins create credits in the platform's pool, the only way credits come to exist. */
+  topUpCreditPool: Array<PlatformCreditBalance>;
+};
+
+
+export type MutationAdjustCreditsArgs = {
+  amount: Scalars['SafeInt']['input'];
+  channel: CreditChannel;
+  idempotencyKey: Scalars['String']['input'];
+  reason: Scalars['String']['input'];
+  tenantId: Scalars['ID']['input'];
+};
+
+
+export type MutationGrantCreditsArgs = {
+  amount: Scalars['SafeInt']['input'];
+  channel: CreditChannel;
+  idempotencyKey: Scalars['String']['input'];
+  reason: Scalars['String']['input'];
+  tenantId: Scalars['ID']['input'];
 };
 
 
@@ -85,6 +182,14 @@ export type MutationRefundPaymentArgs = {
   amountMinor?: InputMaybe<Scalars['SafeInt']['input']>;
   idempotencyKey: Scalars['String']['input'];
   paymentId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationTopUpCreditPoolArgs = {
+  amount: Scalars['SafeInt']['input'];
+  channel: CreditChannel;
+  idempotencyKey: Scalars['String']['input'];
   reason: Scalars['String']['input'];
 };
 
@@ -171,11 +276,23 @@ export type PaymentStatus =
   | 'PENDING'
   | 'SUCCEEDED';
 
+/** The platform's credits of one channel, from which tenants receive theirs. */
+export type PlatformCreditBalance = {
+  __typename?: 'PlatformCreditBalance';
+  channel: CreditChannel;
+  /** Every credit of the channel ever created by a top-up; pool + every tenant's credits always equal it. */
+  issued: Scalars['SafeInt']['output'];
+  /** What the platform may still grant. */
+  pool: Scalars['SafeInt']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   payment?: Maybe<Payment>;
   /** Newest first: students their own, staff and owners the tenant's; platform admins name a tenant or see all. */
   payments: PaymentConnection;
+  /** Platform admins: the platform's pool of credits per channel. */
+  platformCreditPool: Array<PlatformCreditBalance>;
   /**
    * Revenue from payments that succeeded in `[from, to)` (at most 366 days), one summary per
    * currency. Owners their tenant's; platform admins name a tenant or get the platform's.
@@ -251,6 +368,13 @@ export type RevenueSummary = {
   net: Scalars['SafeInt']['output'];
   platformFees: Scalars['SafeInt']['output'];
   refunded: Scalars['SafeInt']['output'];
+};
+
+export type Tenant = {
+  __typename?: 'Tenant';
+  /** Staff, owners and platform admins; null for students. */
+  creditWallet?: Maybe<CreditWallet>;
+  id: Scalars['ID']['output'];
 };
 
 export type User = {
@@ -349,6 +473,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = ResolversObject<{
   Booking: Booking;
   Payment: Payment;
+  Tenant: Tenant;
   User: User;
 }>;
 
@@ -360,6 +485,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Payment:
     ( { __typename: 'Payment' }
     & GraphQLRecursivePick<FederationTypes['Payment'], {"id":true}> );
+  Tenant:
+    ( { __typename: 'Tenant' }
+    & GraphQLRecursivePick<FederationTypes['Tenant'], {"id":true}> );
   User:
     ( { __typename: 'User' }
     & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
@@ -372,10 +500,18 @@ export type ResolversTypes = ResolversObject<{
   Booking: ResolverTypeWrapper<BookingMapper>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   BookingPaymentStatus: BookingPaymentStatus;
+  CreditAccount: CreditAccount;
+  CreditBalance: ResolverTypeWrapper<CreditBalance>;
+  CreditChannel: CreditChannel;
+  CreditEntry: ResolverTypeWrapper<CreditEntryMapper>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  CreditEntryConnection: ResolverTypeWrapper<Omit<CreditEntryConnection, 'nodes'> & { nodes: Array<ResolversTypes['CreditEntry']> }>;
+  CreditMovementKind: CreditMovementKind;
+  CreditWallet: ResolverTypeWrapper<CreditWalletMapper>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeskPaymentMethod: DeskPaymentMethod;
   Money: ResolverTypeWrapper<Money>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -383,16 +519,17 @@ export type ResolversTypes = ResolversObject<{
   PaymentCheckout: ResolverTypeWrapper<PaymentCheckout>;
   PaymentConnection: ResolverTypeWrapper<Omit<PaymentConnection, 'nodes'> & { nodes: Array<ResolversTypes['Payment']> }>;
   PaymentFees: ResolverTypeWrapper<PaymentFees>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   PaymentFilter: PaymentFilter;
   PaymentMethod: PaymentMethod;
   PaymentStatus: PaymentStatus;
+  PlatformCreditBalance: ResolverTypeWrapper<PlatformCreditBalance>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Refund: ResolverTypeWrapper<RefundMapper>;
   RefundStatus: RefundStatus;
   RevenueBucket: ResolverTypeWrapper<RevenueBucketMapper>;
   RevenueSummary: ResolverTypeWrapper<RevenueSummaryMapper>;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
+  Tenant: ResolverTypeWrapper<TenantMapper>;
   User: ResolverTypeWrapper<UserMapper>;
 }>;
 
@@ -400,9 +537,14 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   Booking: BookingMapper;
   ID: Scalars['ID']['output'];
+  CreditBalance: CreditBalance;
+  CreditEntry: CreditEntryMapper;
+  String: Scalars['String']['output'];
+  CreditEntryConnection: Omit<CreditEntryConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['CreditEntry']> };
+  CreditWallet: CreditWalletMapper;
+  Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
   Money: Money;
-  String: Scalars['String']['output'];
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
@@ -410,13 +552,14 @@ export type ResolversParentTypes = ResolversObject<{
   PaymentCheckout: PaymentCheckout;
   PaymentConnection: Omit<PaymentConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Payment']> };
   PaymentFees: PaymentFees;
-  Int: Scalars['Int']['output'];
   PaymentFilter: PaymentFilter;
+  PlatformCreditBalance: PlatformCreditBalance;
   Query: Record<PropertyKey, never>;
   Refund: RefundMapper;
   RevenueBucket: RevenueBucketMapper;
   RevenueSummary: RevenueSummaryMapper;
   SafeInt: Scalars['SafeInt']['output'];
+  Tenant: TenantMapper;
   User: UserMapper;
 }>;
 
@@ -425,6 +568,34 @@ export type BookingResolvers<ContextType = PaymentsContext, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType>;
   paymentStatus?: Resolver<Maybe<ResolversTypes['BookingPaymentStatus']>, ParentType, ContextType>;
+}>;
+
+export type CreditBalanceResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['CreditBalance'] = ResolversParentTypes['CreditBalance']> = ResolversObject<{
+  available?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['CreditChannel'], ParentType, ContextType>;
+  consumed?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  reserved?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+}>;
+
+export type CreditEntryResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['CreditEntry'] = ResolversParentTypes['CreditEntry']> = ResolversObject<{
+  account?: Resolver<ResolversTypes['CreditAccount'], ParentType, ContextType>;
+  amount?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  balanceAfter?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['CreditChannel'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  movement?: Resolver<ResolversTypes['CreditMovementKind'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type CreditEntryConnectionResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['CreditEntryConnection'] = ResolversParentTypes['CreditEntryConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['CreditEntry']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type CreditWalletResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['CreditWallet'] = ResolversParentTypes['CreditWallet']> = ResolversObject<{
+  balances?: Resolver<Array<ResolversTypes['CreditBalance']>, ParentType, ContextType>;
+  entries?: Resolver<Maybe<ResolversTypes['CreditEntryConnection']>, ParentType, ContextType, RequireFields<CreditWalletEntriesArgs, 'first'>>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -437,9 +608,12 @@ export type MoneyResolvers<ContextType = PaymentsContext, ParentType extends Res
 }>;
 
 export type MutationResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  adjustCredits?: Resolver<ResolversTypes['CreditWallet'], ParentType, ContextType, RequireFields<MutationAdjustCreditsArgs, 'amount' | 'channel' | 'idempotencyKey' | 'reason' | 'tenantId'>>;
+  grantCredits?: Resolver<ResolversTypes['CreditWallet'], ParentType, ContextType, RequireFields<MutationGrantCreditsArgs, 'amount' | 'channel' | 'idempotencyKey' | 'reason' | 'tenantId'>>;
   payForBooking?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<MutationPayForBookingArgs, 'bookingId' | 'idempotencyKey'>>;
   recordDeskPayment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<MutationRecordDeskPaymentArgs, 'bookingId' | 'idempotencyKey' | 'method'>>;
   refundPayment?: Resolver<ResolversTypes['Refund'], ParentType, ContextType, RequireFields<MutationRefundPaymentArgs, 'idempotencyKey' | 'paymentId' | 'reason'>>;
+  topUpCreditPool?: Resolver<Array<ResolversTypes['PlatformCreditBalance']>, ParentType, ContextType, RequireFields<MutationTopUpCreditPoolArgs, 'amount' | 'channel' | 'idempotencyKey' | 'reason'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -483,9 +657,16 @@ export type PaymentFeesResolvers<ContextType = PaymentsContext, ParentType exten
   platformFeeBps?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type PlatformCreditBalanceResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PlatformCreditBalance'] = ResolversParentTypes['PlatformCreditBalance']> = ResolversObject<{
+  channel?: Resolver<ResolversTypes['CreditChannel'], ParentType, ContextType>;
+  issued?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  pool?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<QueryPaymentArgs, 'id'>>;
   payments?: Resolver<ResolversTypes['PaymentConnection'], ParentType, ContextType, RequireFields<QueryPaymentsArgs, 'first'>>;
+  platformCreditPool?: Resolver<Array<ResolversTypes['PlatformCreditBalance']>, ParentType, ContextType>;
   revenueSummary?: Resolver<Array<ResolversTypes['RevenueSummary']>, ParentType, ContextType, RequireFields<QueryRevenueSummaryArgs, 'from' | 'to'>>;
 }>;
 
@@ -524,6 +705,12 @@ export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTy
   name: 'SafeInt';
 }
 
+export type TenantResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Tenant'] = ResolversParentTypes['Tenant'], FederationReferenceType extends FederationReferenceTypes['Tenant'] = FederationReferenceTypes['Tenant']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Tenant']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  creditWallet?: Resolver<Maybe<ResolversTypes['CreditWallet']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type UserResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -532,6 +719,10 @@ export type UserResolvers<ContextType = PaymentsContext, ParentType extends Reso
 
 export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
   Booking?: BookingResolvers<ContextType>;
+  CreditBalance?: CreditBalanceResolvers<ContextType>;
+  CreditEntry?: CreditEntryResolvers<ContextType>;
+  CreditEntryConnection?: CreditEntryConnectionResolvers<ContextType>;
+  CreditWallet?: CreditWalletResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -540,11 +731,13 @@ export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
   PaymentCheckout?: PaymentCheckoutResolvers<ContextType>;
   PaymentConnection?: PaymentConnectionResolvers<ContextType>;
   PaymentFees?: PaymentFeesResolvers<ContextType>;
+  PlatformCreditBalance?: PlatformCreditBalanceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Refund?: RefundResolvers<ContextType>;
   RevenueBucket?: RevenueBucketResolvers<ContextType>;
   RevenueSummary?: RevenueSummaryResolvers<ContextType>;
   SafeInt?: GraphQLScalarType;
+  Tenant?: TenantResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
 

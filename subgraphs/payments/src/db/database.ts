@@ -64,11 +64,62 @@ export interface ProviderEventsTable {
   received_at: Generated<Date>;
 }
 
+export type CreditChannel = 'SMS' | 'WHATSAPP' | 'EMAIL';
+export type CreditAccountKind = 'AVAILABLE' | 'RESERVED' | 'CONSUMED' | 'POOL' | 'ISSUED';
+export type CreditMovementKind = 'TOP_UP' | 'GRANT' | 'ADJUST' | 'RESERVE' | 'CAPTURE' | 'RELEASE';
+
+export interface CreditAccountsTable {
+  id: Generated<string>;
+  tenant_id: string | null;
+  channel: CreditChannel;
+  kind: CreditAccountKind;
+  balance: Generated<string | number>;
+}
+
+export interface CreditMovementsTable {
+  id: Generated<string>;
+  tenant_id: string | null;
+  kind: CreditMovementKind;
+  channel: CreditChannel;
+  amount: string | number;
+  reference: string;
+  request_hash: string;
+  reservation_id: string | null;
+  actor: string;
+  reason: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface CreditEntriesTable {
+  id: Generated<string>;
+  tenant_id: string | null;
+  movement_id: string;
+  account_id: string;
+  amount: string | number;
+  balance_after: string | number;
+  created_at: Generated<Date>;
+}
+
+export interface CreditReservationsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  channel: CreditChannel;
+  reference: string;
+  amount: string | number;
+  captured: Generated<string | number>;
+  released: Generated<string | number>;
+  created_at: Generated<Date>;
+}
+
 export interface PaymentsDatabase extends OutboxTables {
   payments: PaymentsTable;
   refunds: RefundsTable;
   idempotency_keys: IdempotencyKeysTable;
   provider_events: ProviderEventsTable;
+  credit_accounts: CreditAccountsTable;
+  credit_movements: CreditMovementsTable;
+  credit_entries: CreditEntriesTable;
+  credit_reservations: CreditReservationsTable;
 }
 
 export type PaymentsDb = Kysely<PaymentsDatabase> | Transaction<PaymentsDatabase>;

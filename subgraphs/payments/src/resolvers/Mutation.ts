@@ -1,5 +1,6 @@
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
+import { creditMutations } from './mutations/credits.js';
 import { payMutations } from './mutations/pay.js';
 import { refundMutations } from './mutations/refund.js';
 
-export const Mutation: MutationResolvers = { ...payMutations, ...refundMutations };
+export const Mutation: MutationResolvers = { ...payMutations, ...refundMutations, ...creditMutations };

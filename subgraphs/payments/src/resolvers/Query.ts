@@ -1,14 +1,25 @@
-import { signedIn, withRole } from '../../../../common/auth/guards.js';
+import { platformAdmin, signedIn, withRole } from '../../../../common/auth/guards.js';
 import { tenantScope } from '../../../../common/auth/tenant-scope.js';
 import { asViewer } from '../../../../common/db/viewer-scope.js';
 import { badUserInput, notFound } from '../../../../common/errors.js';
 import { pageRequest } from '../../../../common/pagination.js';
 import { isUuid } from '../../../../common/validation.js';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
+import type { PaymentsContext } from '../context.js';
+import { accountsOf, CREDIT_CHANNELS } from '../db/credits.js';
 import { listPayments } from '../db/payments.js';
 import { revenueSummary } from '../db/revenue.js';
 
 const DAY = 24 * 3600_000;
+
+/** The platform's pool and issued credits per channel, as platform admins see them. */
+export async function platformPool(ctx: PaymentsContext) {
+  const admin = platformAdmin(ctx.viewer, 'Only platform admins see the platform’s credits.');
+  const accounts = await asViewer(ctx.db, admin, 'read the platform credit pool', (trx) => accountsOf(trx, [null]));
+  const balanceOf = (channel: string, kind: string) => Number(accounts.find((account) => account.channel === channel && account.kind === kind)?.balance ?? 0);
+  // ISSUED is kept as the negative of what was created, so that every channel's accounts sum to zero.
+  return CREDIT_CHANNELS.map((channel) => ({ channel, pool: balanceOf(channel, 'POOL'), issued: -balanceOf(channel, 'ISSUED') }));
+}
 
 export const Query: QueryResolvers = {
   payment: async (_parent, { id }, { viewer, loaders }) => {
@@ -41,4 +52,6 @@ export const Query: QueryResolvers = {
     if (libraryId && !isUuid(libraryId)) throw badUserInput('libraryId is not an id.', 'libraryId');
     return asViewer(db, caller, 'revenue summary', (trx) => revenueSummary(trx, { tenantId: scope, libraryId: libraryId ?? null, from, to }));
   },
+
+  platformCreditPool: (_parent, _args, ctx) => platformPool(ctx),
 };

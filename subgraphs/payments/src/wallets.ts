@@ -1,0 +1,136 @@
+import { asPlatform, inTenant } from '../../../common/db/scope.js';
+import { badUserInput, notFound } from '../../../common/errors.js';
+import type { Kysely } from 'kysely';
+import type { CreditChannel, PaymentsDatabase } from './db/database.js';
+import { findReservation, insertReservation, move, settleReservation, type CreditReservationRow } from './db/credits.js';
+import { idempotencyKeyReused } from './db/idempotency.js';
+
+/**
+ * Every way credits move, as double-entry movements (`move`): the platform tops up its pool
+ * (credits are created only here), grants to and adjusts tenants' wallets from it, and other
+ * services reserve a tenant's credits before a send, then capture what was delivered and release
+ * what failed. Each is idempotent on its reference.
+ */
+
+const pool = { tenantId: null, kind: 'POOL' } as const;
+const available = (tenantId: string) => ({ tenantId, kind: 'AVAILABLE' }) as const;
+const reserved = (tenantId: string) => ({ tenantId, kind: 'RESERVED' }) as const;
+
+export interface AdminOrder {
+  adminId: string;
+  channel: CreditChannel;
+  amount: number;
+  reason: string;
+  idempotencyKey: string;
+}
+
+const adminReference = (order: AdminOrder, operation: string) => `admin:${order.adminId}:${order.idempotencyKey}:${operation}`;
+
+export function topUpPool(db: Kysely<PaymentsDatabase>, order: AdminOrder) {
+  return asPlatform(db, { actor: order.adminId, action: `top up the ${order.channel} credit pool` }, (trx) =>
+    move(trx, {
+      tenantId: null,
+      kind: 'TOP_UP',
+      channel: order.channel,
+      amount: order.amount,
+      from: { tenantId: null, kind: 'ISSUED' },
+      to: pool,
+      reference: adminReference(order, 'top-up'),
+      request: { channel: order.channel, amount: order.amount, reason: order.reason },
+      actor: order.adminId,
+      reason: order.reason,
+    }),
+  );
+}
+
+/** A grant (positive) moves credits from the pool to the tenant; a negative adjustment moves them back. */
+export function grant(db: Kysely<PaymentsDatabase>, tenantId: string, order: AdminOrder & { kind: 'GRANT' | 'ADJUST' }) {
+  const toTenant = order.amount > 0;
+  return asPlatform(db, { actor: order.adminId, action: `${order.kind.toLowerCase()} ${order.channel} credits of tenant ${tenantId}` }, (trx) =>
+    move(trx, {
+      tenantId,
+      kind: order.kind,
+      channel: order.channel,
+      amount: Math.abs(order.amount),
+      from: toTenant ? pool : available(tenantId),
+      to: toTenant ? available(tenantId) : pool,
+      reference: adminReference(order, `${order.kind}:${tenantId}`),
+      request: { tenantId, channel: order.channel, amount: order.amount, reason: order.reason },
+      actor: order.adminId,
+      reason: order.reason,
+    }),
+  );
+}
+
+export interface Reservation {
+  tenantId: string;
+  channel: CreditChannel;
+  amount: number;
+  /** The caller's reference (an announcement's, say): one reservation per tenant and reference. */
+  reference: string;
+  /** The calling service. */
+  service: string;
+}
+
+/** Sets credits aside for a send: all of `amount` or nothing (INSUFFICIENT_CREDITS); the same reference again is the same reservation. */
+export function reserve(db: Kysely<PaymentsDatabase>, order: Reservation): Promise<CreditReservationRow> {
+  return inTenant(db, order.tenantId, async (trx) => {
+    const reservation = await insertReservation(trx, { tenant_id: order.tenantId, channel: order.channel, reference: order.reference, amount: order.amount });
+    if (!reservation) {
+      const first = (await findReservation(trx, order.reference))!;
+      if (first.channel !== order.channel || Number(first.amount) !== order.amount) throw idempotencyKeyReused();
+      return first;
+    }
+    await move(trx, {
+      tenantId: order.tenantId,
+      kind: 'RESERVE',
+      channel: order.channel,
+      amount: order.amount,
+      from: available(order.tenantId),
+      to: reserved(order.tenantId),
+      reference: `reserve:${order.tenantId}:${order.reference}`,
+      request: { channel: order.channel, amount: order.amount },
+      actor: `service:${order.service}`,
+      reservationId: reservation.id,
+    });
+    return reservation;
+  });
+}
+
+export interface Settlement {
+  tenantId: string;
+  /** The reservation's reference. */
+  reference: string;
+  amount: number;
+  /** This capture's or release's own reference (a delivery's, say), so a retry settles once. */
+  settlementReference: string;
+  service: string;
+}
+
+/** Captures what was delivered (RESERVED → CONSUMED) or releases what failed (RESERVED → AVAILABLE); never more than the reservation holds. */
+export function settle(db: Kysely<PaymentsDatabase>, how: 'CAPTURE' | 'RELEASE', order: Settlement): Promise<CreditReservationRow> {
+  return inTenant(db, order.tenantId, async (trx) => {
+    const reservation = await findReservation(trx, order.reference);
+    if (!reservation) throw notFound('Reservation');
+    const column = how === 'CAPTURE' ? 'captured' : 'released';
+    await move(
+      trx,
+      {
+        tenantId: order.tenantId,
+        kind: how,
+        channel: reservation.channel,
+        amount: order.amount,
+        from: reserved(order.tenantId),
+        to: how === 'CAPTURE' ? { tenantId: order.tenantId, kind: 'CONSUMED' } : available(order.tenantId),
+        reference: `${how.toLowerCase()}:${order.tenantId}:${order.reference}:${order.settlementReference}`,
+        request: { reservation: order.reference, amount: order.amount },
+        actor: `service:${order.service}`,
+        reservationId: reservation.id,
+      },
+      async () => {
+        if (!(await settleReservation(trx, reservation.id, column, order.amount))) throw badUserInput(`The reservation holds less than ${order.amount} unsettled credits.`, 'amount');
+      },
+    );
+    return (await findReservation(trx, order.reference))!;
+  });
+}
