@@ -27,3 +27,23 @@ export async function seedDemoPayments(graphqlUrl: string, ownerToken: string, b
     );
   }
 }
+
+/** The platform's credit pool topped up, and each demo tenant granted SMS, WhatsApp and email credits from it. */
+export async function seedDemoCredits(graphqlUrl: string, adminToken: string, tenantIds: string[]): Promise<void> {
+  for (const channel of ['SMS', 'WHATSAPP', 'EMAIL']) {
+    await call(
+      graphqlUrl,
+      'mutation($channel: CreditChannel!, $key: String!) { topUpCreditPool(channel: $channel, amount: 100000, reason: "Demo pool", idempotencyKey: $key) { channel } }',
+      { channel, key: randomUUID() },
+      adminToken,
+    );
+    for (const tenantId of tenantIds) {
+      await call(
+        graphqlUrl,
+        'mutation($tenantId: ID!, $channel: CreditChannel!, $key: String!) { grantCredits(tenantId: $tenantId, channel: $channel, amount: 500, reason: "Welcome credits", idempotencyKey: $key) { balances { channel } } }',
+        { tenantId, channel, key: randomUUID() },
+        adminToken,
+      );
+    }
+  }
+}

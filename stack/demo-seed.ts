@@ -1,6 +1,6 @@
 import { logger } from '../common/logger.js';
 import { seedDemoLibrary } from './demo-libraries.js';
-import { seedDemoPayments } from './demo-payments.js';
+import { seedDemoCredits, seedDemoPayments } from './demo-payments.js';
 import { call } from './graphql-call.js';
 
 /** What `npm start` seeds once on the embedded default, and prints. */
@@ -28,6 +28,7 @@ export async function seedDemoData(graphqlUrl: string, admin: { email: string; p
     'mutation($input: LoginInput!) { login(input: $input) { accessToken } }',
     { input: admin },
   );
+  const tenantIds: string[] = [];
   for (const tenant of DEMO_TENANTS) {
     const { createTenant } = await call<{ createTenant: { id: string } }>(
       graphqlUrl,
@@ -35,6 +36,7 @@ export async function seedDemoData(graphqlUrl: string, admin: { email: string; p
       { input: { slug: tenant.slug, name: tenant.name, plan: 'GROWTH', settings: { timezone: tenant.timezone, currency: tenant.currency }, branding: { primaryColor: tenant.primaryColor } } },
       login.accessToken,
     );
+    tenantIds.push(createTenant.id);
     for (const role of STAFF_ROLES) {
       await call(
         graphqlUrl,
@@ -60,6 +62,7 @@ export async function seedDemoData(graphqlUrl: string, admin: { email: string; p
     const { bookingIds } = await seedDemoLibrary(graphqlUrl, tenant, owner.login.accessToken, studentTokens);
     await seedDemoPayments(graphqlUrl, owner.login.accessToken, bookingIds);
   }
+  await seedDemoCredits(graphqlUrl, login.accessToken, tenantIds);
   logger.info('seeded demo data');
   return true;
 }

@@ -17,12 +17,13 @@ import { Mutation } from './src/resolvers/Mutation.js';
 import { Payment } from './src/resolvers/Payment.js';
 import { Query } from './src/resolvers/Query.js';
 import { Refund } from './src/resolvers/Refund.js';
+import { Settlement } from './src/resolvers/Settlement.js';
 import { Tenant } from './src/resolvers/Tenant.js';
 import { User } from './src/resolvers/User.js';
 import { walletOpening } from './src/wallet-opening.js';
 import { webhookRoutes } from './src/webhooks.js';
 
-const resolvers: Resolvers = { DateTime, SafeInt, Query, Mutation, Payment, Refund, Booking, User, Tenant, CreditWallet, CreditEntry };
+const resolvers: Resolvers = { DateTime, SafeInt, Query, Mutation, Payment, Refund, Booking, User, Tenant, CreditWallet, CreditEntry, Settlement };
 
 const paymentsSettings = providerSettings.and(
   z.object({
@@ -48,6 +49,7 @@ export default defineSubgraph({
   constraintErrors: {
     payments_one_success_per_booking: () => badUserInput('This booking is already paid.', 'bookingId'),
     payments_one_pending_per_booking: () => badUserInput('A payment for this booking is already in progress.', 'bookingId'),
+    settlements_utr_key: () => badUserInput('That UTR is recorded for another settlement.', 'utr'),
   },
   consumers: (services) => ({ 'automatic-refunds': automaticRefunds(services), 'wallet-opening': walletOpening(services) }),
   routes: (app, services) => {

@@ -10,6 +10,7 @@ import type { PaymentsDatabase } from './db/database.js';
 import { accountsOf, type CreditAccountRow } from './db/credits.js';
 import { findPaymentsByIds, paymentsOfBookings, paymentsOfUsers, type PaymentRow } from './db/payments.js';
 import { refundsOfPayments, type RefundRow } from './db/refunds.js';
+import { findSettlementsByIds, type SettlementRow } from './db/settlements.js';
 
 export interface PaymentsLoaders {
   payment: DataLoader<string, PaymentRow | null>;
@@ -19,6 +20,7 @@ export interface PaymentsLoaders {
   paymentsOfUser: DataLoader<ListKey<Record<string, never>>, Page<PaymentRow>, string>;
   /** A tenant's credit accounts by tenant id; asked only for tenants the viewer may see. */
   accountsOfTenant: DataLoader<string, CreditAccountRow[]>;
+  settlement: DataLoader<string, SettlementRow | null>;
 }
 
 export function createLoaders(db: Kysely<PaymentsDatabase>, viewer: Viewer | null): PaymentsLoaders {
@@ -36,5 +38,7 @@ export function createLoaders(db: Kysely<PaymentsDatabase>, viewer: Viewer | nul
       const rows = await asViewer(db, viewer, 'load credit wallets', (trx) => accountsOf(trx, tenantIds));
       return tenantIds.map((id) => rows.filter((row) => row.tenant_id === id));
     }),
+    // Row-level security keeps members to their tenant's; only owners and admins ask.
+    settlement: byIdsLoader(db, viewer, 'load settlements', findSettlementsByIds, () => true),
   };
 }

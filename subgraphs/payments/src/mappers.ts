@@ -3,6 +3,7 @@ export type { PaymentRow as PaymentMapper } from './db/payments.js';
 export type { RefundRow as RefundMapper } from './db/refunds.js';
 export type { RevenueSummaryRow as RevenueSummaryMapper, RevenueBucketRow as RevenueBucketMapper } from './db/revenue.js';
 export type { CreditEntryRow as CreditEntryMapper } from './db/credits.js';
+export type { SettlementRow as SettlementMapper } from './db/settlements.js';
 /** A tenant's wallet, resolved from its accounts by the `accountsOfTenant` loader. */
 export type CreditWalletMapper = { tenantId: string };
 export type UserMapper = { id: string };

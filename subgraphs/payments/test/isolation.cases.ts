@@ -2,8 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { EMPTY_PAGE } from '../../../common/pagination.js';
 import {
   AdjustCreditsDocument,
+  ApproveSettlementDocument,
   CreateBookingDocument,
+  CreateSettlementDocument,
   GrantCreditsDocument,
+  MarkSettlementPaidDocument,
+  SettlementDocument,
+  SettlementsDocument,
   IsoPayForBookingDocument,
   IsoPaymentDocument,
   IsoPaymentsDocument,
@@ -12,12 +17,14 @@ import {
   IsoRevenueSummaryDocument,
 } from '../../../test/__generated__/operations.js';
 import { must } from '../../../test/support/client.js';
-import { attack, defineIsolationCases, eachMemberOfB, ownersOnly, type CoreWorld } from '../../../test/support/isolation-kit.js';
+import { attack, defineIsolationCases, eachMemberOfB, ownersOnly, until, type CoreWorld } from '../../../test/support/isolation-kit.js';
 import { createLibraryWithSeats, nextSlot, period } from '../../../test/support/library-kit.js';
-import { startPayment } from '../../../test/support/payment-kit.js';
+import { presentCard, SIMULATED_CARDS, startPayment } from '../../../test/support/payment-kit.js';
 
 interface PaymentsSide {
   library: string;
+  /** A settlement of the tenant's online payment, paid by the student with the simulated provider. */
+  settlement: string;
   /** The student's booking, paid at the desk (with a refund), and another with an online payment started. */
   paidBooking: string;
   paidPayment: string;
@@ -40,16 +47,22 @@ async function sideOf(core: CoreWorld, label: 'A' | 'B', spareSeats: number): Pr
   const { graphqlUrl } = core.stack;
   const owner = tenant.members.OWNER;
   const student = tenant.members.STUDENT;
-  const { library, seats } = await createLibraryWithSeats(graphqlUrl, owner, { seats: 2 + spareSeats });
+  const { library, seats } = await createLibraryWithSeats(graphqlUrl, owner, { seats: 3 + spareSeats });
   const when = period(nextSlot(24 * 60), 60);
   const bookSeat = async (index: number) => (await must(graphqlUrl, CreateBookingDocument, { input: { seatId: seats[index]!.id, ...when } }, student.token)).createBooking.id;
   const paidBooking = await bookSeat(0);
   const { recordDeskPayment } = await must(graphqlUrl, IsoRecordDeskPaymentDocument, { bookingId: paidBooking, method: 'CARD', idempotencyKey: randomUUID() }, owner.token);
   await must(graphqlUrl, IsoRefundPaymentDocument, { paymentId: recordDeskPayment.id, amountMinor: 100, reason: `Goodwill of ${tenant.slug}`, idempotencyKey: randomUUID() }, owner.token);
-  const onlineBooking = await bookSeat(1);
+  const settledBooking = await bookSeat(1);
+  const settled = await startPayment(graphqlUrl, student, settledBooking);
+  await presentCard(core.stack, settled, SIMULATED_CARDS.succeeds);
+  await until(`${label}'s online payment succeeds`, async () => (await must(graphqlUrl, IsoPaymentDocument, { id: settled.id }, owner.token)).payment?.status === 'SUCCEEDED');
+  const range = { from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() };
+  const { createSettlement } = await must(graphqlUrl, CreateSettlementDocument, { tenantId: tenant.id, ...range, currency: 'INR', idempotencyKey: randomUUID() }, core.admin.token);
+  const onlineBooking = await bookSeat(2);
   const online = await startPayment(graphqlUrl, student, onlineBooking);
-  const spares = await Promise.all(Array.from({ length: spareSeats }, (_, index) => bookSeat(2 + index)));
-  return { side: { library: library.id, paidBooking, paidPayment: recordDeskPayment.id, onlineBooking, onlinePayment: online.id }, spares };
+  const spares = await Promise.all(Array.from({ length: spareSeats }, (_, index) => bookSeat(3 + index)));
+  return { side: { library: library.id, settlement: createSettlement.id, paidBooking, paidPayment: recordDeskPayment.id, onlineBooking, onlinePayment: online.id }, spares };
 }
 
 export default defineIsolationCases<PaymentsWorld>({
@@ -64,8 +77,9 @@ export default defineIsolationCases<PaymentsWorld>({
       nodes { ${paymentSelection} createdBy { id } createdAt succeededAt failureReason }
       pageInfo { hasNextPage }
     }
+    settlements(tenantId: $id, first: 100) { nodes { id status paymentCount payout { amountMinor } utr } }
     creditsOfB: tenant(id: $id) { creditWallet { balances { channel available reserved consumed } entries(first: 100) { nodes { id amount balanceAfter reason } } } }`,
-  secretsOfB: ({ own: { b } }) => [b.paidPayment, b.onlinePayment],
+  secretsOfB: ({ own: { b } }) => [b.paidPayment, b.onlinePayment, b.settlement],
 
   rootFields: {
     Query: {
@@ -94,6 +108,18 @@ export default defineIsolationCases<PaymentsWorld>({
         controls: [{ as: 'OWNER', variables: (world) => ({ ...window(), libraryId: world.own.a.library }) }],
       }),
       platformCreditPool: { noForeignId: 'The platform’s own pool, for platform admins only; takes no id.' },
+      settlements: attack(SettlementsDocument, {
+        targets: (world) => ({ "B's settlements": { tenantId: world.b.id, first: 100 } }),
+        nowhere: () => ({ tenantId: randomUUID(), first: 100 }),
+        refusal: ownersOnly,
+        controls: [{ as: 'OWNER', variables: () => ({ first: 100 }) }],
+      }),
+      settlement: attack(SettlementDocument, {
+        targets: (world) => ({ "B's settlement": { id: world.own.b.settlement } }),
+        nowhere: () => ({ id: randomUUID() }),
+        refusal: ownersOnly,
+        controls: [{ as: 'OWNER', variables: (world) => ({ id: world.own.a.settlement }) }],
+      }),
     },
     Mutation: {
       payForBooking: attack(IsoPayForBookingDocument, {
@@ -119,6 +145,21 @@ export default defineIsolationCases<PaymentsWorld>({
       grantCredits: attack(GrantCreditsDocument, {
         targets: (world) => ({ "B's wallet": { tenantId: world.b.id, channel: 'SMS' as const, amount: 1, reason: 'Hostile', idempotencyKey: randomUUID() } }),
         nowhere: () => ({ tenantId: randomUUID(), channel: 'SMS' as const, amount: 1, reason: 'Hostile', idempotencyKey: randomUUID() }),
+        refusal: 'FORBIDDEN',
+      }),
+      createSettlement: attack(CreateSettlementDocument, {
+        targets: (world) => ({ "B's payments": { tenantId: world.b.id, ...window(), currency: 'INR', idempotencyKey: randomUUID() } }),
+        nowhere: () => ({ tenantId: randomUUID(), ...window(), currency: 'INR', idempotencyKey: randomUUID() }),
+        refusal: 'FORBIDDEN',
+      }),
+      approveSettlement: attack(ApproveSettlementDocument, {
+        targets: (world) => ({ "B's settlement": { id: world.own.b.settlement } }),
+        nowhere: () => ({ id: randomUUID() }),
+        refusal: 'FORBIDDEN',
+      }),
+      markSettlementPaid: attack(MarkSettlementPaidDocument, {
+        targets: (world) => ({ "B's settlement": { id: world.own.b.settlement, utr: `UTR${randomUUID().slice(0, 8)}` } }),
+        nowhere: () => ({ id: randomUUID(), utr: `UTR${randomUUID().slice(0, 8)}` }),
         refusal: 'FORBIDDEN',
       }),
       adjustCredits: attack(AdjustCreditsDocument, {

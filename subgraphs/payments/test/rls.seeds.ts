@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import {
   CreateBookingDocument,
+  CreateSettlementDocument,
   GrantCreditsDocument,
+  PaymentDocument,
   RecordDeskPaymentDocument,
   RefundPaymentDocument,
   TopUpCreditPoolDocument,
@@ -12,16 +14,34 @@ import { must } from '../../../test/support/client.js';
 import { createLibraryWithSeats, nextSlot, period } from '../../../test/support/library-kit.js';
 import { presentCard, reserveCredits, SIMULATED_CARDS, startPayment } from '../../../test/support/payment-kit.js';
 import { loginAdmin } from '../../../test/support/seed-kit.js';
+import { until } from '../../../test/support/isolation-kit.js';
 import { defineRlsSeeds } from '../../../test/support/rls-kit.js';
 
 export default defineRlsSeeds({
-  tenantTables: ['payments', 'refunds', 'idempotency_keys', 'provider_events', 'credit_accounts', 'credit_movements', 'credit_entries', 'credit_reservations', 'outbox_events'],
+  tenantTables: ['payments', 'refunds', 'idempotency_keys', 'provider_events', 'credit_accounts', 'credit_movements', 'credit_entries', 'credit_reservations', 'settlements', 'outbox_events'],
   appendOnly: {
     credit_movements: 'The credit ledger: a balance is explained by its movements forever.',
     credit_entries: 'The credit ledger: a balance is explained by its entries forever.',
   },
 
   async seedTenant(trx, tenantId) {
+    const settlement = await trx
+      .insertInto('settlements')
+      .values({
+        tenant_id: tenantId,
+        period_start: new Date(Date.now() - 86_400_000),
+        period_end: new Date(),
+        currency: 'INR',
+        payment_count: 1,
+        gross_minor: 10_000,
+        refunded_minor: 1_000,
+        gateway_fees_minor: 200,
+        platform_fees_minor: 300,
+        payout_minor: 8_500,
+        created_by: randomUUID(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const payment = await trx
       .insertInto('payments')
       .values({
@@ -42,6 +62,7 @@ export default defineRlsSeeds({
         provider: 'simulated',
         provider_ref: `sim_pi_${randomUUID()}`,
         succeeded_at: new Date(),
+        settlement_id: settlement.id,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -75,6 +96,9 @@ export default defineRlsSeeds({
     await must(graphqlUrl, TopUpCreditPoolDocument, { channel: 'SMS', amount: 100, reason: 'Seeded', idempotencyKey: randomUUID() }, admin.token);
     await must(graphqlUrl, GrantCreditsDocument, { tenantId: tenant.id, channel: 'SMS', amount: 10, reason: 'Seeded', idempotencyKey: randomUUID() }, admin.token);
     await reserveCredits(stack, { tenantId: tenant.id, channel: 'SMS', amount: 2, reference: `seed-${randomUUID()}`, service: 'rls-test' });
+    await until('the online payment succeeds', async () => (await must(graphqlUrl, PaymentDocument, { id: payment.id }, tenant.owner.token)).payment?.status === 'SUCCEEDED');
+    const range = { from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() };
+    await must(graphqlUrl, CreateSettlementDocument, { tenantId: tenant.id, ...range, currency: 'INR', idempotencyKey: randomUUID() }, admin.token);
   },
 });
 

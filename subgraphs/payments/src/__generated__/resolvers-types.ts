@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { PaymentMapper, RefundMapper, RevenueSummaryMapper, RevenueBucketMapper, CreditEntryMapper, CreditWalletMapper, UserMapper, TenantMapper, BookingMapper } from '../mappers.js';
+import type { PaymentMapper, RefundMapper, RevenueSummaryMapper, RevenueBucketMapper, CreditEntryMapper, SettlementMapper, CreditWalletMapper, UserMapper, TenantMapper, BookingMapper } from '../mappers.js';
 import type { PaymentsContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -127,8 +127,17 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Platform admins correct a tenant's credits: positive from the pool, negative back to it (never below zero). */
   adjustCredits: CreditWallet;
+  /** Platform admins approve a DRAFT settlement for payment. */
+  approveSettlement: Settlement;
+  /**
+   * Platform admins settle a tenant's successful online payments of `[from, to)` in one currency
+   * that no settlement has taken yet; BAD_USER_INPUT when there are none.
+   */
+  createSettlement: Settlement;
   /** Platform admins give a tenant credits from the pool; INSUFFICIENT_CREDITS when the pool has too few. */
   grantCredits: CreditWallet;
+  /** Platform admins record the bank transfer of an APPROVED settlement; a UTR pays one settlement only. */
+  markSettlementPaid: Settlement;
   /**
    * Starts paying for a booking with the payment provider, for the booking's price as the server
    * computed it. The outcome arrives on the provider's webhook; a paid PENDING_PAYMENT booking is
@@ -156,12 +165,32 @@ export type MutationAdjustCreditsArgs = {
 };
 
 
+export type MutationApproveSettlementArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateSettlementArgs = {
+  currency: Scalars['String']['input'];
+  from: Scalars['DateTime']['input'];
+  idempotencyKey: Scalars['String']['input'];
+  tenantId: Scalars['ID']['input'];
+  to: Scalars['DateTime']['input'];
+};
+
+
 export type MutationGrantCreditsArgs = {
   amount: Scalars['SafeInt']['input'];
   channel: CreditChannel;
   idempotencyKey: Scalars['String']['input'];
   reason: Scalars['String']['input'];
   tenantId: Scalars['ID']['input'];
+};
+
+
+export type MutationMarkSettlementPaidArgs = {
+  id: Scalars['ID']['input'];
+  utr: Scalars['String']['input'];
 };
 
 
@@ -257,6 +286,8 @@ export type PaymentFees = {
 export type PaymentFilter = {
   bookingId?: InputMaybe<Scalars['ID']['input']>;
   libraryId?: InputMaybe<Scalars['ID']['input']>;
+  /** The payments a settlement paid out. */
+  settlementId?: InputMaybe<Scalars['ID']['input']>;
   status?: InputMaybe<PaymentStatus>;
   userId?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -298,6 +329,9 @@ export type Query = {
    * currency. Owners their tenant's; platform admins name a tenant or get the platform's.
    */
   revenueSummary: Array<RevenueSummary>;
+  settlement?: Maybe<Settlement>;
+  /** Newest first: owners their tenant's; platform admins name a tenant or see all. */
+  settlements: SettlementConnection;
 };
 
 
@@ -319,6 +353,18 @@ export type QueryRevenueSummaryArgs = {
   libraryId?: InputMaybe<Scalars['ID']['input']>;
   tenantId?: InputMaybe<Scalars['ID']['input']>;
   to: Scalars['DateTime']['input'];
+};
+
+
+export type QuerySettlementArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySettlementsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** Money given back from a payment. */
@@ -369,6 +415,46 @@ export type RevenueSummary = {
   platformFees: Scalars['SafeInt']['output'];
   refunded: Scalars['SafeInt']['output'];
 };
+
+/**
+ * A payout to a tenant of what its successful online payments of a period earned it, net of
+ * refunds and fees, frozen when it was made. Desk payments are not in it: that money never
+ * passed through the platform.
+ */
+export type Settlement = {
+  __typename?: 'Settlement';
+  approvedAt?: Maybe<Scalars['DateTime']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  currency: Scalars['String']['output'];
+  gatewayFees: Money;
+  gross: Money;
+  id: Scalars['ID']['output'];
+  paidAt?: Maybe<Scalars['DateTime']['output']>;
+  paymentCount: Scalars['Int']['output'];
+  /** gross − refunded − fees: what the tenant receives. */
+  payout: Money;
+  periodEnd: Scalars['DateTime']['output'];
+  periodStart: Scalars['DateTime']['output'];
+  platformFees: Money;
+  refunded: Money;
+  status: SettlementStatus;
+  tenant?: Maybe<Tenant>;
+  /** The bank transfer's reference (UTR), once paid. */
+  utr?: Maybe<Scalars['String']['output']>;
+};
+
+export type SettlementConnection = {
+  __typename?: 'SettlementConnection';
+  nodes: Array<Settlement>;
+  pageInfo: PageInfo;
+};
+
+export type SettlementStatus =
+  | 'APPROVED'
+  /** Made; its payments are taken, no other settlement will pay them. */
+  | 'DRAFT'
+  /** Transferred to the tenant; `utr` is the bank's reference. */
+  | 'PAID';
 
 export type Tenant = {
   __typename?: 'Tenant';
@@ -529,6 +615,9 @@ export type ResolversTypes = ResolversObject<{
   RevenueBucket: ResolverTypeWrapper<RevenueBucketMapper>;
   RevenueSummary: ResolverTypeWrapper<RevenueSummaryMapper>;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
+  Settlement: ResolverTypeWrapper<SettlementMapper>;
+  SettlementConnection: ResolverTypeWrapper<Omit<SettlementConnection, 'nodes'> & { nodes: Array<ResolversTypes['Settlement']> }>;
+  SettlementStatus: SettlementStatus;
   Tenant: ResolverTypeWrapper<TenantMapper>;
   User: ResolverTypeWrapper<UserMapper>;
 }>;
@@ -559,6 +648,8 @@ export type ResolversParentTypes = ResolversObject<{
   RevenueBucket: RevenueBucketMapper;
   RevenueSummary: RevenueSummaryMapper;
   SafeInt: Scalars['SafeInt']['output'];
+  Settlement: SettlementMapper;
+  SettlementConnection: Omit<SettlementConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Settlement']> };
   Tenant: TenantMapper;
   User: UserMapper;
 }>;
@@ -609,7 +700,10 @@ export type MoneyResolvers<ContextType = PaymentsContext, ParentType extends Res
 
 export type MutationResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   adjustCredits?: Resolver<ResolversTypes['CreditWallet'], ParentType, ContextType, RequireFields<MutationAdjustCreditsArgs, 'amount' | 'channel' | 'idempotencyKey' | 'reason' | 'tenantId'>>;
+  approveSettlement?: Resolver<ResolversTypes['Settlement'], ParentType, ContextType, RequireFields<MutationApproveSettlementArgs, 'id'>>;
+  createSettlement?: Resolver<ResolversTypes['Settlement'], ParentType, ContextType, RequireFields<MutationCreateSettlementArgs, 'currency' | 'from' | 'idempotencyKey' | 'tenantId' | 'to'>>;
   grantCredits?: Resolver<ResolversTypes['CreditWallet'], ParentType, ContextType, RequireFields<MutationGrantCreditsArgs, 'amount' | 'channel' | 'idempotencyKey' | 'reason' | 'tenantId'>>;
+  markSettlementPaid?: Resolver<ResolversTypes['Settlement'], ParentType, ContextType, RequireFields<MutationMarkSettlementPaidArgs, 'id' | 'utr'>>;
   payForBooking?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<MutationPayForBookingArgs, 'bookingId' | 'idempotencyKey'>>;
   recordDeskPayment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<MutationRecordDeskPaymentArgs, 'bookingId' | 'idempotencyKey' | 'method'>>;
   refundPayment?: Resolver<ResolversTypes['Refund'], ParentType, ContextType, RequireFields<MutationRefundPaymentArgs, 'idempotencyKey' | 'paymentId' | 'reason'>>;
@@ -668,6 +762,8 @@ export type QueryResolvers<ContextType = PaymentsContext, ParentType extends Res
   payments?: Resolver<ResolversTypes['PaymentConnection'], ParentType, ContextType, RequireFields<QueryPaymentsArgs, 'first'>>;
   platformCreditPool?: Resolver<Array<ResolversTypes['PlatformCreditBalance']>, ParentType, ContextType>;
   revenueSummary?: Resolver<Array<ResolversTypes['RevenueSummary']>, ParentType, ContextType, RequireFields<QueryRevenueSummaryArgs, 'from' | 'to'>>;
+  settlement?: Resolver<Maybe<ResolversTypes['Settlement']>, ParentType, ContextType, RequireFields<QuerySettlementArgs, 'id'>>;
+  settlements?: Resolver<ResolversTypes['SettlementConnection'], ParentType, ContextType, RequireFields<QuerySettlementsArgs, 'first'>>;
 }>;
 
 export type RefundResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Refund'] = ResolversParentTypes['Refund']> = ResolversObject<{
@@ -705,6 +801,30 @@ export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTy
   name: 'SafeInt';
 }
 
+export type SettlementResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Settlement'] = ResolversParentTypes['Settlement']> = ResolversObject<{
+  approvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  gatewayFees?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  gross?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  paidAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  paymentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  payout?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  periodEnd?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  periodStart?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  platformFees?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  refunded?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['SettlementStatus'], ParentType, ContextType>;
+  tenant?: Resolver<Maybe<ResolversTypes['Tenant']>, ParentType, ContextType>;
+  utr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type SettlementConnectionResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['SettlementConnection'] = ResolversParentTypes['SettlementConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['Settlement']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
 export type TenantResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Tenant'] = ResolversParentTypes['Tenant'], FederationReferenceType extends FederationReferenceTypes['Tenant'] = FederationReferenceTypes['Tenant']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Tenant']> | FederationReferenceType, FederationReferenceType, ContextType>;
   creditWallet?: Resolver<Maybe<ResolversTypes['CreditWallet']>, ParentType, ContextType>;
@@ -737,6 +857,8 @@ export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
   RevenueBucket?: RevenueBucketResolvers<ContextType>;
   RevenueSummary?: RevenueSummaryResolvers<ContextType>;
   SafeInt?: GraphQLScalarType;
+  Settlement?: SettlementResolvers<ContextType>;
+  SettlementConnection?: SettlementConnectionResolvers<ContextType>;
   Tenant?: TenantResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;

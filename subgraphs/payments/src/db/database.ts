@@ -28,6 +28,32 @@ export interface PaymentsTable {
   failure_reason: string | null;
   created_at: Generated<Date>;
   succeeded_at: Date | null;
+  /** The payout that paid this payment's net to the tenant, once there is one. */
+  settlement_id: string | null;
+}
+
+export type SettlementStatus = 'DRAFT' | 'APPROVED' | 'PAID';
+
+export interface SettlementsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  period_start: Date;
+  period_end: Date;
+  currency: string;
+  status: Generated<SettlementStatus>;
+  payment_count: number;
+  gross_minor: string | number;
+  refunded_minor: string | number;
+  gateway_fees_minor: string | number;
+  platform_fees_minor: string | number;
+  payout_minor: string | number;
+  created_by: string;
+  approved_by: string | null;
+  approved_at: Date | null;
+  paid_by: string | null;
+  paid_at: Date | null;
+  utr: string | null;
+  created_at: Generated<Date>;
 }
 
 export interface RefundsTable {
@@ -120,6 +146,7 @@ export interface PaymentsDatabase extends OutboxTables {
   credit_movements: CreditMovementsTable;
   credit_entries: CreditEntriesTable;
   credit_reservations: CreditReservationsTable;
+  settlements: SettlementsTable;
 }
 
 export type PaymentsDb = Kysely<PaymentsDatabase> | Transaction<PaymentsDatabase>;

@@ -42,6 +42,7 @@ export interface PaymentListFilter {
   userId?: string | null;
   libraryId?: string | null;
   bookingId?: string | null;
+  settlementId?: string | null;
   status?: PaymentStatus | null;
 }
 
@@ -54,6 +55,7 @@ export async function listPayments(db: PaymentsDb, filter: PaymentListFilter, pa
     .$if(Boolean(filter.userId), (q) => q.where('user_id', '=', filter.userId!))
     .$if(Boolean(filter.libraryId), (q) => q.where('library_id', '=', filter.libraryId!))
     .$if(Boolean(filter.bookingId), (q) => q.where('booking_id', '=', filter.bookingId!))
+    .$if(Boolean(filter.settlementId), (q) => q.where('settlement_id', '=', filter.settlementId!))
     .$if(Boolean(filter.status), (q) => q.where('status', '=', filter.status!))
     .$if(page.after !== null, (q) => q.where(olderThan(page.after!)))
     .orderBy('created_at', 'desc')

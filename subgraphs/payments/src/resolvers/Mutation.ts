@@ -2,5 +2,6 @@ import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 import { creditMutations } from './mutations/credits.js';
 import { payMutations } from './mutations/pay.js';
 import { refundMutations } from './mutations/refund.js';
+import { settlementMutations } from './mutations/settlements.js';
 
-export const Mutation: MutationResolvers = { ...payMutations, ...refundMutations, ...creditMutations };
+export const Mutation: MutationResolvers = { ...payMutations, ...refundMutations, ...creditMutations, ...settlementMutations };

@@ -8,6 +8,7 @@ import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import type { PaymentsContext } from '../context.js';
 import { accountsOf, CREDIT_CHANNELS } from '../db/credits.js';
 import { listPayments } from '../db/payments.js';
+import { listSettlements } from '../db/settlements.js';
 import { revenueSummary } from '../db/revenue.js';
 
 const DAY = 24 * 3600_000;
@@ -32,7 +33,7 @@ export const Query: QueryResolvers = {
   payments: (_parent, { filter, first, after, tenantId }, { viewer, db }) => {
     const caller = signedIn(viewer);
     const scope = tenantScope(caller, tenantId, { required: false });
-    for (const field of ['libraryId', 'userId', 'bookingId'] as const) {
+    for (const field of ['libraryId', 'userId', 'bookingId', 'settlementId'] as const) {
       const id = filter?.[field];
       if (id && !isUuid(id)) throw badUserInput(`${field} is not an id.`, `filter.${field}`);
     }
@@ -40,7 +41,7 @@ export const Query: QueryResolvers = {
     const userId = caller.role === 'STUDENT' ? caller.userId : filter?.userId;
     const page = pageRequest(first, after);
     return asViewer(db, caller, 'list payments', (trx) =>
-      listPayments(trx, { tenantId: scope, userId, libraryId: filter?.libraryId, bookingId: filter?.bookingId, status: filter?.status }, page),
+      listPayments(trx, { tenantId: scope, userId, libraryId: filter?.libraryId, bookingId: filter?.bookingId, settlementId: filter?.settlementId, status: filter?.status }, page),
     );
   },
 
@@ -54,4 +55,18 @@ export const Query: QueryResolvers = {
   },
 
   platformCreditPool: (_parent, _args, ctx) => platformPool(ctx),
+
+  settlements: (_parent, { first, after, tenantId }, { viewer, db }) => {
+    const caller = withRole(viewer, ['OWNER', 'PLATFORM_ADMIN'], 'Only owners and platform admins see settlements.');
+    const scope = tenantScope(caller, tenantId, { required: false });
+    const page = pageRequest(first, after);
+    return asViewer(db, caller, 'list settlements', (trx) => listSettlements(trx, scope, page));
+  },
+
+  settlement: async (_parent, { id }, { viewer, loaders }) => {
+    withRole(viewer, ['OWNER', 'PLATFORM_ADMIN'], 'Only owners and platform admins see settlements.');
+    const settlement = await loaders.settlement.load(id);
+    if (!settlement) throw notFound('Settlement');
+    return settlement;
+  },
 };
