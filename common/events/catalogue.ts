@@ -22,6 +22,8 @@ export const EVENT_KEYS = {
   PAYMENT_SUCCEEDED: ['paymentId', 'bookingId', 'userId'],
   PAYMENT_FAILED: ['paymentId', 'bookingId', 'userId'],
   PAYMENT_REFUNDED: ['paymentId', 'refundId', 'bookingId', 'userId'],
+  /** Credits of a tenant's wallet moved (granted, adjusted, reserved, captured, released). */
+  CREDITS_MOVED: ['movementId', 'channel'],
 } as const;
 
 export type EventType = keyof typeof EVENT_KEYS;

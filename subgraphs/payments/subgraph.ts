@@ -12,9 +12,11 @@ import type { PaymentsDatabase } from './src/db/database.js';
 import { chooseProvider, providerSettings } from './src/providers/choose-provider.js';
 import { Booking } from './src/resolvers/Booking.js';
 import { CreditEntry } from './src/resolvers/CreditEntry.js';
+import { CreditEvent } from './src/resolvers/CreditEvent.js';
 import { CreditWallet } from './src/resolvers/CreditWallet.js';
 import { Mutation } from './src/resolvers/Mutation.js';
 import { Payment } from './src/resolvers/Payment.js';
+import { PaymentEvent } from './src/resolvers/PaymentEvent.js';
 import { Query } from './src/resolvers/Query.js';
 import { Refund } from './src/resolvers/Refund.js';
 import { Settlement } from './src/resolvers/Settlement.js';
@@ -23,7 +25,7 @@ import { User } from './src/resolvers/User.js';
 import { walletOpening } from './src/wallet-opening.js';
 import { webhookRoutes } from './src/webhooks.js';
 
-const resolvers: Resolvers = { DateTime, SafeInt, Query, Mutation, Payment, Refund, Booking, User, Tenant, CreditWallet, CreditEntry, Settlement };
+const resolvers: Resolvers = { DateTime, SafeInt, Query, Mutation, Payment, Refund, Booking, User, Tenant, CreditWallet, CreditEntry, Settlement, PaymentEvent, CreditEvent };
 
 const paymentsSettings = providerSettings.and(
   z.object({

@@ -48,18 +48,18 @@ async function answer(res: Response, work: () => Promise<CreditReservationRow>):
   }
 }
 
-export function creditRoutes(app: Express, { db }: PaymentsServices): void {
+export function creditRoutes(app: Express, services: PaymentsServices): void {
   const json = express.json({ limit: '4kb' });
   app.post('/internal/credit-reservations', json, async (req, res) => {
     const body = reserveBody.safeParse(req.body);
     if (!body.success) return void res.status(400).json({ error: { message: 'tenantId, channel, amount, reference and service are required', code: ErrorCode.BAD_USER_INPUT } });
-    await answer(res, () => reserve(db, { ...body.data, channel: body.data.channel as (typeof CREDIT_CHANNELS)[number] }));
+    await answer(res, () => reserve(services, { ...body.data, channel: body.data.channel as (typeof CREDIT_CHANNELS)[number] }));
   });
   for (const how of ['capture', 'release'] as const) {
     app.post(`/internal/credit-reservations/${how}`, json, async (req, res) => {
       const body = settleBody.safeParse(req.body);
       if (!body.success) return void res.status(400).json({ error: { message: 'tenantId, reference, amount, settlementReference and service are required', code: ErrorCode.BAD_USER_INPUT } });
-      await answer(res, () => settle(db, how === 'capture' ? 'CAPTURE' : 'RELEASE', body.data));
+      await answer(res, () => settle(services, how === 'capture' ? 'CAPTURE' : 'RELEASE', body.data));
     });
   }
 }

@@ -7,7 +7,7 @@ import type { Page } from '../../../common/pagination.js';
 import { existingIdsOnly } from '../../../common/validation.js';
 import { canSeePayment } from './access.js';
 import type { PaymentsDatabase } from './db/database.js';
-import { accountsOf, type CreditAccountRow } from './db/credits.js';
+import { accountsOf, findMovementsByIds, type CreditAccountRow, type CreditMovementRow } from './db/credits.js';
 import { findPaymentsByIds, paymentsOfBookings, paymentsOfUsers, type PaymentRow } from './db/payments.js';
 import { refundsOfPayments, type RefundRow } from './db/refunds.js';
 import { findSettlementsByIds, type SettlementRow } from './db/settlements.js';
@@ -21,6 +21,7 @@ export interface PaymentsLoaders {
   /** A tenant's credit accounts by tenant id; asked only for tenants the viewer may see. */
   accountsOfTenant: DataLoader<string, CreditAccountRow[]>;
   settlement: DataLoader<string, SettlementRow | null>;
+  creditMovement: DataLoader<string, CreditMovementRow | null>;
 }
 
 export function createLoaders(db: Kysely<PaymentsDatabase>, viewer: Viewer | null): PaymentsLoaders {
@@ -40,5 +41,7 @@ export function createLoaders(db: Kysely<PaymentsDatabase>, viewer: Viewer | nul
     }),
     // Row-level security keeps members to their tenant's; only owners and admins ask.
     settlement: byIdsLoader(db, viewer, 'load settlements', findSettlementsByIds, () => true),
+    // Asked for the movements of credit events the viewer was already let read.
+    creditMovement: byIdsLoader(db, viewer, 'load credit movements', findMovementsByIds, () => true),
   };
 }

@@ -6,6 +6,7 @@ export type { CreditEntryRow as CreditEntryMapper } from './db/credits.js';
 export type { SettlementRow as SettlementMapper } from './db/settlements.js';
 /** A tenant's wallet, resolved from its accounts by the `accountsOfTenant` loader. */
 export type CreditWalletMapper = { tenantId: string };
+export type { CarrelEvent as PaymentEventMapper, CarrelEvent as CreditEventMapper } from '../../../common/events/event.js';
 export type UserMapper = { id: string };
 export type TenantMapper = { id: string };
 export type BookingMapper = { id: string };

@@ -1,7 +1,8 @@
 import { asPlatform, inTenant } from '../../../common/db/scope.js';
 import { badUserInput, notFound } from '../../../common/errors.js';
-import type { Kysely } from 'kysely';
-import type { CreditChannel, PaymentsDatabase } from './db/database.js';
+import { changeAndPublish } from '../../../common/events/outbox.js';
+import type { PaymentsServices } from './context.js';
+import type { CreditChannel } from './db/database.js';
 import { findReservation, insertReservation, move, settleReservation, type CreditReservationRow } from './db/credits.js';
 import { idempotencyKeyReused } from './db/idempotency.js';
 
@@ -26,7 +27,9 @@ export interface AdminOrder {
 
 const adminReference = (order: AdminOrder, operation: string) => `admin:${order.adminId}:${order.idempotencyKey}:${operation}`;
 
-export function topUpPool(db: Kysely<PaymentsDatabase>, order: AdminOrder) {
+type Ledger = Pick<PaymentsServices, 'db' | 'relay'>;
+
+export function topUpPool({ db }: Ledger, order: AdminOrder) {
   return asPlatform(db, { actor: order.adminId, action: `top up the ${order.channel} credit pool` }, (trx) =>
     move(trx, {
       tenantId: null,
@@ -44,9 +47,9 @@ export function topUpPool(db: Kysely<PaymentsDatabase>, order: AdminOrder) {
 }
 
 /** A grant (positive) moves credits from the pool to the tenant; a negative adjustment moves them back. */
-export function grant(db: Kysely<PaymentsDatabase>, tenantId: string, order: AdminOrder & { kind: 'GRANT' | 'ADJUST' }) {
+export function grant({ db, relay }: Ledger, tenantId: string, order: AdminOrder & { kind: 'GRANT' | 'ADJUST' }) {
   const toTenant = order.amount > 0;
-  return asPlatform(db, { actor: order.adminId, action: `${order.kind.toLowerCase()} ${order.channel} credits of tenant ${tenantId}` }, (trx) =>
+  return changeAndPublish(relay, () => asPlatform(db, { actor: order.adminId, action: `${order.kind.toLowerCase()} ${order.channel} credits of tenant ${tenantId}` }, (trx) =>
     move(trx, {
       tenantId,
       kind: order.kind,
@@ -59,7 +62,7 @@ export function grant(db: Kysely<PaymentsDatabase>, tenantId: string, order: Adm
       actor: order.adminId,
       reason: order.reason,
     }),
-  );
+  ));
 }
 
 export interface Reservation {
@@ -73,8 +76,8 @@ export interface Reservation {
 }
 
 /** Sets credits aside for a send: all of `amount` or nothing (INSUFFICIENT_CREDITS); the same reference again is the same reservation. */
-export function reserve(db: Kysely<PaymentsDatabase>, order: Reservation): Promise<CreditReservationRow> {
-  return inTenant(db, order.tenantId, async (trx) => {
+export function reserve({ db, relay }: Ledger, order: Reservation): Promise<CreditReservationRow> {
+  return changeAndPublish(relay, () => inTenant(db, order.tenantId, async (trx) => {
     const reservation = await insertReservation(trx, { tenant_id: order.tenantId, channel: order.channel, reference: order.reference, amount: order.amount });
     if (!reservation) {
       const first = (await findReservation(trx, order.reference))!;
@@ -94,7 +97,7 @@ export function reserve(db: Kysely<PaymentsDatabase>, order: Reservation): Promi
       reservationId: reservation.id,
     });
     return reservation;
-  });
+  }));
 }
 
 export interface Settlement {
@@ -108,8 +111,8 @@ export interface Settlement {
 }
 
 /** Captures what was delivered (RESERVED → CONSUMED) or releases what failed (RESERVED → AVAILABLE); never more than the reservation holds. */
-export function settle(db: Kysely<PaymentsDatabase>, how: 'CAPTURE' | 'RELEASE', order: Settlement): Promise<CreditReservationRow> {
-  return inTenant(db, order.tenantId, async (trx) => {
+export function settle({ db, relay }: Ledger, how: 'CAPTURE' | 'RELEASE', order: Settlement): Promise<CreditReservationRow> {
+  return changeAndPublish(relay, () => inTenant(db, order.tenantId, async (trx) => {
     const reservation = await findReservation(trx, order.reference);
     if (!reservation) throw notFound('Reservation');
     const column = how === 'CAPTURE' ? 'captured' : 'released';
@@ -132,5 +135,5 @@ export function settle(db: Kysely<PaymentsDatabase>, how: 'CAPTURE' | 'RELEASE',
       },
     );
     return (await findReservation(trx, order.reference))!;
-  });
+  }));
 }

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { parse } from 'graphql';
 import { EMPTY_PAGE } from '../../../common/pagination.js';
 import {
   AdjustCreditsDocument,
@@ -7,6 +9,7 @@ import {
   CreateSettlementDocument,
   GrantCreditsDocument,
   MarkSettlementPaidDocument,
+  TopUpCreditPoolDocument,
   SettlementDocument,
   SettlementsDocument,
   IsoPayForBookingDocument,
@@ -17,12 +20,15 @@ import {
   IsoRevenueSummaryDocument,
 } from '../../../test/__generated__/operations.js';
 import { must } from '../../../test/support/client.js';
-import { attack, defineIsolationCases, eachMemberOfB, ownersOnly, until, type CoreWorld } from '../../../test/support/isolation-kit.js';
+import { attack, defineIsolationCases, eachMemberOfB, ownersOnly, recordedEventId, ROLES, until, type CoreWorld } from '../../../test/support/isolation-kit.js';
 import { createLibraryWithSeats, nextSlot, period } from '../../../test/support/library-kit.js';
 import { presentCard, SIMULATED_CARDS, startPayment } from '../../../test/support/payment-kit.js';
 
 interface PaymentsSide {
   library: string;
+  /** The PAYMENT_SUCCEEDED event of the desk payment, and the CREDITS_MOVED event of a grant to the tenant. */
+  paymentEvent: string;
+  creditEvent: string;
   /** A settlement of the tenant's online payment, paid by the student with the simulated provider. */
   settlement: string;
   /** The student's booking, paid at the desk (with a refund), and another with an online payment started. */
@@ -40,9 +46,20 @@ interface PaymentsWorld {
 }
 
 const paymentSelection = 'id status method amount { amountMinor currency } refunded { amountMinor } booking { id } user { id } fees { net { amountMinor } } checkout { clientSecret checkoutUrl } refunds { id reason }';
+/** Internal (`@inaccessible`) fields the router's subscriptions use: attacked at the subgraph itself. */
+const PaymentEventQuery: TypedDocumentNode<{ paymentEvent: { eventId: string } | null }, { eventId: string }> = parse(`
+  query IsoPaymentEvent($eventId: ID!) { paymentEvent(eventId: $eventId) { eventId type occurredAt payment { ${paymentSelection} } } }`);
+const PaymentEventsFilterQuery: TypedDocumentNode<{ paymentEventsFilter: unknown }, { tenantId: string }> = parse(`
+  query IsoPaymentEventsFilter($tenantId: ID) { paymentEventsFilter(tenantId: $tenantId) { tenantId eventTypes keys { key values } audience } }`);
+const CreditEventQuery: TypedDocumentNode<{ creditEvent: { eventId: string } | null }, { eventId: string }> = parse(`
+  query IsoCreditEvent($eventId: ID!) { creditEvent(eventId: $eventId) { eventId movement channel amount wallet { balances { channel available } } } }`);
+const CreditEventsFilterQuery: TypedDocumentNode<{ creditEventsFilter: unknown }, { tenantId: string }> = parse(`
+  query IsoCreditEventsFilter($tenantId: ID) { creditEventsFilter(tenantId: $tenantId) { tenantId eventTypes keys { key values } audience } }`);
+
 const window = () => ({ from: new Date(Date.now() - 24 * 3600_000).toISOString(), to: new Date(Date.now() + 24 * 3600_000).toISOString() });
 
 async function sideOf(core: CoreWorld, label: 'A' | 'B', spareSeats: number): Promise<{ side: PaymentsSide; spares: string[] }> {
+  const { recorder } = core;
   const tenant = label === 'A' ? core.a : core.b;
   const { graphqlUrl } = core.stack;
   const owner = tenant.members.OWNER;
@@ -53,6 +70,10 @@ async function sideOf(core: CoreWorld, label: 'A' | 'B', spareSeats: number): Pr
   const paidBooking = await bookSeat(0);
   const { recordDeskPayment } = await must(graphqlUrl, IsoRecordDeskPaymentDocument, { bookingId: paidBooking, method: 'CARD', idempotencyKey: randomUUID() }, owner.token);
   await must(graphqlUrl, IsoRefundPaymentDocument, { paymentId: recordDeskPayment.id, amountMinor: 100, reason: `Goodwill of ${tenant.slug}`, idempotencyKey: randomUUID() }, owner.token);
+  const paymentEvent = await recordedEventId(recorder, `the success of ${label}'s desk payment`, (event) => event.type === 'PAYMENT_SUCCEEDED' && event.keys.paymentId === recordDeskPayment.id);
+  await must(graphqlUrl, TopUpCreditPoolDocument, { channel: 'SMS', amount: 1, reason: 'Isolation', idempotencyKey: randomUUID() }, core.admin.token);
+  await must(graphqlUrl, GrantCreditsDocument, { tenantId: tenant.id, channel: 'SMS', amount: 1, reason: `Grant to ${tenant.slug}`, idempotencyKey: randomUUID() }, core.admin.token);
+  const creditEvent = await recordedEventId(recorder, `the grant to ${label}`, (event) => event.type === 'CREDITS_MOVED' && event.tenantId === tenant.id);
   const settledBooking = await bookSeat(1);
   const settled = await startPayment(graphqlUrl, student, settledBooking);
   await presentCard(core.stack, settled, SIMULATED_CARDS.succeeds);
@@ -62,7 +83,7 @@ async function sideOf(core: CoreWorld, label: 'A' | 'B', spareSeats: number): Pr
   const onlineBooking = await bookSeat(2);
   const online = await startPayment(graphqlUrl, student, onlineBooking);
   const spares = await Promise.all(Array.from({ length: spareSeats }, (_, index) => bookSeat(3 + index)));
-  return { side: { library: library.id, settlement: createSettlement.id, paidBooking, paidPayment: recordDeskPayment.id, onlineBooking, onlinePayment: online.id }, spares };
+  return { side: { library: library.id, paymentEvent, creditEvent, settlement: createSettlement.id, paidBooking, paidPayment: recordDeskPayment.id, onlineBooking, onlinePayment: online.id }, spares };
 }
 
 export default defineIsolationCases<PaymentsWorld>({
@@ -108,6 +129,30 @@ export default defineIsolationCases<PaymentsWorld>({
         controls: [{ as: 'OWNER', variables: (world) => ({ ...window(), libraryId: world.own.a.library }) }],
       }),
       platformCreditPool: { noForeignId: 'The platform’s own pool, for platform admins only; takes no id.' },
+      paymentEvent: attack(PaymentEventQuery, {
+        targets: (world) => ({ "the event of B's payment": { eventId: world.own.b.paymentEvent } }),
+        nowhere: () => ({ eventId: randomUUID() }),
+        refusal: 'NULL',
+        controls: ROLES.map((role) => ({ as: role, variables: (world) => ({ eventId: world.own.a.paymentEvent }) })),
+      }),
+      paymentEventsFilter: attack(PaymentEventsFilterQuery, {
+        targets: (world) => ({ "B's events": { tenantId: world.b.id } }),
+        nowhere: () => ({ tenantId: randomUUID() }),
+        refusal: 'NOT_FOUND',
+        controls: ROLES.map((role) => ({ as: role, variables: (world) => ({ tenantId: world.a.id }) })),
+      }),
+      creditEvent: attack(CreditEventQuery, {
+        targets: (world) => ({ "the event of B's grant": { eventId: world.own.b.creditEvent } }),
+        nowhere: () => ({ eventId: randomUUID() }),
+        refusal: 'NULL',
+        controls: (['STAFF', 'OWNER'] as const).map((role) => ({ as: role, variables: (world) => ({ eventId: world.own.a.creditEvent }) })),
+      }),
+      creditEventsFilter: attack(CreditEventsFilterQuery, {
+        targets: (world) => ({ "B's events": { tenantId: world.b.id } }),
+        nowhere: () => ({ tenantId: randomUUID() }),
+        refusal: { OWNER: 'NOT_FOUND', STAFF: 'NOT_FOUND', STUDENT: 'FORBIDDEN' },
+        controls: (['STAFF', 'OWNER'] as const).map((role) => ({ as: role, variables: (world) => ({ tenantId: world.a.id }) })),
+      }),
       settlements: attack(SettlementsDocument, {
         targets: (world) => ({ "B's settlements": { tenantId: world.b.id, first: 100 } }),
         nowhere: () => ({ tenantId: randomUUID(), first: 100 }),

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { PaymentMapper, RefundMapper, RevenueSummaryMapper, RevenueBucketMapper, CreditEntryMapper, SettlementMapper, CreditWalletMapper, UserMapper, TenantMapper, BookingMapper } from '../mappers.js';
+import type { PaymentMapper, RefundMapper, RevenueSummaryMapper, RevenueBucketMapper, CreditEntryMapper, SettlementMapper, CreditWalletMapper, PaymentEventMapper, CreditEventMapper, UserMapper, TenantMapper, BookingMapper } from '../mappers.js';
 import type { PaymentsContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -80,6 +80,18 @@ export type CreditEntryConnection = {
   pageInfo: PageInfo;
 };
 
+/** Credits of the tenant's wallet moved, as delivered to `creditEvents` subscribers. */
+export type CreditEvent = {
+  __typename?: 'CreditEvent';
+  amount: Scalars['SafeInt']['output'];
+  channel: CreditChannel;
+  eventId: Scalars['ID']['output'];
+  movement: CreditMovementKind;
+  occurredAt: Scalars['DateTime']['output'];
+  /** The wallet as it is now. */
+  wallet?: Maybe<CreditWallet>;
+};
+
 export type CreditMovementKind =
   /** A platform admin corrected the tenant's credits, to or from the pool. */
   | 'ADJUST'
@@ -114,6 +126,27 @@ export type CreditWalletEntriesArgs = {
 export type DeskPaymentMethod =
   | 'CARD'
   | 'CASH';
+
+/** Which events one subscriber receives, as the router applies them. Internal. */
+export type EventFilter = {
+  __typename?: 'EventFilter';
+  /**
+   * Subscribers with the same audience, role and selection receive the same payload, hydrated once
+   * for all of them: the subgraph promises that what they may see of each event is the same.
+   */
+  audience: Scalars['String']['output'];
+  eventTypes: Array<Scalars['String']['output']>;
+  /** Every key listed must have one of its values in the event. */
+  keys: Array<EventKeyMatch>;
+  /** The tenant whose events these are. */
+  tenantId: Scalars['ID']['output'];
+};
+
+export type EventKeyMatch = {
+  __typename?: 'EventKeyMatch';
+  key: Scalars['String']['output'];
+  values: Array<Scalars['String']['output']>;
+};
 
 /** An amount of money in integer minor units (paise, pence, cents) of an ISO 4217 currency. */
 export type Money = {
@@ -271,6 +304,21 @@ export type PaymentConnection = {
   pageInfo: PageInfo;
 };
 
+/** Something that happened to a payment, as delivered to `paymentEvents` subscribers. */
+export type PaymentEvent = {
+  __typename?: 'PaymentEvent';
+  eventId: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  /** The payment as it is now; null if the viewer may not see it. */
+  payment?: Maybe<Payment>;
+  type: PaymentEventType;
+};
+
+export type PaymentEventType =
+  | 'FAILED'
+  | 'REFUNDED'
+  | 'SUCCEEDED';
+
 /** What a payment cost, frozen when it succeeded. Owners and platform admins only. */
 export type PaymentFees = {
   __typename?: 'PaymentFees';
@@ -319,7 +367,15 @@ export type PlatformCreditBalance = {
 
 export type Query = {
   __typename?: 'Query';
+  /** A credit event by id, as the viewer may see it; the router hydrates `creditEvents` with it. Internal. */
+  creditEvent?: Maybe<CreditEvent>;
+  /** Which credit events a `creditEvents` subscriber with these arguments receives. Internal. */
+  creditEventsFilter: EventFilter;
   payment?: Maybe<Payment>;
+  /** A payment event by id, as the viewer may see it; the router hydrates `paymentEvents` with it. Internal. */
+  paymentEvent?: Maybe<PaymentEvent>;
+  /** Which payment events a `paymentEvents` subscriber with these arguments receives. Internal. */
+  paymentEventsFilter: EventFilter;
   /** Newest first: students their own, staff and owners the tenant's; platform admins name a tenant or see all. */
   payments: PaymentConnection;
   /** Platform admins: the platform's pool of credits per channel. */
@@ -335,8 +391,30 @@ export type Query = {
 };
 
 
+export type QueryCreditEventArgs = {
+  eventId: Scalars['ID']['input'];
+};
+
+
+export type QueryCreditEventsFilterArgs = {
+  channel?: InputMaybe<CreditChannel>;
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryPaymentArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryPaymentEventArgs = {
+  eventId: Scalars['ID']['input'];
+};
+
+
+export type QueryPaymentEventsFilterArgs = {
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+  types?: InputMaybe<Array<PaymentEventType>>;
 };
 
 
@@ -455,6 +533,30 @@ export type SettlementStatus =
   | 'DRAFT'
   /** Transferred to the tenant; `utr` is the bank's reference. */
   | 'PAID';
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Movements of the tenant's credits as they happen: staff, owners, and platform admins naming a tenant. */
+  creditEvents: CreditEvent;
+  /**
+   * Payment events of the viewer's tenant as they happen, for live revenue dashboards (over
+   * graphql-ws on the router's /graphql): staff and owners all of them, students their own
+   * payments' only; platform admins name a tenant.
+   */
+  paymentEvents: PaymentEvent;
+};
+
+
+export type SubscriptionCreditEventsArgs = {
+  channel?: InputMaybe<CreditChannel>;
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionPaymentEventsArgs = {
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+  types?: InputMaybe<Array<PaymentEventType>>;
+};
 
 export type Tenant = {
   __typename?: 'Tenant';
@@ -590,13 +692,15 @@ export type ResolversTypes = ResolversObject<{
   CreditBalance: ResolverTypeWrapper<CreditBalance>;
   CreditChannel: CreditChannel;
   CreditEntry: ResolverTypeWrapper<CreditEntryMapper>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   CreditEntryConnection: ResolverTypeWrapper<Omit<CreditEntryConnection, 'nodes'> & { nodes: Array<ResolversTypes['CreditEntry']> }>;
+  CreditEvent: ResolverTypeWrapper<CreditEventMapper>;
   CreditMovementKind: CreditMovementKind;
   CreditWallet: ResolverTypeWrapper<CreditWalletMapper>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeskPaymentMethod: DeskPaymentMethod;
+  EventFilter: ResolverTypeWrapper<EventFilter>;
+  EventKeyMatch: ResolverTypeWrapper<EventKeyMatch>;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -604,6 +708,8 @@ export type ResolversTypes = ResolversObject<{
   Payment: ResolverTypeWrapper<PaymentMapper>;
   PaymentCheckout: ResolverTypeWrapper<PaymentCheckout>;
   PaymentConnection: ResolverTypeWrapper<Omit<PaymentConnection, 'nodes'> & { nodes: Array<ResolversTypes['Payment']> }>;
+  PaymentEvent: ResolverTypeWrapper<PaymentEventMapper>;
+  PaymentEventType: PaymentEventType;
   PaymentFees: ResolverTypeWrapper<PaymentFees>;
   PaymentFilter: PaymentFilter;
   PaymentMethod: PaymentMethod;
@@ -618,8 +724,10 @@ export type ResolversTypes = ResolversObject<{
   Settlement: ResolverTypeWrapper<SettlementMapper>;
   SettlementConnection: ResolverTypeWrapper<Omit<SettlementConnection, 'nodes'> & { nodes: Array<ResolversTypes['Settlement']> }>;
   SettlementStatus: SettlementStatus;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Tenant: ResolverTypeWrapper<TenantMapper>;
   User: ResolverTypeWrapper<UserMapper>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -628,11 +736,13 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   CreditBalance: CreditBalance;
   CreditEntry: CreditEntryMapper;
-  String: Scalars['String']['output'];
   CreditEntryConnection: Omit<CreditEntryConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['CreditEntry']> };
+  CreditEvent: CreditEventMapper;
   CreditWallet: CreditWalletMapper;
   Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
+  EventFilter: EventFilter;
+  EventKeyMatch: EventKeyMatch;
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
@@ -640,6 +750,7 @@ export type ResolversParentTypes = ResolversObject<{
   Payment: PaymentMapper;
   PaymentCheckout: PaymentCheckout;
   PaymentConnection: Omit<PaymentConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Payment']> };
+  PaymentEvent: PaymentEventMapper;
   PaymentFees: PaymentFees;
   PaymentFilter: PaymentFilter;
   PlatformCreditBalance: PlatformCreditBalance;
@@ -650,9 +761,18 @@ export type ResolversParentTypes = ResolversObject<{
   SafeInt: Scalars['SafeInt']['output'];
   Settlement: SettlementMapper;
   SettlementConnection: Omit<SettlementConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Settlement']> };
+  Subscription: Record<PropertyKey, never>;
   Tenant: TenantMapper;
   User: UserMapper;
+  String: Scalars['String']['output'];
 }>;
+
+export type EventSubscriptionDirectiveArgs = {
+  event: Scalars['String']['input'];
+  filter: Scalars['String']['input'];
+};
+
+export type EventSubscriptionDirectiveResolver<Result, Parent, ContextType = PaymentsContext, Args = EventSubscriptionDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type BookingResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Booking'] = ResolversParentTypes['Booking'], FederationReferenceType extends FederationReferenceTypes['Booking'] = FederationReferenceTypes['Booking']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Booking']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -684,6 +804,15 @@ export type CreditEntryConnectionResolvers<ContextType = PaymentsContext, Parent
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 }>;
 
+export type CreditEventResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['CreditEvent'] = ResolversParentTypes['CreditEvent']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['CreditChannel'], ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  movement?: Resolver<ResolversTypes['CreditMovementKind'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  wallet?: Resolver<Maybe<ResolversTypes['CreditWallet']>, ParentType, ContextType>;
+}>;
+
 export type CreditWalletResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['CreditWallet'] = ResolversParentTypes['CreditWallet']> = ResolversObject<{
   balances?: Resolver<Array<ResolversTypes['CreditBalance']>, ParentType, ContextType>;
   entries?: Resolver<Maybe<ResolversTypes['CreditEntryConnection']>, ParentType, ContextType, RequireFields<CreditWalletEntriesArgs, 'first'>>;
@@ -692,6 +821,18 @@ export type CreditWalletResolvers<ContextType = PaymentsContext, ParentType exte
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type EventFilterResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['EventFilter'] = ResolversParentTypes['EventFilter']> = ResolversObject<{
+  audience?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  eventTypes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  keys?: Resolver<Array<ResolversTypes['EventKeyMatch']>, ParentType, ContextType>;
+  tenantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type EventKeyMatchResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['EventKeyMatch'] = ResolversParentTypes['EventKeyMatch']> = ResolversObject<{
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  values?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
 
 export type MoneyResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
   amountMinor?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
@@ -744,6 +885,13 @@ export type PaymentConnectionResolvers<ContextType = PaymentsContext, ParentType
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 }>;
 
+export type PaymentEventResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PaymentEvent'] = ResolversParentTypes['PaymentEvent']> = ResolversObject<{
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['PaymentEventType'], ParentType, ContextType>;
+}>;
+
 export type PaymentFeesResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PaymentFees'] = ResolversParentTypes['PaymentFees']> = ResolversObject<{
   gateway?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   net?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -758,7 +906,11 @@ export type PlatformCreditBalanceResolvers<ContextType = PaymentsContext, Parent
 }>;
 
 export type QueryResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  creditEvent?: Resolver<Maybe<ResolversTypes['CreditEvent']>, ParentType, ContextType, RequireFields<QueryCreditEventArgs, 'eventId'>>;
+  creditEventsFilter?: Resolver<ResolversTypes['EventFilter'], ParentType, ContextType, Partial<QueryCreditEventsFilterArgs>>;
   payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<QueryPaymentArgs, 'id'>>;
+  paymentEvent?: Resolver<Maybe<ResolversTypes['PaymentEvent']>, ParentType, ContextType, RequireFields<QueryPaymentEventArgs, 'eventId'>>;
+  paymentEventsFilter?: Resolver<ResolversTypes['EventFilter'], ParentType, ContextType, Partial<QueryPaymentEventsFilterArgs>>;
   payments?: Resolver<ResolversTypes['PaymentConnection'], ParentType, ContextType, RequireFields<QueryPaymentsArgs, 'first'>>;
   platformCreditPool?: Resolver<Array<ResolversTypes['PlatformCreditBalance']>, ParentType, ContextType>;
   revenueSummary?: Resolver<Array<ResolversTypes['RevenueSummary']>, ParentType, ContextType, RequireFields<QueryRevenueSummaryArgs, 'from' | 'to'>>;
@@ -825,6 +977,11 @@ export type SettlementConnectionResolvers<ContextType = PaymentsContext, ParentT
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 }>;
 
+export type SubscriptionResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  creditEvents?: SubscriptionResolver<ResolversTypes['CreditEvent'], "creditEvents", ParentType, ContextType, Partial<SubscriptionCreditEventsArgs>>;
+  paymentEvents?: SubscriptionResolver<ResolversTypes['PaymentEvent'], "paymentEvents", ParentType, ContextType, Partial<SubscriptionPaymentEventsArgs>>;
+}>;
+
 export type TenantResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Tenant'] = ResolversParentTypes['Tenant'], FederationReferenceType extends FederationReferenceTypes['Tenant'] = FederationReferenceTypes['Tenant']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Tenant']> | FederationReferenceType, FederationReferenceType, ContextType>;
   creditWallet?: Resolver<Maybe<ResolversTypes['CreditWallet']>, ParentType, ContextType>;
@@ -842,14 +999,18 @@ export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
   CreditBalance?: CreditBalanceResolvers<ContextType>;
   CreditEntry?: CreditEntryResolvers<ContextType>;
   CreditEntryConnection?: CreditEntryConnectionResolvers<ContextType>;
+  CreditEvent?: CreditEventResolvers<ContextType>;
   CreditWallet?: CreditWalletResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  EventFilter?: EventFilterResolvers<ContextType>;
+  EventKeyMatch?: EventKeyMatchResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Payment?: PaymentResolvers<ContextType>;
   PaymentCheckout?: PaymentCheckoutResolvers<ContextType>;
   PaymentConnection?: PaymentConnectionResolvers<ContextType>;
+  PaymentEvent?: PaymentEventResolvers<ContextType>;
   PaymentFees?: PaymentFeesResolvers<ContextType>;
   PlatformCreditBalance?: PlatformCreditBalanceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
@@ -859,7 +1020,11 @@ export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
   SafeInt?: GraphQLScalarType;
   Settlement?: SettlementResolvers<ContextType>;
   SettlementConnection?: SettlementConnectionResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   Tenant?: TenantResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = PaymentsContext> = ResolversObject<{
+  eventSubscription?: EventSubscriptionDirectiveResolver<any, any, ContextType>;
+}>;

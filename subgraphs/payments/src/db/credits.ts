@@ -3,6 +3,7 @@ import { sql, type Selectable, type Transaction } from 'kysely';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../../../common/errors.js';
 import { pageOf, type Page, type PageRequest } from '../../../../common/pagination.js';
+import { recordEvents } from '../../../../common/events/outbox.js';
 import { idempotencyKeyReused } from './idempotency.js';
 import type {
   CreditAccountKind,
@@ -122,7 +123,12 @@ export async function move(
     .insertInto('credit_entries')
     .values(entries.map(({ account, amount, after }) => ({ tenant_id: account.tenant_id, movement_id: inserted.id, account_id: account.id, amount, balance_after: after })))
     .execute();
+  if (movement.tenantId) await recordEvents(trx, [{ tenantId: movement.tenantId, type: 'CREDITS_MOVED', keys: { movementId: inserted.id, channel: movement.channel } }]);
   return { movement: inserted, replayed: false };
+}
+
+export function findMovementsByIds(db: PaymentsDb, ids: readonly string[]): Promise<CreditMovementRow[]> {
+  return db.selectFrom('credit_movements').selectAll().where('id', 'in', ids).execute();
 }
 
 /** The accounts of tenants (null in the list: the platform's), in one statement. */

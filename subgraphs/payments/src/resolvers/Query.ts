@@ -10,6 +10,8 @@ import { accountsOf, CREDIT_CHANNELS } from '../db/credits.js';
 import { listPayments } from '../db/payments.js';
 import { listSettlements } from '../db/settlements.js';
 import { revenueSummary } from '../db/revenue.js';
+import { creditEventStream } from './CreditEvent.js';
+import { paymentEventStream } from './PaymentEvent.js';
 
 const DAY = 24 * 3600_000;
 
@@ -23,6 +25,16 @@ export async function platformPool(ctx: PaymentsContext) {
 }
 
 export const Query: QueryResolvers = {
+  paymentEventsFilter: (_parent, { types, tenantId }, { viewer }) => paymentEventStream.filter(viewer, { tenantId, types }),
+
+  paymentEvent: (_parent, { eventId }, { viewer, db }) => paymentEventStream.read(db, viewer, eventId),
+
+  creditEventsFilter: (_parent, { channel, tenantId }, { viewer }) =>
+    creditEventStream.filter(withRole(viewer, ['STAFF', 'OWNER', 'PLATFORM_ADMIN'], 'Students have no credit wallet to follow.'), { tenantId, keys: { channel } }),
+
+  creditEvent: (_parent, { eventId }, { viewer, db }) =>
+    viewer?.role === 'STUDENT' ? null : creditEventStream.read(db, viewer, eventId),
+
   payment: async (_parent, { id }, { viewer, loaders }) => {
     signedIn(viewer);
     const payment = await loaders.payment.load(id);

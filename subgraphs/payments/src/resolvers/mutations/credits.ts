@@ -36,19 +36,19 @@ async function requireWallet(ctx: PaymentsContext, tenantId: string): Promise<vo
 
 export const creditMutations: Pick<MutationResolvers, 'topUpCreditPool' | 'grantCredits' | 'adjustCredits'> = {
   topUpCreditPool: async (_parent, args, ctx) => {
-    await topUpPool(ctx.db, adminOrder(ctx, args, { signed: false }));
+    await topUpPool(ctx, adminOrder(ctx, args, { signed: false }));
     return platformPool(ctx);
   },
   grantCredits: async (_parent, { tenantId, ...args }, ctx) => {
     const order = adminOrder(ctx, args, { signed: false });
     await requireWallet(ctx, tenantId);
-    await grant(ctx.db, tenantId, { ...order, kind: 'GRANT' });
+    await grant(ctx, tenantId, { ...order, kind: 'GRANT' });
     return { tenantId };
   },
   adjustCredits: async (_parent, { tenantId, ...args }, ctx) => {
     const order = adminOrder(ctx, args, { signed: true });
     await requireWallet(ctx, tenantId);
-    await grant(ctx.db, tenantId, { ...order, kind: 'ADJUST' });
+    await grant(ctx, tenantId, { ...order, kind: 'ADJUST' });
     return { tenantId };
   },
 };
