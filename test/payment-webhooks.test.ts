@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BookingWithPaymentDocument, CreateBookingDocument, PaymentDocument } from './__generated__/operations.js';
+import { BookingWithPaymentDocument, CreateBookingDocument, PaymentDocument, RecordDeskPaymentDocument } from './__generated__/operations.js';
 import { must } from './support/client.js';
 import { recordEvents, type EventRecorder } from './support/event-recorder.js';
 import { createLibraryWithSeats, nextSlot, period } from './support/library-kit.js';
@@ -87,5 +87,18 @@ describe('payment webhooks', () => {
     expect(await sendWebhook(stack, webhookBody('other', about))).toBe(200);
     expect(await sendWebhook(stack, webhookBody('payment.succeeded', { ...about, tenantId: 'not-a-uuid' }))).toBe(200);
     expect((await paymentOf(student, payment.id)).status).toBe('PENDING');
+  });
+});
+
+describe('a payment completed after the booking was paid another way', () => {
+  it('is not a second success: it is marked failed and given back, and the booking stays paid once', async () => {
+    const { tenant, student, payment, bookingId, about } = await pendingPayment();
+    expect(await sendWebhook(stack, webhookBody('payment.failed', about))).toBe(200);
+    await must(stack.graphqlUrl, RecordDeskPaymentDocument, { bookingId, method: 'CASH', idempotencyKey: randomUUID() }, tenant.owner.token);
+    expect(await sendWebhook(stack, webhookBody('payment.succeeded', about))).toBe(200);
+    expect(await paymentOf(tenant.owner, payment.id)).toMatchObject({ status: 'FAILED', failureReason: 'The booking was already paid; this payment is refunded in full.' });
+    const { booking } = await must(stack.graphqlUrl, BookingWithPaymentDocument, { id: bookingId }, student.token);
+    expect(booking).toMatchObject({ paymentStatus: 'PAID', payment: { status: 'SUCCEEDED' } });
+    expect(eventsOfPayment(payment.id)).toEqual(['PAYMENT_FAILED']);
   });
 });

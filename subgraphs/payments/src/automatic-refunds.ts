@@ -1,7 +1,7 @@
 import { inTenant } from '../../../common/db/scope.js';
 import type { CarrelEvent, EventHandler } from '../../../common/events/event.js';
 import type { PaymentsServices } from './context.js';
-import { findOpenPaymentOfBooking } from './db/payments.js';
+import { findPaidPaymentOfBooking } from './db/payments.js';
 import { refund } from './refunding.js';
 
 const REASONS: Partial<Record<CarrelEvent['type'], string>> = {
@@ -17,10 +17,12 @@ const REASONS: Partial<Record<CarrelEvent['type'], string>> = {
 export function automaticRefunds(services: PaymentsServices): EventHandler {
   return async (event: CarrelEvent) => {
     const reason = REASONS[event.type];
-    const bookingId = event.keys.bookingId;
+    const { bookingId, paymentId } = event.keys;
     if (!reason || !bookingId) return;
-    const payment = await inTenant(services.db, event.tenantId, (trx) => findOpenPaymentOfBooking(trx, bookingId));
-    if (payment?.status !== 'SUCCEEDED' || Number(payment.refunded_minor) >= Number(payment.amount_minor)) return;
+    const paid = await inTenant(services.db, event.tenantId, (trx) => findPaidPaymentOfBooking(trx, bookingId));
+    // A refused payment is that payment alone, never another that paid the booking.
+    const payment = paymentId && paid?.id !== paymentId ? undefined : paid;
+    if (!payment || Number(payment.refunded_minor) >= Number(payment.amount_minor)) return;
     await refund(services, { tenantId: event.tenantId, paymentId: payment.id, amountMinor: null, reason, actor: 'system:automatic-refunds', idempotencyKey: `event:${event.id}` });
   };
 }

@@ -5,7 +5,7 @@ import { changeAndPublish, recordEvents } from '../../../common/events/outbox.js
 import { logger } from '../../../common/logger.js';
 import { isUuid } from '../../../common/validation.js';
 import type { PaymentsServices } from './context.js';
-import { findPaymentsByIds, markFailed, markSucceeded } from './db/payments.js';
+import { findPaidPaymentOfBooking, findPaymentsByIds, markFailed, markSucceeded, type PaymentRow } from './db/payments.js';
 import { recordProviderEvent } from './db/provider-events.js';
 import { WebhookSignatureError, type ProviderEvent } from './providers/provider.js';
 
@@ -37,20 +37,39 @@ export function webhookRoutes(app: Express, services: PaymentsServices): void {
 
 async function applyPaymentEvent(services: PaymentsServices, event: ProviderEvent & { tenantId: string; paymentId: string }): Promise<void> {
   const { db, relay, provider, platformFeeBps } = services;
-  await changeAndPublish(relay, () =>
+  const paidTwice = await changeAndPublish(relay, () =>
     inTenant(db, event.tenantId, async (trx) => {
       const [payment] = await findPaymentsByIds(trx, [event.paymentId]);
-      if (!payment || payment.provider !== provider.name || payment.provider_ref !== event.providerRef) return;
+      if (!payment || payment.provider !== provider.name || payment.provider_ref !== event.providerRef) return null;
       const first = await recordProviderEvent(trx, { provider: provider.name, eventId: event.id, tenantId: event.tenantId, paymentId: payment.id, type: event.type, occurredAt: event.occurredAt });
-      if (!first) return;
+      if (!first) return null;
       const keys = { paymentId: payment.id, bookingId: payment.booking_id, userId: payment.user_id };
-      if (event.type === 'payment.succeeded') {
-        const paid = await markSucceeded(trx, payment.id, { gatewayFeeMinor: event.gatewayFeeMinor ?? 0, platformFeeBps }, event.occurredAt);
-        if (paid) await recordEvents(trx, [{ tenantId: paid.tenant_id, type: 'PAYMENT_SUCCEEDED', keys }]);
-      } else {
+      if (event.type !== 'payment.succeeded') {
         const failed = await markFailed(trx, payment.id, event.failureReason ?? 'The payment failed.');
         if (failed) await recordEvents(trx, [{ tenantId: failed.tenant_id, type: 'PAYMENT_FAILED', keys }]);
+        return null;
       }
+      // A failed attempt the provider later completed, for a booking paid meanwhile (at the desk):
+      // the booking cannot be paid twice, so this money goes back in full.
+      const other = await findPaidPaymentOfBooking(trx, payment.booking_id);
+      if (other && other.id !== payment.id) {
+        return markFailed(trx, payment.id, PAID_TWICE, ['PENDING', 'FAILED']);
+      }
+      const paid = await markSucceeded(trx, payment.id, { gatewayFeeMinor: event.gatewayFeeMinor ?? 0, platformFeeBps }, event.occurredAt);
+      if (paid) await recordEvents(trx, [{ tenantId: paid.tenant_id, type: 'PAYMENT_SUCCEEDED', keys }]);
+      return null;
     }),
   );
+  if (paidTwice) await refundPaidTwice(services, paidTwice);
+}
+
+const PAID_TWICE = 'The booking was already paid; this payment is refunded in full.';
+
+/** Gives back a payment the provider took for a booking already paid; an operator is told if the provider refuses. */
+async function refundPaidTwice({ provider }: PaymentsServices, payment: PaymentRow): Promise<void> {
+  try {
+    await provider.refund({ providerRef: payment.provider_ref!, amountMinor: Number(payment.amount_minor), refundId: payment.id });
+  } catch (error) {
+    logger.error({ err: error, paymentId: payment.id, tenantId: payment.tenant_id }, 'a payment taken twice for one booking could not be refunded; refund it by hand');
+  }
 }

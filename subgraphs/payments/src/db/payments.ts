@@ -20,6 +20,11 @@ export function findOpenPaymentOfBooking(db: PaymentsDb, bookingId: string): Pro
   return db.selectFrom('payments').selectAll().where('booking_id', '=', bookingId).where('status', 'in', ['PENDING', 'SUCCEEDED']).executeTakeFirst();
 }
 
+/** The booking's successful payment, if it has one (it has at most one). */
+export function findPaidPaymentOfBooking(db: PaymentsDb, bookingId: string): Promise<PaymentRow | undefined> {
+  return db.selectFrom('payments').selectAll().where('booking_id', '=', bookingId).where('status', '=', 'SUCCEEDED').executeTakeFirst();
+}
+
 /**
  * Each booking's most telling payment, in one statement: the successful one, else the one in
  * progress, else the latest failed attempt.
@@ -110,8 +115,8 @@ export function markSucceeded(db: PaymentsDb, id: string, { gatewayFeeMinor, pla
 }
 
 /** Marks a waiting payment failed; a payment already decided is left alone, so a late failure cannot undo a success. */
-export function markFailed(db: PaymentsDb, id: string, reason: string): Promise<PaymentRow | undefined> {
-  return db.updateTable('payments').set({ status: 'FAILED', failure_reason: reason }).where('id', '=', id).where('status', '=', 'PENDING').returningAll().executeTakeFirst();
+export function markFailed(db: PaymentsDb, id: string, reason: string, from: readonly PaymentStatus[] = ['PENDING']): Promise<PaymentRow | undefined> {
+  return db.updateTable('payments').set({ status: 'FAILED', failure_reason: reason }).where('id', '=', id).where('status', 'in', from).returningAll().executeTakeFirst();
 }
 
 /**
