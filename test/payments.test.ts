@@ -12,9 +12,12 @@ import {
   RevenueSummaryDocument,
   SeatAvailabilityDocument,
   TenantBookingPolicyDocument,
+  TenantPaymentPolicyDocument,
   UpdateBookingPolicyDocument,
+  UpdatePaymentPolicyDocument,
 } from './__generated__/operations.js';
 import { errorCodes, must, request } from './support/client.js';
+import { recordEvents } from './support/event-recorder.js';
 import { createLibraryWithSeats, nextSlot, period, type LibraryFixture } from './support/library-kit.js';
 import { presentCard, requirePayment, SIMULATED_CARDS, startPayment } from './support/payment-kit.js';
 import { createMember, createTenant, loginAdmin, registerStudent, type Member, type TenantFixture } from './support/seed-kit.js';
@@ -201,6 +204,25 @@ describe('refunds and revenue', () => {
     await must(stack.graphqlUrl, CancelBookingDocument, { id: booking.id }, student.token);
     await expect.poll(async () => (await paymentAs(owner, payment.id)).refunded.amountMinor, { timeout: 3_000, interval: 50 }).toBe(10_000);
     expect((await paymentAs(owner, payment.id)).refunds).toMatchObject([{ status: 'SUCCEEDED', reason: 'The booking was cancelled.', refundedBy: null }]);
+  });
+
+  it('leaves a cancelled paid booking to the owner when the tenant turned automatic refunds off', async () => {
+    const { owner, library, student, tenant } = await tenantWithLibrary({ holdSeconds: 900 });
+    expect((await must(stack.graphqlUrl, TenantPaymentPolicyDocument, { id: tenant.id }, student.token)).tenant?.paymentPolicy).toEqual({ refundOnCancellation: true });
+    expect(errorCodes(await request(stack.graphqlUrl, UpdatePaymentPolicyDocument, { input: { refundOnCancellation: false } }, student.token))).toEqual(['FORBIDDEN']);
+    await must(stack.graphqlUrl, UpdatePaymentPolicyDocument, { input: { refundOnCancellation: false } }, owner.token);
+    expect((await must(stack.graphqlUrl, TenantPaymentPolicyDocument, { id: tenant.id }, student.token)).tenant?.paymentPolicy).toEqual({ refundOnCancellation: false });
+
+    const booking = await book(student, library.seats[0]!.id, slot(4));
+    const payment = await startPayment(stack.graphqlUrl, student, booking.id);
+    await presentCard(stack, payment, SIMULATED_CARDS.succeeds);
+    await expect.poll(async () => (await bookingAs(student, booking.id)).status, { timeout: 2_000, interval: 20 }).toBe('CONFIRMED');
+    const recorder = await recordEvents(stack.bus);
+    await must(stack.graphqlUrl, CancelBookingDocument, { id: booking.id }, student.token);
+    // The payments service has handled the cancellation once the event has reached every consumer.
+    await expect.poll(() => recorder.events.some((event) => event.type === 'BOOKING_CANCELLED' && event.keys.bookingId === booking.id)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await paymentAs(owner, payment.id)).toMatchObject({ refunded: { amountMinor: 0 }, refunds: [] });
   });
 
   it('lets only owners and platform admins refund and see revenue', async () => {

@@ -17,6 +17,7 @@ import { CreditWallet } from './src/resolvers/CreditWallet.js';
 import { Mutation } from './src/resolvers/Mutation.js';
 import { Payment } from './src/resolvers/Payment.js';
 import { PaymentEvent } from './src/resolvers/PaymentEvent.js';
+import { PaymentPolicy } from './src/resolvers/PaymentPolicy.js';
 import { Query } from './src/resolvers/Query.js';
 import { Refund } from './src/resolvers/Refund.js';
 import { Settlement } from './src/resolvers/Settlement.js';
@@ -25,7 +26,7 @@ import { User } from './src/resolvers/User.js';
 import { walletOpening } from './src/wallet-opening.js';
 import { webhookRoutes } from './src/webhooks.js';
 
-const resolvers: Resolvers = { DateTime, SafeInt, Query, Mutation, Payment, Refund, Booking, User, Tenant, CreditWallet, CreditEntry, Settlement, PaymentEvent, CreditEvent };
+const resolvers: Resolvers = { DateTime, SafeInt, Query, Mutation, Payment, Refund, Booking, User, Tenant, CreditWallet, CreditEntry, Settlement, PaymentEvent, CreditEvent, PaymentPolicy };
 
 const paymentsSettings = providerSettings.and(
   z.object({

@@ -9,6 +9,7 @@ import { canSeePayment } from './access.js';
 import type { PaymentsDatabase } from './db/database.js';
 import { accountsOf, findMovementsByIds, type CreditAccountRow, type CreditMovementRow } from './db/credits.js';
 import { findPaymentsByIds, paymentsOfBookings, paymentsOfUsers, type PaymentRow } from './db/payments.js';
+import { findPaymentPolicies, type PaymentPolicy } from './db/policies.js';
 import { refundsOfPayments, type RefundRow } from './db/refunds.js';
 import { findSettlementsByIds, type SettlementRow } from './db/settlements.js';
 
@@ -22,6 +23,8 @@ export interface PaymentsLoaders {
   accountsOfTenant: DataLoader<string, CreditAccountRow[]>;
   settlement: DataLoader<string, SettlementRow | null>;
   creditMovement: DataLoader<string, CreditMovementRow | null>;
+  /** By tenant id; only tenants the viewer may see are asked (see Tenant.__resolveReference). */
+  paymentPolicy: DataLoader<string, PaymentPolicy>;
 }
 
 export function createLoaders(db: Kysely<PaymentsDatabase>, viewer: Viewer | null): PaymentsLoaders {
@@ -43,5 +46,6 @@ export function createLoaders(db: Kysely<PaymentsDatabase>, viewer: Viewer | nul
     settlement: byIdsLoader(db, viewer, 'load settlements', findSettlementsByIds, () => true),
     // Asked for the movements of credit events the viewer was already let read.
     creditMovement: byIdsLoader(db, viewer, 'load credit movements', findMovementsByIds, () => true),
+    paymentPolicy: new DataLoader((tenantIds) => asViewer(db, viewer, 'load payment policies', (trx) => findPaymentPolicies(trx, tenantIds))),
   };
 }

@@ -186,6 +186,7 @@ export default defineIsolationCases<PaymentsWorld>({
         controls: [{ as: 'OWNER', variables: (world) => ({ paymentId: world.own.a.paidPayment, amountMinor: 1, reason: 'Goodwill', idempotencyKey: randomUUID() }) }],
       }),
       topUpCreditPool: { noForeignId: 'Tops up the platform’s own pool, for platform admins only; names no tenant.' },
+      updatePaymentPolicy: { noForeignId: 'Sets the policy of the tenant named by the token; the input names no tenant or other object.' },
       // Platform admins' alone: every member of a tenant is refused, whichever tenant they name.
       grantCredits: attack(GrantCreditsDocument, {
         targets: (world) => ({ "B's wallet": { tenantId: world.b.id, channel: 'SMS' as const, amount: 1, reason: 'Hostile', idempotencyKey: randomUUID() } }),
@@ -220,7 +221,7 @@ export default defineIsolationCases<PaymentsWorld>({
       own: (world) => ({ __typename: 'Tenant', id: world.a.id }),
       foreign: (world) => ({ 'B itself': { __typename: 'Tenant', id: world.b.id } }),
       nowhere: () => ({ __typename: 'Tenant', id: randomUUID() }),
-      selection: 'id creditWallet { balances { channel available reserved consumed } entries(first: 20) { nodes { id amount reason } } }',
+      selection: 'id paymentPolicy { refundOnCancellation } creditWallet { balances { channel available reserved consumed } entries(first: 20) { nodes { id amount reason } } }',
     },
     Payment: {
       own: (world) => ({ __typename: 'Payment', id: world.own.a.onlinePayment }),

@@ -9,6 +9,7 @@ import {
   RefundPaymentDocument,
   TopUpCreditPoolDocument,
   UpdateBookingPolicyDocument,
+  UpdatePaymentPolicyDocument,
 } from '../../../test/__generated__/operations.js';
 import { must } from '../../../test/support/client.js';
 import { createLibraryWithSeats, nextSlot, period } from '../../../test/support/library-kit.js';
@@ -18,7 +19,7 @@ import { until } from '../../../test/support/isolation-kit.js';
 import { defineRlsSeeds } from '../../../test/support/rls-kit.js';
 
 export default defineRlsSeeds({
-  tenantTables: ['payments', 'refunds', 'idempotency_keys', 'provider_events', 'credit_accounts', 'credit_movements', 'credit_entries', 'credit_reservations', 'settlements', 'outbox_events'],
+  tenantTables: ['payments', 'refunds', 'idempotency_keys', 'provider_events', 'credit_accounts', 'credit_movements', 'credit_entries', 'credit_reservations', 'settlements', 'payment_policies', 'outbox_events'],
   appendOnly: {
     credit_movements: 'The credit ledger: a balance is explained by its movements forever.',
     credit_entries: 'The credit ledger: a balance is explained by its entries forever.',
@@ -74,6 +75,7 @@ export default defineRlsSeeds({
       .values({ id: randomUUID(), tenant_id: tenantId, type: 'TEST_SEEDED', keys: JSON.stringify({ paymentId: payment.id }), published_at: new Date() })
       .execute();
     await seedCredits(trx, tenantId);
+    await trx.insertInto('payment_policies').values({ tenant_id: tenantId, refund_on_cancellation: false, updated_by: randomUUID() }).execute();
   },
 
   /** The platform's pool, topped up: its rows have no tenant, and no tenant may see them. */
@@ -88,6 +90,7 @@ export default defineRlsSeeds({
     const { recordDeskPayment } = await must(graphqlUrl, RecordDeskPaymentDocument, { bookingId: paidAtDesk.id, method: 'CASH', idempotencyKey: randomUUID() }, tenant.owner.token);
     await must(graphqlUrl, RefundPaymentDocument, { paymentId: recordDeskPayment.id, amountMinor: 100, reason: 'Seeded', idempotencyKey: randomUUID() }, tenant.owner.token);
     await must(graphqlUrl, UpdateBookingPolicyDocument, { input: { paymentRequired: true } }, tenant.owner.token);
+    await must(graphqlUrl, UpdatePaymentPolicyDocument, { input: { refundOnCancellation: true } }, tenant.owner.token);
     const { createBooking: online } = await must(graphqlUrl, CreateBookingDocument, { input: { seatId: seats[1]!.id, ...when } }, student.token);
     const payment = await startPayment(graphqlUrl, student, online.id);
     await presentCard(stack, payment, SIMULATED_CARDS.succeeds);

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { PaymentMapper, RefundMapper, RevenueSummaryMapper, RevenueBucketMapper, CreditEntryMapper, SettlementMapper, CreditWalletMapper, PaymentEventMapper, CreditEventMapper, UserMapper, TenantMapper, BookingMapper } from '../mappers.js';
+import type { PaymentMapper, RefundMapper, RevenueSummaryMapper, RevenueBucketMapper, CreditEntryMapper, SettlementMapper, PaymentPolicyMapper, CreditWalletMapper, PaymentEventMapper, CreditEventMapper, UserMapper, TenantMapper, BookingMapper } from '../mappers.js';
 import type { PaymentsContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -186,6 +186,8 @@ export type Mutation = {
   refundPayment: Refund;
   /** Platform admins create credits in the platform's pool, the only way credits come to exist. */
   topUpCreditPool: Array<PlatformCreditBalance>;
+  /** Owners set how their tenant's payments are refunded. */
+  updatePaymentPolicy: PaymentPolicy;
 };
 
 
@@ -253,6 +255,11 @@ export type MutationTopUpCreditPoolArgs = {
   channel: CreditChannel;
   idempotencyKey: Scalars['String']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+export type MutationUpdatePaymentPolicyArgs = {
+  input: PaymentPolicyInput;
 };
 
 /** Where a page of a list ends, and whether another follows. */
@@ -347,6 +354,21 @@ export type PaymentMethod =
   | 'CASH'
   /** Through the payment provider, by the payer. */
   | 'ONLINE';
+
+/** How a tenant's payments are refunded. */
+export type PaymentPolicy = {
+  __typename?: 'PaymentPolicy';
+  /**
+   * When true (the default), cancelling a paid booking refunds what remains of its payment in full,
+   * at once: students may cancel only before the library's cut-off, owners at any time. When false,
+   * owners refund by hand (`refundPayment`).
+   */
+  refundOnCancellation: Scalars['Boolean']['output'];
+};
+
+export type PaymentPolicyInput = {
+  refundOnCancellation: Scalars['Boolean']['input'];
+};
 
 export type PaymentStatus =
   /** Declined or failed; the booking may be paid again. */
@@ -563,6 +585,8 @@ export type Tenant = {
   /** Staff, owners and platform admins; null for students. */
   creditWallet?: Maybe<CreditWallet>;
   id: Scalars['ID']['output'];
+  /** How the tenant's payments are refunded; every member sees it. */
+  paymentPolicy: PaymentPolicy;
 };
 
 export type User = {
@@ -713,6 +737,8 @@ export type ResolversTypes = ResolversObject<{
   PaymentFees: ResolverTypeWrapper<PaymentFees>;
   PaymentFilter: PaymentFilter;
   PaymentMethod: PaymentMethod;
+  PaymentPolicy: ResolverTypeWrapper<PaymentPolicyMapper>;
+  PaymentPolicyInput: PaymentPolicyInput;
   PaymentStatus: PaymentStatus;
   PlatformCreditBalance: ResolverTypeWrapper<PlatformCreditBalance>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -753,6 +779,8 @@ export type ResolversParentTypes = ResolversObject<{
   PaymentEvent: PaymentEventMapper;
   PaymentFees: PaymentFees;
   PaymentFilter: PaymentFilter;
+  PaymentPolicy: PaymentPolicyMapper;
+  PaymentPolicyInput: PaymentPolicyInput;
   PlatformCreditBalance: PlatformCreditBalance;
   Query: Record<PropertyKey, never>;
   Refund: RefundMapper;
@@ -849,6 +877,7 @@ export type MutationResolvers<ContextType = PaymentsContext, ParentType extends 
   recordDeskPayment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<MutationRecordDeskPaymentArgs, 'bookingId' | 'idempotencyKey' | 'method'>>;
   refundPayment?: Resolver<ResolversTypes['Refund'], ParentType, ContextType, RequireFields<MutationRefundPaymentArgs, 'idempotencyKey' | 'paymentId' | 'reason'>>;
   topUpCreditPool?: Resolver<Array<ResolversTypes['PlatformCreditBalance']>, ParentType, ContextType, RequireFields<MutationTopUpCreditPoolArgs, 'amount' | 'channel' | 'idempotencyKey' | 'reason'>>;
+  updatePaymentPolicy?: Resolver<ResolversTypes['PaymentPolicy'], ParentType, ContextType, RequireFields<MutationUpdatePaymentPolicyArgs, 'input'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -897,6 +926,10 @@ export type PaymentFeesResolvers<ContextType = PaymentsContext, ParentType exten
   net?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   platform?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   platformFeeBps?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PaymentPolicyResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PaymentPolicy'] = ResolversParentTypes['PaymentPolicy']> = ResolversObject<{
+  refundOnCancellation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type PlatformCreditBalanceResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['PlatformCreditBalance'] = ResolversParentTypes['PlatformCreditBalance']> = ResolversObject<{
@@ -986,6 +1019,7 @@ export type TenantResolvers<ContextType = PaymentsContext, ParentType extends Re
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Tenant']> | FederationReferenceType, FederationReferenceType, ContextType>;
   creditWallet?: Resolver<Maybe<ResolversTypes['CreditWallet']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  paymentPolicy?: Resolver<ResolversTypes['PaymentPolicy'], ParentType, ContextType>;
 }>;
 
 export type UserResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
@@ -1012,6 +1046,7 @@ export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
   PaymentConnection?: PaymentConnectionResolvers<ContextType>;
   PaymentEvent?: PaymentEventResolvers<ContextType>;
   PaymentFees?: PaymentFeesResolvers<ContextType>;
+  PaymentPolicy?: PaymentPolicyResolvers<ContextType>;
   PlatformCreditBalance?: PlatformCreditBalanceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Refund?: RefundResolvers<ContextType>;

@@ -137,6 +137,13 @@ export interface CreditReservationsTable {
   created_at: Generated<Date>;
 }
 
+export interface PaymentPoliciesTable {
+  tenant_id: string;
+  refund_on_cancellation: Generated<boolean>;
+  updated_by: string;
+  updated_at: Generated<Date>;
+}
+
 export interface PaymentsDatabase extends OutboxTables {
   payments: PaymentsTable;
   refunds: RefundsTable;
@@ -147,6 +154,7 @@ export interface PaymentsDatabase extends OutboxTables {
   credit_entries: CreditEntriesTable;
   credit_reservations: CreditReservationsTable;
   settlements: SettlementsTable;
+  payment_policies: PaymentPoliciesTable;
 }
 
 export type PaymentsDb = Kysely<PaymentsDatabase> | Transaction<PaymentsDatabase>;
