@@ -2,15 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   AdjustCreditsDocument,
+  BuyCreditsDocument,
   CreditLedgerDocument,
   GrantCreditsDocument,
+  PaymentDocument,
   PlatformCreditPoolDocument,
+  RefundPaymentDocument,
+  RevenueSummaryDocument,
   TenantCreditWalletDocument,
   TopUpCreditPoolDocument,
   type CreditChannel,
 } from './__generated__/operations.js';
 import { errorCodes, must, request } from './support/client.js';
-import { creditApi, reserveCredits } from './support/payment-kit.js';
+import { creditApi, presentCard, reserveCredits, SIMULATED_CARDS } from './support/payment-kit.js';
 import { createMember, createTenant, loginAdmin, registerStudent, type Member, type TenantFixture } from './support/seed-kit.js';
 import { sharedTestStack, type TestStack } from './support/stack.js';
 
@@ -150,5 +154,42 @@ describe('the internal credit reservation API', () => {
     for (const body of [{}, { tenantId: 'nope', channel: 'SMS', amount: 1, reference: 'x', service: 'test' }, { tenantId: tenant.id, channel: 'FAX', amount: 1, reference: 'x', service: 'test' }, { tenantId: tenant.id, channel: 'SMS', amount: -1, reference: 'x', service: 'test' }]) {
       expect((await creditApi(stack, '', body)).status).toBe(400);
     }
+  });
+});
+
+describe('buying credits', () => {
+  it('lets an owner pay for a package with the provider, and grants it from the pool when the payment succeeds', async () => {
+    const tenant = await createTenant(stack.graphqlUrl, admin);
+    await topUp(1_000, 'WHATSAPP');
+    const before = await poolOf('WHATSAPP');
+    const { buyCredits } = await must(stack.graphqlUrl, BuyCreditsDocument, { channel: 'WHATSAPP', amount: 200, idempotencyKey: randomUUID() }, tenant.owner.token);
+    // 200 WhatsApp credits at the platform's 50 paise each.
+    expect(buyCredits).toMatchObject({ purpose: 'CREDITS', status: 'PENDING', booking: null, credits: { channel: 'WHATSAPP', amount: 200 }, amount: { amountMinor: 10_000, currency: 'INR' } });
+    expect((await balanceOf(tenant.id, 'WHATSAPP')).available).toBe(0);
+
+    await presentCard(stack, buyCredits, SIMULATED_CARDS.succeeds);
+    await expect.poll(async () => (await balanceOf(tenant.id, 'WHATSAPP')).available, { timeout: 2_000, interval: 20 }).toBe(200);
+    expect(await poolOf('WHATSAPP')).toEqual({ channel: 'WHATSAPP', pool: before.pool - 200, issued: before.issued });
+    const bought = (await must(stack.graphqlUrl, PaymentDocument, { id: buyCredits.id }, tenant.owner.token)).payment!;
+    // The platform keeps what the gateway left; the tenant is owed nothing of it.
+    expect(bought).toMatchObject({ status: 'SUCCEEDED', fees: { gateway: { amountMinor: 200 }, platform: { amountMinor: 9_800 }, net: { amountMinor: 0 } } });
+    expect((await walletAs(tenant.owner, tenant.id))!.entries!.nodes[0]).toMatchObject({ channel: 'WHATSAPP', account: 'AVAILABLE', movement: 'PURCHASE', amount: 200 });
+
+    // Not the tenant's revenue, and not refundable as a booking's payment is.
+    const range = { from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() };
+    expect((await must(stack.graphqlUrl, RevenueSummaryDocument, range, tenant.owner.token)).revenueSummary).toEqual([]);
+    expect(errorCodes(await request(stack.graphqlUrl, RefundPaymentDocument, { paymentId: buyCredits.id, reason: 'Changed my mind', idempotencyKey: randomUUID() }, tenant.owner.token))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('is the owners’, within package sizes, and refused when the pool cannot cover it', async () => {
+    const tenant = await createTenant(stack.graphqlUrl, admin);
+    const staff = await createMember(stack.graphqlUrl, admin, tenant.id, tenant.slug, 'STAFF');
+    const buy = (member: Member, amount: number, channel: CreditChannel = 'SMS') => request(stack.graphqlUrl, BuyCreditsDocument, { channel, amount, idempotencyKey: randomUUID() }, member.token);
+    expect(errorCodes(await buy(staff, 100))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await buy(admin, 100))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await buy(tenant.owner, 99))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await buy(tenant.owner, 1_000_001))).toEqual(['BAD_USER_INPUT']);
+    const { pool } = await poolOf('EMAIL');
+    expect(errorCodes(await buy(tenant.owner, Math.max(pool + 1, 100), 'EMAIL'))).toEqual(['INSUFFICIENT_CREDITS']);
   });
 });

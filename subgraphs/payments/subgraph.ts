@@ -32,6 +32,11 @@ const paymentsSettings = providerSettings.and(
   z.object({
     /** The platform's cut of each online payment, in basis points (300 = 3%). */
     PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(5_000).default(300),
+    /** What owners pay for one credit, in minor units of CREDIT_PRICE_CURRENCY. */
+    CREDIT_PRICE_CURRENCY: z.string().regex(/^[A-Z]{3}$/).default('INR'),
+    CREDIT_PRICE_SMS: z.coerce.number().int().min(1).default(25),
+    CREDIT_PRICE_WHATSAPP: z.coerce.number().int().min(1).default(50),
+    CREDIT_PRICE_EMAIL: z.coerce.number().int().min(1).default(5),
   }),
 );
 
@@ -47,6 +52,10 @@ export default defineSubgraph({
     provider: chooseProvider(settings),
     bookingCharge: bookingChargeLookup(endpointUrl('bookingCharges'), serviceSecret),
     platformFeeBps: settings.PLATFORM_FEE_BPS,
+    creditPrices: {
+      currency: settings.CREDIT_PRICE_CURRENCY,
+      perCredit: { SMS: settings.CREDIT_PRICE_SMS, WHATSAPP: settings.CREDIT_PRICE_WHATSAPP, EMAIL: settings.CREDIT_PRICE_EMAIL },
+    },
   }),
   context: createContext,
   constraintErrors: {

@@ -33,7 +33,7 @@ export function createLoaders(db: Kysely<PaymentsDatabase>, viewer: Viewer | nul
     paymentOfBooking: new DataLoader(async (bookingIds) => {
       const ids = existingIdsOnly(bookingIds);
       const rows = viewer && ids.length ? await asViewer(db, viewer, 'load payments of bookings', (trx) => paymentsOfBookings(trx, ids)) : [];
-      return inKeyOrder(bookingIds, rows.filter((row) => canSeePayment(viewer, row)), (row) => row.booking_id);
+      return inKeyOrder(bookingIds, rows.filter((row) => canSeePayment(viewer, row)), (row) => row.booking_id!);
     }),
     // Asked only for payments the viewer already sees.
     refundsOfPayment: new DataLoader((paymentIds) => asViewer(db, viewer, 'load refunds of payments', (trx) => refundsOfPayments(trx, paymentIds))),

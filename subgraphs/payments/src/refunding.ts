@@ -4,7 +4,7 @@ import { changeAndPublish, recordEvents } from '../../../common/events/outbox.js
 import { logger } from '../../../common/logger.js';
 import type { PaymentsServices } from './context.js';
 import { once } from './db/idempotency.js';
-import { findPaymentsByIds, releaseRefund, reserveRefund } from './db/payments.js';
+import { findPaymentsByIds, releaseRefund, reserveRefund, type PaymentRow } from './db/payments.js';
 import { completeRefund, findRefundsByIds, insertRefund, type RefundRow } from './db/refunds.js';
 
 export interface RefundOrder {
@@ -33,6 +33,8 @@ export async function refund(services: PaymentsServices, order: RefundOrder): Pr
       const [payment] = await findPaymentsByIds(trx, [order.paymentId]);
       if (!payment) throw notFound('Payment');
       if (payment.status !== 'SUCCEEDED') throw badUserInput('Only a successful payment can be refunded.', 'paymentId');
+      // Credits bought are not taken back by a refund: a platform admin adjusts them.
+      if (payment.purpose !== 'BOOKING') throw badUserInput('A credit purchase is not refunded here; ask the platform to adjust your credits.', 'paymentId');
       const remaining = Number(payment.amount_minor) - Number(payment.refunded_minor);
       const amount = order.amountMinor ?? remaining;
       if (amount <= 0) throw badUserInput(remaining === 0 ? 'This payment is already refunded in full.' : 'amountMinor must be positive.', 'amountMinor');
@@ -78,6 +80,7 @@ export async function refund(services: PaymentsServices, order: RefundOrder): Pr
   return completed;
 }
 
-function recordRefunded(trx: Parameters<typeof recordEvents>[0], payment: { id: string; tenant_id: string; booking_id: string; user_id: string }, refundId: string) {
-  return recordEvents(trx, [{ tenantId: payment.tenant_id, type: 'PAYMENT_REFUNDED', keys: { paymentId: payment.id, refundId, bookingId: payment.booking_id, userId: payment.user_id } }]);
+/** Only a booking's payment is refunded (see above), so it has a booking. */
+function recordRefunded(trx: Parameters<typeof recordEvents>[0], payment: Pick<PaymentRow, 'id' | 'tenant_id' | 'booking_id' | 'user_id'>, refundId: string) {
+  return recordEvents(trx, [{ tenantId: payment.tenant_id, type: 'PAYMENT_REFUNDED', keys: { paymentId: payment.id, refundId, bookingId: payment.booking_id!, userId: payment.user_id } }]);
 }

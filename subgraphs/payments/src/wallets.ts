@@ -1,8 +1,10 @@
+import type { Transaction } from 'kysely';
 import { asPlatform, inTenant } from '../../../common/db/scope.js';
 import { badUserInput, notFound } from '../../../common/errors.js';
 import { changeAndPublish } from '../../../common/events/outbox.js';
 import type { PaymentsServices } from './context.js';
-import type { CreditChannel } from './db/database.js';
+import type { CreditChannel, PaymentsDatabase } from './db/database.js';
+import type { PaymentRow } from './db/payments.js';
 import { findReservation, insertReservation, move, settleReservation, type CreditReservationRow } from './db/credits.js';
 import { idempotencyKeyReused } from './db/idempotency.js';
 
@@ -63,6 +65,22 @@ export function grant({ db, relay }: Ledger, tenantId: string, order: AdminOrder
       reason: order.reason,
     }),
   ));
+}
+
+/** The credits a successful purchase bought, from the pool to the tenant, once per payment. */
+export function grantPurchase(trx: Transaction<PaymentsDatabase>, payment: PaymentRow) {
+  return move(trx, {
+    tenantId: payment.tenant_id,
+    kind: 'PURCHASE',
+    channel: payment.credit_channel!,
+    amount: Number(payment.credit_amount),
+    from: pool,
+    to: available(payment.tenant_id),
+    reference: `purchase:${payment.id}`,
+    request: { paymentId: payment.id },
+    actor: payment.created_by,
+    reason: 'Bought credits',
+  });
 }
 
 export interface Reservation {

@@ -1,6 +1,6 @@
 import type { Express } from 'express';
 import express from 'express';
-import { inTenant } from '../../../common/db/scope.js';
+import { asPlatform, inTenant } from '../../../common/db/scope.js';
 import { changeAndPublish, recordEvents } from '../../../common/events/outbox.js';
 import { logger } from '../../../common/logger.js';
 import { isUuid } from '../../../common/validation.js';
@@ -8,6 +8,7 @@ import type { PaymentsServices } from './context.js';
 import { findPaidPaymentOfBooking, findPaymentsByIds, markFailed, markSucceeded, type PaymentRow } from './db/payments.js';
 import { recordProviderEvent } from './db/provider-events.js';
 import { WebhookSignatureError, type ProviderEvent } from './providers/provider.js';
+import { grantPurchase } from './wallets.js';
 
 /**
  * `POST /webhooks/<provider>`: the provider's word on a payment, signed. Not GraphQL, and not
@@ -30,20 +31,34 @@ export function webhookRoutes(app: Express, services: PaymentsServices): void {
       return void res.status(503).json({ error: 'try again' });
     }
     if (event.type === 'other' || !event.tenantId || !event.paymentId || !isUuid(event.tenantId) || !isUuid(event.paymentId)) return void res.json({ received: true });
-    await applyPaymentEvent(services, event as ProviderEvent & { tenantId: string; paymentId: string });
+    const about = event as PaymentProviderEvent;
+    const [payment] = await inTenant(services.db, about.tenantId, (trx) => findPaymentsByIds(trx, [about.paymentId]));
+    try {
+      await (payment?.purpose === 'CREDITS' ? applyCreditPurchaseEvent(services, about) : applyPaymentEvent(services, about));
+    } catch (error) {
+      // Not acknowledged, so the provider delivers it again (a credit grant waiting for the pool, say).
+      logger.warn({ err: error, event: about.id }, 'applying a payment webhook failed; the provider will redeliver it');
+      return void res.status(503).json({ error: 'try again' });
+    }
     res.json({ received: true });
   });
 }
 
-async function applyPaymentEvent(services: PaymentsServices, event: ProviderEvent & { tenantId: string; paymentId: string }): Promise<void> {
+type PaymentProviderEvent = ProviderEvent & { tenantId: string; paymentId: string };
+
+/** The payment the event is about, if it is one of the tenant's started with this provider under this reference. */
+const isAbout = (payment: PaymentRow | undefined, event: PaymentProviderEvent, provider: string): payment is PaymentRow =>
+  payment !== undefined && payment.tenant_id === event.tenantId && payment.provider === provider && payment.provider_ref === event.providerRef;
+
+async function applyPaymentEvent(services: PaymentsServices, event: PaymentProviderEvent): Promise<void> {
   const { db, relay, provider, platformFeeBps } = services;
   const paidTwice = await changeAndPublish(relay, () =>
     inTenant(db, event.tenantId, async (trx) => {
       const [payment] = await findPaymentsByIds(trx, [event.paymentId]);
-      if (!payment || payment.provider !== provider.name || payment.provider_ref !== event.providerRef) return null;
+      if (!isAbout(payment, event, provider.name) || payment.purpose !== 'BOOKING') return null;
       const first = await recordProviderEvent(trx, { provider: provider.name, eventId: event.id, tenantId: event.tenantId, paymentId: payment.id, type: event.type, occurredAt: event.occurredAt });
       if (!first) return null;
-      const keys = { paymentId: payment.id, bookingId: payment.booking_id, userId: payment.user_id };
+      const keys = { paymentId: payment.id, bookingId: payment.booking_id!, userId: payment.user_id };
       if (event.type !== 'payment.succeeded') {
         const failed = await markFailed(trx, payment.id, event.failureReason ?? 'The payment failed.');
         if (failed) await recordEvents(trx, [{ tenantId: failed.tenant_id, type: 'PAYMENT_FAILED', keys }]);
@@ -51,7 +66,7 @@ async function applyPaymentEvent(services: PaymentsServices, event: ProviderEven
       }
       // A failed attempt the provider later completed, for a booking paid meanwhile (at the desk):
       // the booking cannot be paid twice, so this money goes back in full.
-      const other = await findPaidPaymentOfBooking(trx, payment.booking_id);
+      const other = await findPaidPaymentOfBooking(trx, keys.bookingId);
       if (other && other.id !== payment.id) {
         return markFailed(trx, payment.id, PAID_TWICE, ['PENDING', 'FAILED']);
       }
@@ -61,6 +76,27 @@ async function applyPaymentEvent(services: PaymentsServices, event: ProviderEven
     }),
   );
   if (paidTwice) await refundPaidTwice(services, paidTwice);
+}
+
+/**
+ * A credit purchase succeeding grants its credits from the platform's pool in the same
+ * transaction, on the audited platform path (the pool belongs to no tenant), keyed by the payment
+ * so a redelivery grants nothing more. A pool too short to cover it fails the delivery, which the
+ * provider repeats until a top-up lets it through.
+ */
+async function applyCreditPurchaseEvent(services: PaymentsServices, event: PaymentProviderEvent): Promise<void> {
+  const { db, relay, provider } = services;
+  await changeAndPublish(relay, () =>
+    asPlatform(db, { actor: 'system:payment-webhooks', action: `apply a ${provider.name} event to a credit purchase of tenant ${event.tenantId}` }, async (trx) => {
+      const [payment] = await findPaymentsByIds(trx, [event.paymentId]);
+      if (!isAbout(payment, event, provider.name) || payment.purpose !== 'CREDITS') return;
+      const first = await recordProviderEvent(trx, { provider: provider.name, eventId: event.id, tenantId: event.tenantId, paymentId: payment.id, type: event.type, occurredAt: event.occurredAt });
+      if (!first) return;
+      if (event.type !== 'payment.succeeded') return void (await markFailed(trx, payment.id, event.failureReason ?? 'The payment failed.'));
+      const paid = await markSucceeded(trx, payment.id, { gatewayFeeMinor: event.gatewayFeeMinor ?? 0, platformFeeBps: 'all' }, event.occurredAt);
+      if (paid) await grantPurchase(trx, paid);
+    }),
+  );
 }
 
 const PAID_TWICE = 'The booking was already paid; this payment is refunded in full.';

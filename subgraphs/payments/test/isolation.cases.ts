@@ -186,6 +186,7 @@ export default defineIsolationCases<PaymentsWorld>({
         controls: [{ as: 'OWNER', variables: (world) => ({ paymentId: world.own.a.paidPayment, amountMinor: 1, reason: 'Goodwill', idempotencyKey: randomUUID() }) }],
       }),
       topUpCreditPool: { noForeignId: 'Tops up the platform’s own pool, for platform admins only; names no tenant.' },
+      buyCredits: { noForeignId: 'Buys credits for the tenant named by the token; names no tenant or other object.' },
       updatePaymentPolicy: { noForeignId: 'Sets the policy of the tenant named by the token; the input names no tenant or other object.' },
       // Platform admins' alone: every member of a tenant is refused, whichever tenant they name.
       grantCredits: attack(GrantCreditsDocument, {

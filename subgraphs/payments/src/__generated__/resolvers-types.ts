@@ -99,12 +99,21 @@ export type CreditMovementKind =
   | 'CAPTURE'
   /** A platform admin gave the tenant credits from the pool. */
   | 'GRANT'
+  /** The tenant bought credits; they came from the pool. */
+  | 'PURCHASE'
   /** Given back after failed deliveries. */
   | 'RELEASE'
   /** Set aside for a send. */
   | 'RESERVE'
   /** The platform created credits in its pool. */
   | 'TOP_UP';
+
+/** The credits a credit purchase buys, granted from the platform's pool when it succeeds. */
+export type CreditPurchase = {
+  __typename?: 'CreditPurchase';
+  amount: Scalars['SafeInt']['output'];
+  channel: CreditChannel;
+};
 
 /** A tenant's messaging credits: SMS, WhatsApp and email. */
 export type CreditWallet = {
@@ -163,6 +172,12 @@ export type Mutation = {
   /** Platform admins approve a DRAFT settlement for payment. */
   approveSettlement: Settlement;
   /**
+   * Owners buy a package of credits (100 to 1,000,000) at the platform's price, paid online like a
+   * booking (`checkout`); the credits arrive from the platform's pool when the payment succeeds.
+   * INSUFFICIENT_CREDITS if the pool cannot cover it now.
+   */
+  buyCredits: Payment;
+  /**
    * Platform admins settle a tenant's successful online payments of `[from, to)` in one currency
    * that no settlement has taken yet; BAD_USER_INPUT when there are none.
    */
@@ -202,6 +217,13 @@ export type MutationAdjustCreditsArgs = {
 
 export type MutationApproveSettlementArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationBuyCreditsArgs = {
+  amount: Scalars['SafeInt']['input'];
+  channel: CreditChannel;
+  idempotencyKey: Scalars['String']['input'];
 };
 
 
@@ -270,21 +292,25 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
-/** A payment for a booking: the booking's server-computed price, online or at the desk. */
+/** A payment: for a booking (its server-computed price, online or at the desk) or for a package of credits. */
 export type Payment = {
   __typename?: 'Payment';
   amount: Money;
+  /** Null for a credit purchase. */
   booking?: Maybe<Booking>;
   /** Only the payer sees it, and only while the payment is PENDING. */
   checkout?: Maybe<PaymentCheckout>;
   createdAt: Scalars['DateTime']['output'];
   /** Who started it: the student, or staff at the desk. */
   createdBy?: Maybe<User>;
+  /** Null for a booking's payment. */
+  credits?: Maybe<CreditPurchase>;
   failureReason?: Maybe<Scalars['String']['output']>;
   /** Null unless the viewer is an owner or platform admin, or the payment has not succeeded. */
   fees?: Maybe<PaymentFees>;
   id: Scalars['ID']['output'];
   method: PaymentMethod;
+  purpose: PaymentPurpose;
   /** The total refunded so far; never more than `amount`. */
   refunded: Money;
   /** Oldest first. */
@@ -369,6 +395,12 @@ export type PaymentPolicy = {
 export type PaymentPolicyInput = {
   refundOnCancellation: Scalars['Boolean']['input'];
 };
+
+export type PaymentPurpose =
+  /** A booking's price: the tenant's revenue, paid out in settlements. */
+  | 'BOOKING'
+  /** A package of messaging credits bought by an owner: the platform's. */
+  | 'CREDITS';
 
 export type PaymentStatus =
   /** Declined or failed; the booking may be paid again. */
@@ -719,6 +751,7 @@ export type ResolversTypes = ResolversObject<{
   CreditEntryConnection: ResolverTypeWrapper<Omit<CreditEntryConnection, 'nodes'> & { nodes: Array<ResolversTypes['CreditEntry']> }>;
   CreditEvent: ResolverTypeWrapper<CreditEventMapper>;
   CreditMovementKind: CreditMovementKind;
+  CreditPurchase: ResolverTypeWrapper<CreditPurchase>;
   CreditWallet: ResolverTypeWrapper<CreditWalletMapper>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -739,6 +772,7 @@ export type ResolversTypes = ResolversObject<{
   PaymentMethod: PaymentMethod;
   PaymentPolicy: ResolverTypeWrapper<PaymentPolicyMapper>;
   PaymentPolicyInput: PaymentPolicyInput;
+  PaymentPurpose: PaymentPurpose;
   PaymentStatus: PaymentStatus;
   PlatformCreditBalance: ResolverTypeWrapper<PlatformCreditBalance>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -764,6 +798,7 @@ export type ResolversParentTypes = ResolversObject<{
   CreditEntry: CreditEntryMapper;
   CreditEntryConnection: Omit<CreditEntryConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['CreditEntry']> };
   CreditEvent: CreditEventMapper;
+  CreditPurchase: CreditPurchase;
   CreditWallet: CreditWalletMapper;
   Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -841,6 +876,11 @@ export type CreditEventResolvers<ContextType = PaymentsContext, ParentType exten
   wallet?: Resolver<Maybe<ResolversTypes['CreditWallet']>, ParentType, ContextType>;
 }>;
 
+export type CreditPurchaseResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['CreditPurchase'] = ResolversParentTypes['CreditPurchase']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['CreditChannel'], ParentType, ContextType>;
+}>;
+
 export type CreditWalletResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['CreditWallet'] = ResolversParentTypes['CreditWallet']> = ResolversObject<{
   balances?: Resolver<Array<ResolversTypes['CreditBalance']>, ParentType, ContextType>;
   entries?: Resolver<Maybe<ResolversTypes['CreditEntryConnection']>, ParentType, ContextType, RequireFields<CreditWalletEntriesArgs, 'first'>>;
@@ -870,6 +910,7 @@ export type MoneyResolvers<ContextType = PaymentsContext, ParentType extends Res
 export type MutationResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   adjustCredits?: Resolver<ResolversTypes['CreditWallet'], ParentType, ContextType, RequireFields<MutationAdjustCreditsArgs, 'amount' | 'channel' | 'idempotencyKey' | 'reason' | 'tenantId'>>;
   approveSettlement?: Resolver<ResolversTypes['Settlement'], ParentType, ContextType, RequireFields<MutationApproveSettlementArgs, 'id'>>;
+  buyCredits?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<MutationBuyCreditsArgs, 'amount' | 'channel' | 'idempotencyKey'>>;
   createSettlement?: Resolver<ResolversTypes['Settlement'], ParentType, ContextType, RequireFields<MutationCreateSettlementArgs, 'currency' | 'from' | 'idempotencyKey' | 'tenantId' | 'to'>>;
   grantCredits?: Resolver<ResolversTypes['CreditWallet'], ParentType, ContextType, RequireFields<MutationGrantCreditsArgs, 'amount' | 'channel' | 'idempotencyKey' | 'reason' | 'tenantId'>>;
   markSettlementPaid?: Resolver<ResolversTypes['Settlement'], ParentType, ContextType, RequireFields<MutationMarkSettlementPaidArgs, 'id' | 'utr'>>;
@@ -892,10 +933,12 @@ export type PaymentResolvers<ContextType = PaymentsContext, ParentType extends R
   checkout?: Resolver<Maybe<ResolversTypes['PaymentCheckout']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   createdBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  credits?: Resolver<Maybe<ResolversTypes['CreditPurchase']>, ParentType, ContextType>;
   failureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fees?: Resolver<Maybe<ResolversTypes['PaymentFees']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   method?: Resolver<ResolversTypes['PaymentMethod'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['PaymentPurpose'], ParentType, ContextType>;
   refunded?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   refunds?: Resolver<Array<ResolversTypes['Refund']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
@@ -1034,6 +1077,7 @@ export type Resolvers<ContextType = PaymentsContext> = ResolversObject<{
   CreditEntry?: CreditEntryResolvers<ContextType>;
   CreditEntryConnection?: CreditEntryConnectionResolvers<ContextType>;
   CreditEvent?: CreditEventResolvers<ContextType>;
+  CreditPurchase?: CreditPurchaseResolvers<ContextType>;
   CreditWallet?: CreditWalletResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   EventFilter?: EventFilterResolvers<ContextType>;

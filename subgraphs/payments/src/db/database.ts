@@ -5,11 +5,18 @@ export type PaymentStatus = 'PENDING' | 'SUCCEEDED' | 'FAILED';
 export type PaymentMethod = 'ONLINE' | 'CASH' | 'CARD';
 export type RefundStatus = 'PENDING' | 'SUCCEEDED' | 'FAILED';
 
+export type PaymentPurpose = 'BOOKING' | 'CREDITS';
+
 export interface PaymentsTable {
   id: Generated<string>;
   tenant_id: string;
-  booking_id: string;
-  library_id: string;
+  purpose: Generated<PaymentPurpose>;
+  /** For a booking's payment; null for a credit purchase. */
+  booking_id: string | null;
+  library_id: string | null;
+  /** For a credit purchase: the credits it buys. */
+  credit_channel: CreditChannel | null;
+  credit_amount: string | number | null;
   user_id: string;
   created_by: string;
   method: PaymentMethod;
@@ -92,7 +99,7 @@ export interface ProviderEventsTable {
 
 export type CreditChannel = 'SMS' | 'WHATSAPP' | 'EMAIL';
 export type CreditAccountKind = 'AVAILABLE' | 'RESERVED' | 'CONSUMED' | 'POOL' | 'ISSUED';
-export type CreditMovementKind = 'TOP_UP' | 'GRANT' | 'ADJUST' | 'RESERVE' | 'CAPTURE' | 'RELEASE';
+export type CreditMovementKind = 'TOP_UP' | 'GRANT' | 'ADJUST' | 'PURCHASE' | 'RESERVE' | 'CAPTURE' | 'RELEASE';
 
 export interface CreditAccountsTable {
   id: Generated<string>;

@@ -86,26 +86,27 @@ export function recordCheckout(db: PaymentsDb, id: string, checkout: Pick<Paymen
   return db.updateTable('payments').set(checkout).where('id', '=', id).where('provider_ref', 'is', null).returningAll().executeTakeFirst();
 }
 
-export interface Settlement {
+export interface Fees {
   gatewayFeeMinor: number;
-  platformFeeBps: number;
+  /** The platform's cut in basis points, or `all`: what the gateway left (a credit purchase is the platform's). */
+  platformFeeBps: number | 'all';
 }
 
 /**
  * Marks a payment successful with its fees frozen, if it was still waiting or had failed (a
  * provider may retry a failed payment and succeed); a success already recorded is left alone.
  */
-export function markSucceeded(db: PaymentsDb, id: string, { gatewayFeeMinor, platformFeeBps }: Settlement, at: Date): Promise<PaymentRow | undefined> {
-  const platformFee = sql<string>`(amount_minor * ${platformFeeBps}::bigint) / 10000`;
+export function markSucceeded(db: PaymentsDb, id: string, { gatewayFeeMinor, platformFeeBps }: Fees, at: Date): Promise<PaymentRow | undefined> {
+  const platformFee = platformFeeBps === 'all' ? sql<string>`amount_minor - ${gatewayFeeMinor}::bigint` : sql<string>`(amount_minor * ${platformFeeBps}::bigint) / 10000`;
   return db
     .updateTable('payments')
     .set({
       status: 'SUCCEEDED',
       succeeded_at: at,
-      platform_fee_bps: platformFeeBps,
+      platform_fee_bps: platformFeeBps === 'all' ? 10_000 : platformFeeBps,
       gateway_fee_minor: gatewayFeeMinor,
       platform_fee_minor: platformFee,
-      net_minor: sql<string>`amount_minor - ${gatewayFeeMinor}::bigint - ${platformFee}`,
+      net_minor: sql<string>`amount_minor - ${gatewayFeeMinor}::bigint - (${platformFee})`,
       failure_reason: null,
     })
     .where('id', '=', id)

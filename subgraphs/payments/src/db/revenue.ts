@@ -32,7 +32,7 @@ export interface RevenueScope {
 }
 
 /**
- * Revenue of successful payments by when they succeeded, per currency, with its three breakdowns,
+ * Revenue of successful payments for bookings (credit purchases are the platform's) by when they succeeded, per currency, with its three breakdowns,
  * in one statement: the payments are first summed per (currency, UTC day, library, method), a
  * few thousand groups at most whatever their number, and the grouping sets run over those sums
  * (a quarter of the time of grouping sets over every payment, measured on 100,000).
@@ -53,6 +53,7 @@ export async function revenueSummary(db: PaymentsDb, scope: RevenueScope): Promi
       sql<string>`sum(net_minor - refunded_minor)`.as('net'),
     ])
     .where('status', '=', 'SUCCEEDED')
+    .where('purpose', '=', 'BOOKING')
     .where('succeeded_at', '>=', scope.from)
     .where('succeeded_at', '<', scope.to)
     .$if(scope.tenantId !== null, (q) => q.where('tenant_id', '=', scope.tenantId!))

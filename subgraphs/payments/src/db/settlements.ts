@@ -37,6 +37,7 @@ export async function createSettlement(
     .where('tenant_id', '=', order.tenantId)
     .where('status', '=', 'SUCCEEDED')
     .where('method', '=', 'ONLINE')
+    .where('purpose', '=', 'BOOKING')
     .where('currency', '=', order.currency)
     .where('settlement_id', 'is', null)
     .where('succeeded_at', '>=', order.from)

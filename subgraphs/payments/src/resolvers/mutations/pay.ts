@@ -1,15 +1,15 @@
 import { withRole } from '../../../../../common/auth/guards.js';
 import { isTenantStaff, type TenantMember } from '../../../../../common/auth/viewer.js';
 import { inTenant } from '../../../../../common/db/scope.js';
-import { badUserInput, notFound, serviceUnavailable } from '../../../../../common/errors.js';
+import { badUserInput, notFound } from '../../../../../common/errors.js';
 import { changeAndPublish, recordEvents } from '../../../../../common/events/outbox.js';
-import { logger } from '../../../../../common/logger.js';
 import { isUuid } from '../../../../../common/validation.js';
 import type { MutationResolvers } from '../../__generated__/resolvers-types.js';
 import type { BookingCharge } from '../../booking-charges.js';
 import type { PaymentsContext } from '../../context.js';
 import { once } from '../../db/idempotency.js';
-import { findOpenPaymentOfBooking, findPaymentsByIds, insertPayment, markSucceeded, recordCheckout, type PaymentRow } from '../../db/payments.js';
+import { paymentOf, startCheckout } from '../../checkout.js';
+import { findOpenPaymentOfBooking, insertPayment, markSucceeded, type PaymentRow } from '../../db/payments.js';
 import { requireIdempotencyKey } from '../../rules/idempotency-key.js';
 
 const PAYABLE = new Set<BookingCharge['status']>(['PENDING_PAYMENT', 'CONFIRMED', 'CHECKED_IN']);
@@ -28,8 +28,6 @@ async function chargeFor(ctx: PaymentsContext, member: TenantMember, bookingId: 
 function refuseIfPaid(open: PaymentRow | undefined): void {
   if (open?.status === 'SUCCEEDED') throw badUserInput('This booking is already paid.', 'bookingId');
 }
-
-const paymentOf = async (ctx: PaymentsContext, tenantId: string, id: string) => (await inTenant(ctx.db, tenantId, (trx) => findPaymentsByIds(trx, [id])))[0]!;
 
 export const payMutations: Pick<MutationResolvers, 'payForBooking' | 'recordDeskPayment'> = {
   payForBooking: async (_parent, { bookingId, idempotencyKey }, ctx) => {
@@ -57,26 +55,7 @@ export const payMutations: Pick<MutationResolvers, 'payForBooking' | 'recordDesk
         return payment.id;
       }),
     );
-    const payment = await paymentOf(ctx, member.tenantId, id);
-    if (payment.provider_ref || payment.status !== 'PENDING') return payment;
-    // Started with the provider after the payment row is committed, keyed by the payment's id: a
-    // replay after a crash here asks again and the provider answers with the same payment.
-    let started: Awaited<ReturnType<typeof ctx.provider.createPayment>>;
-    try {
-      started = await ctx.provider.createPayment({
-        paymentId: payment.id,
-        tenantId: payment.tenant_id,
-        amountMinor: Number(payment.amount_minor),
-        currency: payment.currency.trim(),
-        description: `Booking ${payment.booking_id}`,
-        idempotencyKey: payment.id,
-      });
-    } catch (error) {
-      logger.warn({ err: error, paymentId: payment.id }, 'the payment provider did not start a payment');
-      throw serviceUnavailable('payment provider', 'unreachable');
-    }
-    const checkout = { provider_ref: started.providerRef, client_secret: started.clientSecret, checkout_url: started.checkoutUrl };
-    return (await inTenant(ctx.db, member.tenantId, (trx) => recordCheckout(trx, payment.id, checkout))) ?? paymentOf(ctx, member.tenantId, id);
+    return startCheckout(ctx, await paymentOf(ctx, member.tenantId, id), `Booking ${bookingId}`);
   },
 
   recordDeskPayment: async (_parent, { bookingId, method, idempotencyKey }, ctx) => {
@@ -102,7 +81,7 @@ export const payMutations: Pick<MutationResolvers, 'payForBooking' | 'recordDesk
           });
           // Money taken at the desk passes through no gateway, and the platform takes no cut of it.
           const paid = (await markSucceeded(trx, pending.id, { gatewayFeeMinor: 0, platformFeeBps: 0 }, new Date()))!;
-          await recordEvents(trx, [{ tenantId: paid.tenant_id, type: 'PAYMENT_SUCCEEDED', keys: { paymentId: paid.id, bookingId: paid.booking_id, userId: paid.user_id } }]);
+          await recordEvents(trx, [{ tenantId: paid.tenant_id, type: 'PAYMENT_SUCCEEDED', keys: { paymentId: paid.id, bookingId: charge.bookingId, userId: paid.user_id } }]);
           return paid.id;
         }),
       ),
