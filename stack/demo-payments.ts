@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { pollUntil } from '../common/poll.js';
 import { call } from './graphql-call.js';
 
 /**
@@ -46,4 +47,34 @@ export async function seedDemoCredits(graphqlUrl: string, adminToken: string, te
       );
     }
   }
+}
+
+/**
+ * One booking paid online with the simulated provider's succeeding test card, as a student's
+ * portal would (posting the card to the checkout, on the service `checkoutBase` names), then
+ * settled: the platform pays the tenant out what that payment earned it.
+ */
+export async function seedDemoSettlement(
+  graphqlUrl: string,
+  { adminToken, studentToken, tenantId, currency, bookingId, checkoutBase }: { adminToken: string; studentToken: string; tenantId: string; currency: string; bookingId: string; checkoutBase: string },
+): Promise<void> {
+  const { payForBooking } = await call<{ payForBooking: { id: string; checkout: { checkoutUrl: string } } }>(
+    graphqlUrl,
+    'mutation($bookingId: ID!, $key: String!) { payForBooking(bookingId: $bookingId, idempotencyKey: $key) { id checkout { checkoutUrl } } }',
+    { bookingId, key: randomUUID() },
+    studentToken,
+  );
+  await fetch(new URL(payForBooking.checkout.checkoutUrl, checkoutBase), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ cardNumber: '4242424242424242' }) });
+  const status = await pollUntil(
+    async () => (await call<{ payment: { status: string } }>(graphqlUrl, 'query($id: ID!) { payment(id: $id) { status } }', { id: payForBooking.id }, studentToken)).payment.status,
+    (current) => current !== 'PENDING',
+    5_000,
+  );
+  if (status !== 'SUCCEEDED') throw new Error(`The demo's online payment ended ${status}`);
+  await call(
+    graphqlUrl,
+    'mutation($tenantId: ID!, $from: DateTime!, $to: DateTime!, $currency: String!, $key: String!) { createSettlement(tenantId: $tenantId, from: $from, to: $to, currency: $currency, idempotencyKey: $key) { id } }',
+    { tenantId, from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString(), currency, key: randomUUID() },
+    adminToken,
+  );
 }

@@ -1,6 +1,6 @@
 import { logger } from '../common/logger.js';
 import { seedDemoLibrary } from './demo-libraries.js';
-import { seedDemoCredits, seedDemoPayments } from './demo-payments.js';
+import { seedDemoCredits, seedDemoPayments, seedDemoSettlement } from './demo-payments.js';
 import { call } from './graphql-call.js';
 
 /** What `npm start` seeds once on the embedded default, and prints. */
@@ -19,7 +19,11 @@ export const demoEmail = (slug: string, who: string) => `${who.toLowerCase()}@${
  * would, so the demo data obeys every rule real data does. Runs only when the first demo tenant
  * is missing, so restarting keeps what is there.
  */
-export async function seedDemoData(graphqlUrl: string, admin: { email: string; password: string }): Promise<boolean> {
+/**
+ * `checkoutBase`: where the payment provider's checkout is (the simulated provider's, on the service
+ * that takes payments), for the one booking the demo pays online.
+ */
+export async function seedDemoData(graphqlUrl: string, admin: { email: string; password: string }, checkoutBase: string): Promise<boolean> {
   const existing = await call<{ tenantBySlug: unknown }>(graphqlUrl, 'query($slug: String!) { tenantBySlug(slug: $slug) { slug } }', { slug: DEMO_TENANTS[0].slug });
   if (existing.tenantBySlug) return false;
 
@@ -61,6 +65,8 @@ export async function seedDemoData(graphqlUrl: string, admin: { email: string; p
     );
     const { bookingIds } = await seedDemoLibrary(graphqlUrl, tenant, owner.login.accessToken, studentTokens);
     await seedDemoPayments(graphqlUrl, owner.login.accessToken, bookingIds);
+    // The first student's second booking was left unpaid at the desk: it is paid online and settled.
+    await seedDemoSettlement(graphqlUrl, { adminToken: login.accessToken, studentToken: studentTokens[0]!, tenantId: createTenant.id, currency: tenant.currency, bookingId: bookingIds[1]!, checkoutBase });
   }
   await seedDemoCredits(graphqlUrl, login.accessToken, tenantIds);
   logger.info('seeded demo data');

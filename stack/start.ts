@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'graphql';
 import { z } from 'zod';
 import { readConfig } from '../common/config.js';
 import { logger } from '../common/logger.js';
 import { runUntilSignalled } from '../common/server/lifecycle.js';
+import { owningSubgraph } from '../router/src/supergraph.js';
+import type { SubgraphName } from '../subgraphs/index.js';
 import { DEMO_PASSWORD, DEMO_TENANTS, demoEmail, seedDemoData } from './demo-seed.js';
 import { startStack } from './stack.js';
 
@@ -36,7 +40,10 @@ const stack = await startStack({
 });
 
 const seed = settings.CARREL_SEED_DEMO === 'yes' || (settings.CARREL_SEED_DEMO === 'auto' && embedded);
-const seeded = seed && admin ? await seedDemoData(stack.graphqlUrl, admin) : false;
+// The demo pays one booking online: its card goes to the checkout of the service that takes payments.
+const supergraph = parse(readFileSync(new URL('../schema/supergraph.graphql', import.meta.url), 'utf8'));
+const checkoutBase = stack.subgraphs[owningSubgraph(supergraph, 'Mutation', 'payForBooking') as SubgraphName].url;
+const seeded = seed && admin ? await seedDemoData(stack.graphqlUrl, admin, checkoutBase) : false;
 
 const lines = [
   '',
