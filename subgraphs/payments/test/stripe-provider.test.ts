@@ -1,7 +1,6 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { StripeStandIn } from '../../../test/support/stripe-stand-in.js';
 import { WebhookSignatureError, type PaymentProvider } from '../src/providers/provider.js';
 import { stripeProvider } from '../src/providers/stripe.js';
 
@@ -9,67 +8,6 @@ const secretKey = 'sk_test_carrel';
 const webhookSecret = 'whsec_carrel_test';
 const paymentId = '0b7a9a3e-4c1f-4f3c-9a53-0d7f6c1e2a10';
 const tenantId = '5d2e8c61-7b0a-4e7e-8f3c-2f4b9d6a1c33';
-
-/** One request as the stand-in received it. */
-interface Received {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  headers: IncomingHttpHeaders;
-  form: URLSearchParams;
-}
-
-/**
- * The few Stripe endpoints the adapter calls, answering as Stripe does (JSON, Stripe's error
- * shape), and keeping every request so tests can read what the adapter actually sent.
- */
-class StripeStandIn {
-  readonly received: Received[] = [];
-  /** How many of the next payment intent creations answer 503 before one succeeds. */
-  unavailableCreations = 0;
-  readonly charges = new Map<string, { currency: string; balanceTransaction: { fee: number; currency: string } | null }>();
-  private readonly server: Server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const url = new URL(req.url ?? '/', 'http://stand-in');
-    const request = { method: req.method ?? '', path: url.pathname, query: url.searchParams, headers: req.headers, form: new URLSearchParams(Buffer.concat(chunks).toString()) };
-    this.received.push(request);
-    const [status, body] = this.answer(request);
-    res.writeHead(status, { 'content-type': 'application/json', 'request-id': `req_${this.received.length}` }).end(JSON.stringify(body));
-  });
-
-  async start(): Promise<URL> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return new URL(`http://127.0.0.1:${(this.server.address() as AddressInfo).port}`);
-  }
-
-  async stop() {
-    // The library keeps connections alive; close() alone would wait for them.
-    this.server.closeAllConnections();
-    await new Promise((resolve) => this.server.close(resolve));
-  }
-
-  private answer({ method, path, query, form }: Received): [number, unknown] {
-    if (method === 'POST' && path === '/v1/payment_intents') {
-      if (this.unavailableCreations > 0) {
-        this.unavailableCreations--;
-        return [503, { error: { type: 'api_error', message: 'Stand-in briefly unavailable.' } }];
-      }
-      return [200, { id: 'pi_standin', object: 'payment_intent', client_secret: 'pi_standin_secret_abc', amount: Number(form.get('amount')), currency: form.get('currency'), status: 'requires_payment_method' }];
-    }
-    if (method === 'POST' && path === '/v1/refunds') {
-      return [200, { id: 're_standin', object: 'refund', payment_intent: form.get('payment_intent'), amount: Number(form.get('amount')), status: 'pending' }];
-    }
-    const chargeId = method === 'GET' && /^\/v1\/charges\/([^/]+)$/.exec(path)?.[1];
-    const charge = chargeId ? this.charges.get(chargeId) : undefined;
-    if (chargeId && charge) {
-      const expanded = [...query].some(([key, value]) => key.startsWith('expand[') && value === 'balance_transaction');
-      const transaction = charge.balanceTransaction && { id: `txn_${chargeId}`, object: 'balance_transaction', ...charge.balanceTransaction };
-      return [200, { id: chargeId, object: 'charge', currency: charge.currency, balance_transaction: expanded ? transaction : transaction && transaction.id }];
-    }
-    return [404, { error: { type: 'invalid_request_error', code: 'resource_missing', message: `No such route or object: ${method} ${path}` } }];
-  }
-}
 
 const standIn = new StripeStandIn();
 let provider: PaymentProvider;
@@ -102,7 +40,8 @@ describe('starting a payment', () => {
     expect(sent?.headers['idempotency-key']).toBe(`payment-${paymentId}`);
     expect(sent?.headers.authorization).toBe(`Bearer ${secretKey}`);
     expect(sent?.headers['stripe-version']).toBe('2026-10-28.endive');
-    expect(started).toEqual({ providerRef: 'pi_standin', clientSecret: 'pi_standin_secret_abc', checkoutUrl: null });
+    const intent = standIn.intents.get(`payment-${paymentId}`)!;
+    expect(started).toEqual({ providerRef: intent.id, clientSecret: intent.client_secret, checkoutUrl: null });
   });
 
   it('retries an unavailable Stripe under the same idempotency key, so the retry cannot start a second payment', async () => {
@@ -111,7 +50,7 @@ describe('starting a payment', () => {
     const started = await provider.createPayment(paymentRequest);
 
     expect(standIn.received.map((request) => request.headers['idempotency-key'])).toEqual([`payment-${paymentId}`, `payment-${paymentId}`]);
-    expect(started.providerRef).toBe('pi_standin');
+    expect(started.providerRef).toBe(standIn.intents.get(`payment-${paymentId}`)!.id);
   });
 });
 

@@ -6,9 +6,9 @@ import { changeAndPublish, recordEvents } from '../../../../../common/events/out
 import { isUuid } from '../../../../../common/validation.js';
 import type { MutationResolvers } from '../../__generated__/resolvers-types.js';
 import type { BookingCharge } from '../../booking-charges.js';
+import { paymentOf, startCheckout } from '../../checkout.js';
 import type { PaymentsContext } from '../../context.js';
 import { once } from '../../db/idempotency.js';
-import { paymentOf, startCheckout } from '../../checkout.js';
 import { findOpenPaymentOfBooking, insertPayment, markSucceeded, type PaymentRow } from '../../db/payments.js';
 import { requireIdempotencyKey } from '../../rules/idempotency-key.js';
 
