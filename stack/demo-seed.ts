@@ -1,4 +1,5 @@
 import { logger } from '../common/logger.js';
+import { seedDemoCommunities } from './demo-communities.js';
 import { seedDemoLibrary } from './demo-libraries.js';
 import { seedDemoCredits, seedDemoPayments, seedDemoSettlement } from './demo-payments.js';
 import { call } from './graphql-call.js';
@@ -49,15 +50,16 @@ export async function seedDemoData(graphqlUrl: string, admin: { email: string; p
         login.accessToken,
       );
     }
-    const studentTokens: string[] = [];
+    const students: { id: string; token: string }[] = [];
     for (const name of STUDENTS) {
-      const { register } = await call<{ register: { accessToken: string } }>(
+      const { register } = await call<{ register: { accessToken: string; user: { id: string } } }>(
         graphqlUrl,
-        'mutation($input: RegisterInput!) { register(input: $input) { accessToken } }',
+        'mutation($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }',
         { input: { tenantSlug: tenant.slug, email: demoEmail(tenant.slug, name), password: DEMO_PASSWORD, displayName: name } },
       );
-      studentTokens.push(register.accessToken);
+      students.push({ id: register.user.id, token: register.accessToken });
     }
+    const studentTokens = students.map((student) => student.token);
     const owner = await call<{ login: { accessToken: string } }>(
       graphqlUrl,
       'mutation($input: LoginInput!) { login(input: $input) { accessToken } }',
@@ -66,6 +68,7 @@ export async function seedDemoData(graphqlUrl: string, admin: { email: string; p
     const { bookingIds } = await seedDemoLibrary(graphqlUrl, tenant, owner.login.accessToken, studentTokens);
     await seedDemoPayments(graphqlUrl, owner.login.accessToken, bookingIds);
     // The first student's second booking was left unpaid at the desk: it is paid online and settled.
+    await seedDemoCommunities(graphqlUrl, owner.login.accessToken, students);
     await seedDemoSettlement(graphqlUrl, { adminToken: login.accessToken, studentToken: studentTokens[0]!, tenantId: createTenant.id, currency: tenant.currency, bookingId: bookingIds[1]!, checkoutBase });
   }
   await seedDemoCredits(graphqlUrl, login.accessToken, tenantIds);

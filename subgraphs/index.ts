@@ -12,6 +12,7 @@ export const SUBGRAPHS = [
   { name: 'tenants', port: 4002, serves: ['suspendedTenants'], manifest: () => import('./tenants/subgraph.js') },
   { name: 'bookings', port: 4003, serves: ['bookingCharges'], manifest: () => import('./bookings/subgraph.js') },
   { name: 'payments', port: 4004, serves: [], manifest: () => import('./payments/subgraph.js'), bench: () => import('./payments/bench/revenue-summary.js') },
+  { name: 'communities', port: 4005, serves: [], manifest: () => import('./communities/subgraph.js') },
 ] as const satisfies readonly SubgraphEntry[];
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];

@@ -24,6 +24,7 @@ export const EVENT_KEYS = {
   PAYMENT_REFUNDED: ['paymentId', 'refundId', 'bookingId', 'userId'],
   /** Credits of a tenant's wallet moved (granted, adjusted, reserved, captured, released). */
   CREDITS_MOVED: ['movementId', 'channel'],
+  POST_CREATED: ['postId', 'communityId', 'userId'],
 } as const;
 
 export type EventType = keyof typeof EVENT_KEYS;

@@ -1,0 +1,632 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { CommunityMapper, MembershipMapper, PostMapper, CommunityEventMapper, TenantMapper, UserMapper, LibraryMapper } from '../mappers.js';
+import type { CommunitiesContext } from '../context.js';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An ISO-8601 date and time with offset, e.g. `2026-11-23T09:00:00+01:00`. */
+  DateTime: { input: Date; output: Date | string; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** A tenant's group or open community, optionally of one library. Archived rather than deleted. */
+export type Community = {
+  __typename?: 'Community';
+  archivedAt?: Maybe<Scalars['DateTime']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  description: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  inviteOnly: Scalars['Boolean']['output'];
+  kind: CommunityKind;
+  library?: Maybe<Library>;
+  /** Active members, newest first: for members, staff and owners; empty for others. */
+  members: MembershipConnection;
+  name: Scalars['String']['output'];
+  /** Visible posts, newest first: for members, staff and owners; empty for others. */
+  posts: PostConnection;
+  tenant?: Maybe<Tenant>;
+  /** The viewer's membership, if they have one. */
+  viewerMembership?: Maybe<Membership>;
+};
+
+
+/** A tenant's group or open community, optionally of one library. Archived rather than deleted. */
+export type CommunityMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A tenant's group or open community, optionally of one library. Archived rather than deleted. */
+export type CommunityPostsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CommunityConnection = {
+  __typename?: 'CommunityConnection';
+  nodes: Array<Community>;
+  pageInfo: PageInfo;
+};
+
+/** Something that happened in a community, as delivered to `communityEvents` subscribers. */
+export type CommunityEvent = {
+  __typename?: 'CommunityEvent';
+  eventId: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  /** The post the event is about, as the viewer may see it. */
+  post?: Maybe<Post>;
+  type: CommunityEventType;
+};
+
+export type CommunityEventType =
+  | 'POST_CREATED';
+
+export type CommunityKind =
+  /** Staff and owners add the members. */
+  | 'GROUP'
+  /** Students of the tenant join themselves (or ask to, when invite-only). */
+  | 'OPEN';
+
+export type CreateCommunityInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Only for OPEN communities: students ask to join and staff let them in. */
+  inviteOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  kind: CommunityKind;
+  /** A library of the tenant the community belongs to. */
+  libraryId?: InputMaybe<Scalars['ID']['input']>;
+  name: Scalars['String']['input'];
+};
+
+/** Which events one subscriber receives, as the router applies them. Internal. */
+export type EventFilter = {
+  __typename?: 'EventFilter';
+  /**
+   * Subscribers with the same audience, role and selection receive the same payload, hydrated once
+   * for all of them: the subgraph promises that what they may see of each event is the same.
+   */
+  audience: Scalars['String']['output'];
+  eventTypes: Array<Scalars['String']['output']>;
+  /** Every key listed must have one of its values in the event. */
+  keys: Array<EventKeyMatch>;
+  /** The tenant whose events these are. */
+  tenantId: Scalars['ID']['output'];
+};
+
+export type EventKeyMatch = {
+  __typename?: 'EventKeyMatch';
+  key: Scalars['String']['output'];
+  values: Array<Scalars['String']['output']>;
+};
+
+export type Library = {
+  __typename?: 'Library';
+  /** The library's communities the viewer may see, newest first. */
+  communities: CommunityConnection;
+  id: Scalars['ID']['output'];
+};
+
+
+export type LibraryCommunitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type Membership = {
+  __typename?: 'Membership';
+  community?: Maybe<Community>;
+  role: MembershipRole;
+  since: Scalars['DateTime']['output'];
+  state: MembershipState;
+  user?: Maybe<User>;
+};
+
+export type MembershipConnection = {
+  __typename?: 'MembershipConnection';
+  nodes: Array<Membership>;
+  pageInfo: PageInfo;
+};
+
+export type MembershipRole =
+  | 'MANAGER'
+  | 'MEMBER'
+  | 'MODERATOR';
+
+export type MembershipState =
+  | 'ACTIVE'
+  /** May not join again. */
+  | 'BANNED'
+  | 'LEFT'
+  /** Asked to join an invite-only community; not yet let in. */
+  | 'PENDING'
+  | 'REMOVED';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Staff and owners add an active member of the tenant (or let in one who asked); a banned user cannot be added. */
+  addCommunityMember: Membership;
+  /** Staff and owners archive a community: it stays readable; nobody joins or posts any more. */
+  archiveCommunity: Community;
+  /** Staff and owners create a community of their tenant. */
+  createCommunity: Community;
+  /** Members, staff and owners post in a community they belong to; optionally a reply to one of its posts. */
+  createPost: Post;
+  /** Authors delete their own posts. */
+  deletePost: Post;
+  /** Authors edit their own posts. */
+  editPost: Post;
+  /** A member of the tenant joins an open community (or asks to, when it is invite-only). */
+  joinCommunity: Membership;
+  leaveCommunity: Membership;
+};
+
+
+export type MutationAddCommunityMemberArgs = {
+  communityId: Scalars['ID']['input'];
+  role?: InputMaybe<MembershipRole>;
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationArchiveCommunityArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateCommunityArgs = {
+  input: CreateCommunityInput;
+};
+
+
+export type MutationCreatePostArgs = {
+  body: Scalars['String']['input'];
+  communityId: Scalars['ID']['input'];
+  replyToId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationDeletePostArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationEditPostArgs = {
+  body: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationJoinCommunityArgs = {
+  communityId: Scalars['ID']['input'];
+};
+
+
+export type MutationLeaveCommunityArgs = {
+  communityId: Scalars['ID']['input'];
+};
+
+/** Where a page of a list ends, and whether another follows. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Pass as `after` to read the next page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** A message in a community. Written in Markdown; `html` is what clients show (no raw HTML from authors ever reaches it). */
+export type Post = {
+  __typename?: 'Post';
+  author?: Maybe<User>;
+  /** What the author wrote (Markdown), up to 5,000 characters; empty once deleted. */
+  body: Scalars['String']['output'];
+  community?: Maybe<Community>;
+  createdAt: Scalars['DateTime']['output'];
+  editedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The body rendered to safe HTML; empty once deleted. */
+  html: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** The post this one replies to. */
+  replyTo?: Maybe<Post>;
+  state: PostState;
+};
+
+export type PostConnection = {
+  __typename?: 'PostConnection';
+  nodes: Array<Post>;
+  pageInfo: PageInfo;
+};
+
+export type PostState =
+  /** Deleted by its author. */
+  | 'DELETED'
+  /** Hidden by a moderator. */
+  | 'HIDDEN'
+  | 'VISIBLE';
+
+export type Query = {
+  __typename?: 'Query';
+  /** Communities the viewer may see, newest first: open ones and the viewer's groups; all for staff and owners; platform admins name a tenant. */
+  communities: CommunityConnection;
+  community?: Maybe<Community>;
+  /** A community event by id, as the viewer may see it; the router hydrates `communityEvents` with it. Internal. */
+  communityEvent?: Maybe<CommunityEvent>;
+  /** Which community events a `communityEvents` subscriber receives. Internal. */
+  communityEventsFilter: EventFilter;
+  post?: Maybe<Post>;
+};
+
+
+export type QueryCommunitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryCommunityArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCommunityEventArgs = {
+  eventId: Scalars['ID']['input'];
+};
+
+
+export type QueryCommunityEventsFilterArgs = {
+  communityId: Scalars['ID']['input'];
+};
+
+
+export type QueryPostArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** What happens in a community as it happens (new posts): for its members, the tenant's staff and owners, and platform admins. */
+  communityEvents: CommunityEvent;
+};
+
+
+export type SubscriptionCommunityEventsArgs = {
+  communityId: Scalars['ID']['input'];
+};
+
+export type Tenant = {
+  __typename?: 'Tenant';
+  id: Scalars['ID']['output'];
+};
+
+export type User = {
+  __typename?: 'User';
+  /** Communities the user is an active member of, newest membership first: their own, or any of the tenant's member's for staff. */
+  communities: CommunityConnection;
+  id: Scalars['ID']['output'];
+};
+
+
+export type UserCommunitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = ResolversObject<{
+  Community: Community;
+  Library: Library;
+  Post: Post;
+  User: User;
+}>;
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = ResolversObject<{
+  Community:
+    ( { __typename: 'Community' }
+    & GraphQLRecursivePick<FederationTypes['Community'], {"id":true}> );
+  Library:
+    ( { __typename: 'Library' }
+    & GraphQLRecursivePick<FederationTypes['Library'], {"id":true}> );
+  Post:
+    ( { __typename: 'Post' }
+    & GraphQLRecursivePick<FederationTypes['Post'], {"id":true}> );
+  User:
+    ( { __typename: 'User' }
+    & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
+}>;
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  Community: ResolverTypeWrapper<CommunityMapper>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CommunityConnection: ResolverTypeWrapper<Omit<CommunityConnection, 'nodes'> & { nodes: Array<ResolversTypes['Community']> }>;
+  CommunityEvent: ResolverTypeWrapper<CommunityEventMapper>;
+  CommunityEventType: CommunityEventType;
+  CommunityKind: CommunityKind;
+  CreateCommunityInput: CreateCommunityInput;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  EventFilter: ResolverTypeWrapper<EventFilter>;
+  EventKeyMatch: ResolverTypeWrapper<EventKeyMatch>;
+  Library: ResolverTypeWrapper<LibraryMapper>;
+  Membership: ResolverTypeWrapper<MembershipMapper>;
+  MembershipConnection: ResolverTypeWrapper<Omit<MembershipConnection, 'nodes'> & { nodes: Array<ResolversTypes['Membership']> }>;
+  MembershipRole: MembershipRole;
+  MembershipState: MembershipState;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Post: ResolverTypeWrapper<PostMapper>;
+  PostConnection: ResolverTypeWrapper<Omit<PostConnection, 'nodes'> & { nodes: Array<ResolversTypes['Post']> }>;
+  PostState: PostState;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Tenant: ResolverTypeWrapper<TenantMapper>;
+  User: ResolverTypeWrapper<UserMapper>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  Community: CommunityMapper;
+  ID: Scalars['ID']['output'];
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
+  CommunityConnection: Omit<CommunityConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Community']> };
+  CommunityEvent: CommunityEventMapper;
+  CreateCommunityInput: CreateCommunityInput;
+  DateTime: Scalars['DateTime']['output'];
+  EventFilter: EventFilter;
+  EventKeyMatch: EventKeyMatch;
+  Library: LibraryMapper;
+  Membership: MembershipMapper;
+  MembershipConnection: Omit<MembershipConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Membership']> };
+  Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
+  Post: PostMapper;
+  PostConnection: Omit<PostConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Post']> };
+  Query: Record<PropertyKey, never>;
+  Subscription: Record<PropertyKey, never>;
+  Tenant: TenantMapper;
+  User: UserMapper;
+  String: Scalars['String']['output'];
+}>;
+
+export type EventSubscriptionDirectiveArgs = {
+  event: Scalars['String']['input'];
+  filter: Scalars['String']['input'];
+};
+
+export type EventSubscriptionDirectiveResolver<Result, Parent, ContextType = CommunitiesContext, Args = EventSubscriptionDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type CommunityResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['Community'] = ResolversParentTypes['Community'], FederationReferenceType extends FederationReferenceTypes['Community'] = FederationReferenceTypes['Community']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Community']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inviteOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CommunityKind'], ParentType, ContextType>;
+  library?: Resolver<Maybe<ResolversTypes['Library']>, ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['MembershipConnection'], ParentType, ContextType, RequireFields<CommunityMembersArgs, 'first'>>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  posts?: Resolver<ResolversTypes['PostConnection'], ParentType, ContextType, RequireFields<CommunityPostsArgs, 'first'>>;
+  tenant?: Resolver<Maybe<ResolversTypes['Tenant']>, ParentType, ContextType>;
+  viewerMembership?: Resolver<Maybe<ResolversTypes['Membership']>, ParentType, ContextType>;
+}>;
+
+export type CommunityConnectionResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['CommunityConnection'] = ResolversParentTypes['CommunityConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['Community']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type CommunityEventResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['CommunityEvent'] = ResolversParentTypes['CommunityEvent']> = ResolversObject<{
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  post?: Resolver<Maybe<ResolversTypes['Post']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['CommunityEventType'], ParentType, ContextType>;
+}>;
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type EventFilterResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['EventFilter'] = ResolversParentTypes['EventFilter']> = ResolversObject<{
+  audience?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  eventTypes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  keys?: Resolver<Array<ResolversTypes['EventKeyMatch']>, ParentType, ContextType>;
+  tenantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type EventKeyMatchResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['EventKeyMatch'] = ResolversParentTypes['EventKeyMatch']> = ResolversObject<{
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  values?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type LibraryResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['Library'] = ResolversParentTypes['Library'], FederationReferenceType extends FederationReferenceTypes['Library'] = FederationReferenceTypes['Library']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Library']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  communities?: Resolver<ResolversTypes['CommunityConnection'], ParentType, ContextType, RequireFields<LibraryCommunitiesArgs, 'first'>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type MembershipResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['Membership'] = ResolversParentTypes['Membership']> = ResolversObject<{
+  community?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['MembershipRole'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['MembershipState'], ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+}>;
+
+export type MembershipConnectionResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['MembershipConnection'] = ResolversParentTypes['MembershipConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['Membership']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  addCommunityMember?: Resolver<ResolversTypes['Membership'], ParentType, ContextType, RequireFields<MutationAddCommunityMemberArgs, 'communityId' | 'role' | 'userId'>>;
+  archiveCommunity?: Resolver<ResolversTypes['Community'], ParentType, ContextType, RequireFields<MutationArchiveCommunityArgs, 'id'>>;
+  createCommunity?: Resolver<ResolversTypes['Community'], ParentType, ContextType, RequireFields<MutationCreateCommunityArgs, 'input'>>;
+  createPost?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationCreatePostArgs, 'body' | 'communityId'>>;
+  deletePost?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationDeletePostArgs, 'id'>>;
+  editPost?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationEditPostArgs, 'body' | 'id'>>;
+  joinCommunity?: Resolver<ResolversTypes['Membership'], ParentType, ContextType, RequireFields<MutationJoinCommunityArgs, 'communityId'>>;
+  leaveCommunity?: Resolver<ResolversTypes['Membership'], ParentType, ContextType, RequireFields<MutationLeaveCommunityArgs, 'communityId'>>;
+}>;
+
+export type PageInfoResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PostResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['Post'] = ResolversParentTypes['Post'], FederationReferenceType extends FederationReferenceTypes['Post'] = FederationReferenceTypes['Post']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Post']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  author?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  community?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  editedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  html?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  replyTo?: Resolver<Maybe<ResolversTypes['Post']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['PostState'], ParentType, ContextType>;
+}>;
+
+export type PostConnectionResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['PostConnection'] = ResolversParentTypes['PostConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['Post']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  communities?: Resolver<ResolversTypes['CommunityConnection'], ParentType, ContextType, RequireFields<QueryCommunitiesArgs, 'first'>>;
+  community?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType, RequireFields<QueryCommunityArgs, 'id'>>;
+  communityEvent?: Resolver<Maybe<ResolversTypes['CommunityEvent']>, ParentType, ContextType, RequireFields<QueryCommunityEventArgs, 'eventId'>>;
+  communityEventsFilter?: Resolver<ResolversTypes['EventFilter'], ParentType, ContextType, RequireFields<QueryCommunityEventsFilterArgs, 'communityId'>>;
+  post?: Resolver<Maybe<ResolversTypes['Post']>, ParentType, ContextType, RequireFields<QueryPostArgs, 'id'>>;
+}>;
+
+export type SubscriptionResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  communityEvents?: SubscriptionResolver<ResolversTypes['CommunityEvent'], "communityEvents", ParentType, ContextType, RequireFields<SubscriptionCommunityEventsArgs, 'communityId'>>;
+}>;
+
+export type TenantResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['Tenant'] = ResolversParentTypes['Tenant']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type UserResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  communities?: Resolver<ResolversTypes['CommunityConnection'], ParentType, ContextType, RequireFields<UserCommunitiesArgs, 'first'>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type Resolvers<ContextType = CommunitiesContext> = ResolversObject<{
+  Community?: CommunityResolvers<ContextType>;
+  CommunityConnection?: CommunityConnectionResolvers<ContextType>;
+  CommunityEvent?: CommunityEventResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  EventFilter?: EventFilterResolvers<ContextType>;
+  EventKeyMatch?: EventKeyMatchResolvers<ContextType>;
+  Library?: LibraryResolvers<ContextType>;
+  Membership?: MembershipResolvers<ContextType>;
+  MembershipConnection?: MembershipConnectionResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Post?: PostResolvers<ContextType>;
+  PostConnection?: PostConnectionResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
+  Tenant?: TenantResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
+}>;
+
+export type DirectiveResolvers<ContextType = CommunitiesContext> = ResolversObject<{
+  eventSubscription?: EventSubscriptionDirectiveResolver<any, any, ContextType>;
+}>;

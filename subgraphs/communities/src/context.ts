@@ -1,0 +1,20 @@
+import type { Kysely } from 'kysely';
+import type { Viewer } from '../../../common/auth/viewer.js';
+import type { OutboxRelay } from '../../../common/events/outbox.js';
+import type { CommunitiesDatabase } from './db.js';
+import { createLoaders, type CommunitiesLoaders } from './loaders.js';
+
+/** What lives as long as the service: shared by every request. */
+export interface CommunitiesServices {
+  db: Kysely<CommunitiesDatabase>;
+  relay: OutboxRelay;
+}
+
+export interface CommunitiesContext extends CommunitiesServices {
+  viewer: Viewer | null;
+  loaders: CommunitiesLoaders;
+}
+
+export function createContext(services: CommunitiesServices, viewer: Viewer | null): CommunitiesContext {
+  return { ...services, viewer, loaders: createLoaders(services.db, viewer) };
+}

@@ -1,0 +1,49 @@
+import DataLoader from 'dataloader';
+import type { Kysely } from 'kysely';
+import type { Viewer } from '../../../common/auth/viewer.js';
+import { byIdsLoader, listsLoader, type ListKey } from '../../../common/db/loaders.js';
+import { asViewer, inKeyOrder } from '../../../common/db/viewer-scope.js';
+import type { Page } from '../../../common/pagination.js';
+import { existingIdsOnly } from '../../../common/validation.js';
+import { canSeeCommunity, readerOf } from './access.js';
+import {
+  communitiesOfLibraries,
+  communitiesOfUsers,
+  findCommunitiesByIds,
+  findPostsByIds,
+  membersOfCommunities,
+  postsOfCommunities,
+  type CommunitiesDatabase,
+  type CommunityRow,
+  type MembershipRow,
+  type PostRow,
+} from './db.js';
+
+type NoArgs = Record<string, never>;
+
+export interface CommunitiesLoaders {
+  /** Communities the viewer may know exist, with the viewer's membership; `null` otherwise. */
+  community: DataLoader<string, CommunityRow | null>;
+  /** Posts by id, under row-level security only: resolvers check the community may be read. */
+  post: DataLoader<string, PostRow | null>;
+  membersOfCommunity: DataLoader<ListKey<NoArgs>, Page<MembershipRow>, string>;
+  postsOfCommunity: DataLoader<ListKey<NoArgs>, Page<PostRow>, string>;
+  communitiesOfLibrary: DataLoader<ListKey<NoArgs>, Page<CommunityRow>, string>;
+  communitiesOfUser: DataLoader<ListKey<NoArgs>, Page<CommunityRow>, string>;
+}
+
+export function createLoaders(db: Kysely<CommunitiesDatabase>, viewer: Viewer | null): CommunitiesLoaders {
+  const reader = viewer ? readerOf(viewer) : { userId: '00000000-0000-0000-0000-000000000000', seesAll: false };
+  return {
+    community: new DataLoader(async (ids) => {
+      const existing = existingIdsOnly(ids);
+      const rows = viewer && existing.length ? await asViewer(db, viewer, 'load communities', (trx) => findCommunitiesByIds(trx, reader, existing)) : [];
+      return inKeyOrder(ids, rows.filter((row) => canSeeCommunity(viewer, row)), (row) => row.id);
+    }),
+    post: byIdsLoader(db, viewer, 'load posts', findPostsByIds, () => true),
+    membersOfCommunity: listsLoader(db, viewer, 'load members of communities', (trx, ids, page) => membersOfCommunities(trx, ids, page)),
+    postsOfCommunity: listsLoader(db, viewer, 'load posts of communities', (trx, ids, page) => postsOfCommunities(trx, ids, page)),
+    communitiesOfLibrary: listsLoader(db, viewer, 'load communities of libraries', (trx, ids, page) => communitiesOfLibraries(trx, reader, ids, page)),
+    communitiesOfUser: listsLoader(db, viewer, 'load communities of users', (trx, ids, page) => communitiesOfUsers(trx, reader, ids, page)),
+  };
+}

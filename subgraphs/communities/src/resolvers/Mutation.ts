@@ -1,0 +1,5 @@
+import type { MutationResolvers } from '../__generated__/resolvers-types.js';
+import { communityMutations } from './mutations/communities.js';
+import { postMutations } from './mutations/posts.js';
+
+export const Mutation: MutationResolvers = { ...communityMutations, ...postMutations };

@@ -1,0 +1,47 @@
+import { signedIn } from '../../../../common/auth/guards.js';
+import { tenantScope } from '../../../../common/auth/tenant-scope.js';
+import { asViewer } from '../../../../common/db/viewer-scope.js';
+import { notFound } from '../../../../common/errors.js';
+import { pageRequest } from '../../../../common/pagination.js';
+import type { QueryResolvers } from '../__generated__/resolvers-types.js';
+import { canReadCommunity, readerOf } from '../access.js';
+import { listCommunities } from '../db.js';
+import { communityEventStream } from './CommunityEvent.js';
+import { readablePost } from './Post.js';
+
+export const Query: QueryResolvers = {
+  communityEventsFilter: async (_parent, { communityId }, { viewer, loaders }) => {
+    const caller = signedIn(viewer);
+    const community = await loaders.community.load(communityId);
+    if (!community || !canReadCommunity(caller, community)) throw notFound('Community');
+    // Everyone who may read the community sees the same of each post.
+    return communityEventStream.filter(caller, { tenantId: community.tenant_id, keys: { communityId }, audience: `community:${communityId}` });
+  },
+
+  communityEvent: async (_parent, { eventId }, { viewer, db, loaders }) => {
+    const event = await communityEventStream.read(db, viewer, eventId);
+    const community = event?.keys.communityId ? await loaders.community.load(event.keys.communityId) : null;
+    return event && community && canReadCommunity(viewer, community) ? event : null;
+  },
+
+  community: async (_parent, { id }, { viewer, loaders }) => {
+    signedIn(viewer);
+    const community = await loaders.community.load(id);
+    if (!community) throw notFound('Community');
+    return community;
+  },
+
+  communities: (_parent, { first, after, tenantId }, { viewer, db }) => {
+    const caller = signedIn(viewer);
+    const scope = tenantScope(caller, tenantId, { required: false });
+    const page = pageRequest(first, after);
+    return asViewer(db, caller, 'list communities', (trx) => listCommunities(trx, readerOf(caller), scope, page));
+  },
+
+  post: async (_parent, { id }, ctx) => {
+    signedIn(ctx.viewer);
+    const post = await readablePost(ctx, await ctx.loaders.post.load(id));
+    if (!post) throw notFound('Post');
+    return post;
+  },
+};

@@ -1,0 +1,27 @@
+import { tenantMembersProjection } from '../../common/membership/tenant-members.js';
+import { DateTime } from '../../common/scalars.js';
+import { defineSubgraph, type SubgraphPlatform } from '../../common/subgraph-kit/manifest.js';
+import { migrations } from './migrations/index.js';
+import type { Resolvers } from './src/__generated__/resolvers-types.js';
+import { createContext, type CommunitiesServices } from './src/context.js';
+import type { CommunitiesDatabase } from './src/db.js';
+import { Community } from './src/resolvers/Community.js';
+import { CommunityEvent } from './src/resolvers/CommunityEvent.js';
+import { Library } from './src/resolvers/Library.js';
+import { Membership } from './src/resolvers/Membership.js';
+import { Mutation } from './src/resolvers/Mutation.js';
+import { Post } from './src/resolvers/Post.js';
+import { Query } from './src/resolvers/Query.js';
+import { User } from './src/resolvers/User.js';
+
+const resolvers: Resolvers = { DateTime, Query, Mutation, Community, Membership, Post, CommunityEvent, User, Library };
+
+/** Communities of a tenant, their members and posts; the community events subscription. */
+export default defineSubgraph({
+  schema: new URL('./schema.graphql', import.meta.url),
+  resolvers,
+  migrations,
+  services: ({ db, relay }: SubgraphPlatform<CommunitiesDatabase, unknown>): CommunitiesServices => ({ db, relay }),
+  context: createContext,
+  consumers: (services) => ({ 'tenant-members': tenantMembersProjection(services.db) }),
+});

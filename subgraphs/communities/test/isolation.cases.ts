@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { parse } from 'graphql';
+import { EMPTY_PAGE } from '../../../common/pagination.js';
+import {
+  AddCommunityMemberDocument,
+  ArchiveCommunityDocument,
+  CreateCommunityDocument,
+  CreatePostDocument,
+  DeletePostDocument,
+  EditPostDocument,
+  IsoCommunitiesDocument,
+  IsoCommunityDocument,
+  IsoPostDocument,
+  JoinCommunityDocument,
+  LeaveCommunityDocument,
+} from '../../../test/__generated__/operations.js';
+import { must } from '../../../test/support/client.js';
+import { attack, defineIsolationCases, eachMemberOfB, recordedEventId, ROLES, type CoreWorld } from '../../../test/support/isolation-kit.js';
+
+interface CommunitiesSide {
+  /** A group with the side's student as a member, and an open community; both of `library`. */
+  group: string;
+  open: string;
+  library: string;
+  /** The student's post in the group, and its POST_CREATED event. */
+  post: string;
+  postEvent: string;
+}
+
+interface CommunitiesWorld {
+  a: CommunitiesSide;
+  b: CommunitiesSide;
+  /** Objects of A the controls may archive, leave, edit or delete without disturbing the attacks. */
+  aSpares: { community: string; post: string };
+}
+
+const selection = 'id name description kind inviteOnly archivedAt viewerMembership { state } members(first: 5) { nodes { user { id } state } } posts(first: 5) { nodes { id body html } }';
+
+const CommunityEventQuery: TypedDocumentNode<{ communityEvent: { eventId: string } | null }, { eventId: string }> = parse(`
+  query IsoCommunityEvent($eventId: ID!) { communityEvent(eventId: $eventId) { eventId type occurredAt post { id body html } } }`);
+const CommunityEventsFilterQuery: TypedDocumentNode<{ communityEventsFilter: unknown }, { communityId: string }> = parse(`
+  query IsoCommunityEventsFilter($communityId: ID!) { communityEventsFilter(communityId: $communityId) { tenantId eventTypes keys { key values } audience } }`);
+
+async function sideOf(core: CoreWorld, label: 'A' | 'B'): Promise<CommunitiesSide> {
+  const tenant = label === 'A' ? core.a : core.b;
+  const { graphqlUrl } = core.stack;
+  const owner = tenant.members.OWNER;
+  const student = tenant.members.STUDENT;
+  const library = randomUUID();
+  const community = async (kind: 'GROUP' | 'OPEN', name: string) =>
+    (await must(graphqlUrl, CreateCommunityDocument, { input: { name: `${name} of ${tenant.slug}`, kind, libraryId: library, description: `Secret plans of ${tenant.slug}` } }, owner.token)).createCommunity.id;
+  const group = await community('GROUP', 'Group');
+  const open = await community('OPEN', 'Open');
+  await must(graphqlUrl, AddCommunityMemberDocument, { communityId: group, userId: student.id }, owner.token);
+  const { createPost } = await must(graphqlUrl, CreatePostDocument, { communityId: group, body: `Group post of ${tenant.slug}` }, student.token);
+  const postEvent = await recordedEventId(core.recorder, `${label}'s post`, (event) => event.type === 'POST_CREATED' && event.keys.postId === createPost.id);
+  return { group, open, library, post: createPost.id, postEvent };
+}
+
+export default defineIsolationCases<CommunitiesWorld>({
+  async setUp(core) {
+    const a = await sideOf(core, 'A');
+    const b = await sideOf(core, 'B');
+    const { graphqlUrl } = core.stack;
+    const spare = (await must(graphqlUrl, CreateCommunityDocument, { input: { name: `Spare of ${core.a.slug}`, kind: 'OPEN' } }, core.a.members.OWNER.token)).createCommunity.id;
+    const sparePost = (await must(graphqlUrl, CreatePostDocument, { communityId: a.group, body: 'To be deleted' }, core.a.members.STUDENT.token)).createPost.id;
+    return { a, b, aSpares: { community: spare, post: sparePost } };
+  },
+
+  snapshotOfB: `
+    communities(tenantId: $id, first: 10) {
+      nodes { ${selection} }
+    }`,
+  secretsOfB: ({ own: { b } }) => [b.group, b.open, b.post, b.postEvent, b.library],
+
+  rootFields: {
+    Query: {
+      communityEventsFilter: attack(CommunityEventsFilterQuery, {
+        targets: (world) => ({ "B's group": { communityId: world.own.b.group }, "B's open community": { communityId: world.own.b.open } }),
+        nowhere: () => ({ communityId: randomUUID() }),
+        refusal: 'NOT_FOUND',
+        controls: ROLES.map((role) => ({ as: role, variables: (world) => ({ communityId: world.own.a.group }) })),
+      }),
+      communityEvent: attack(CommunityEventQuery, {
+        targets: (world) => ({ "the event of B's post": { eventId: world.own.b.postEvent } }),
+        nowhere: () => ({ eventId: randomUUID() }),
+        refusal: 'NULL',
+        controls: ROLES.map((role) => ({ as: role, variables: (world) => ({ eventId: world.own.a.postEvent }) })),
+      }),
+      community: attack(IsoCommunityDocument, {
+        targets: (world) => ({ "B's group": { id: world.own.b.group }, "B's open community": { id: world.own.b.open } }),
+        nowhere: () => ({ id: randomUUID() }),
+        refusal: 'NOT_FOUND',
+        controls: [{ as: 'STUDENT', variables: (world) => ({ id: world.own.a.group }) }],
+      }),
+      communities: attack(IsoCommunitiesDocument, {
+        targets: (world) => ({ "B's communities": { tenantId: world.b.id, first: 100 } }),
+        nowhere: () => ({ tenantId: randomUUID(), first: 100 }),
+        refusal: 'NOT_FOUND',
+        controls: [{ as: 'STUDENT', variables: () => ({ first: 100 }) }],
+      }),
+      post: attack(IsoPostDocument, {
+        targets: (world) => ({ "B's post": { id: world.own.b.post } }),
+        nowhere: () => ({ id: randomUUID() }),
+        refusal: 'NOT_FOUND',
+        controls: [{ as: 'STUDENT', variables: (world) => ({ id: world.own.a.post }) }],
+      }),
+    },
+    Mutation: {
+      createCommunity: { noForeignId: 'Creates a community in the tenant named by the token; its libraryId is stored as given and only ever resolved within that tenant.' },
+      archiveCommunity: attack(ArchiveCommunityDocument, {
+        targets: (world) => ({ "B's group": { id: world.own.b.group } }),
+        nowhere: () => ({ id: randomUUID() }),
+        refusal: { OWNER: 'NOT_FOUND', STAFF: 'NOT_FOUND', STUDENT: 'FORBIDDEN' },
+        controls: [{ as: 'OWNER', variables: (world) => ({ id: world.own.aSpares.community }) }],
+      }),
+      addCommunityMember: attack(AddCommunityMemberDocument, {
+        // Naming B's group is attacked by every other membership field; here, B's people.
+        targets: (world) => eachMemberOfB(world, (member) => ({ communityId: world.own.a.group, userId: member.id })),
+        nowhere: (world) => ({ communityId: world.own.a.group, userId: randomUUID() }),
+        refusal: { OWNER: 'NOT_FOUND', STAFF: 'NOT_FOUND', STUDENT: 'FORBIDDEN' },
+        controls: [{ as: 'STAFF', variables: (world) => ({ communityId: world.own.a.group, userId: world.a.members.STAFF.id }) }],
+      }),
+      joinCommunity: attack(JoinCommunityDocument, {
+        targets: (world) => ({ "B's open community": { communityId: world.own.b.open }, "B's group": { communityId: world.own.b.group } }),
+        nowhere: () => ({ communityId: randomUUID() }),
+        refusal: 'NOT_FOUND',
+        controls: [{ as: 'STUDENT', variables: (world) => ({ communityId: world.own.a.open }) }],
+      }),
+      leaveCommunity: attack(LeaveCommunityDocument, {
+        targets: (world) => ({ "B's group": { communityId: world.own.b.group } }),
+        nowhere: () => ({ communityId: randomUUID() }),
+        refusal: 'NOT_FOUND',
+        controls: [{ as: 'OWNER', variables: (world) => ({ communityId: world.own.aSpares.community }) }],
+      }),
+      createPost: attack(CreatePostDocument, {
+        // A reply to B's post is in test/communities.test.ts.
+        targets: (world) => ({ "B's group": { communityId: world.own.b.group, body: 'Intruder' }, "B's open community": { communityId: world.own.b.open, body: 'Intruder' } }),
+        nowhere: () => ({ communityId: randomUUID(), body: 'Intruder' }),
+        refusal: 'NOT_FOUND',
+        controls: [{ as: 'STUDENT', variables: (world) => ({ communityId: world.own.a.group, body: 'Hello again', replyToId: world.own.a.post }) }],
+      }),
+      editPost: attack(EditPostDocument, {
+        targets: (world) => ({ "B's post": { id: world.own.b.post, body: 'Taken over' } }),
+        nowhere: () => ({ id: randomUUID(), body: 'Taken over' }),
+        refusal: 'NOT_FOUND',
+        controls: [{ as: 'STUDENT', variables: (world) => ({ id: world.own.a.post, body: `Group post, edited` }) }],
+      }),
+      deletePost: attack(DeletePostDocument, {
+        targets: (world) => ({ "B's post": { id: world.own.b.post } }),
+        nowhere: () => ({ id: randomUUID() }),
+        refusal: 'NOT_FOUND',
+        controls: [{ as: 'STUDENT', variables: (world) => ({ id: world.own.aSpares.post }) }],
+      }),
+    },
+  },
+
+  entities: {
+    Community: {
+      own: (world) => ({ __typename: 'Community', id: world.own.a.open }),
+      foreign: (world) => ({ "B's group": { __typename: 'Community', id: world.own.b.group }, "B's open community": { __typename: 'Community', id: world.own.b.open } }),
+      nowhere: () => ({ __typename: 'Community', id: randomUUID() }),
+      selection,
+    },
+    Post: {
+      own: (world) => ({ __typename: 'Post', id: world.own.a.post }),
+      foreign: (world) => ({ "B's post": { __typename: 'Post', id: world.own.b.post } }),
+      nowhere: () => ({ __typename: 'Post', id: randomUUID() }),
+      selection: 'id body html state community { id } author { id }',
+    },
+    // The users and bookings subgraphs decide whether A may see B's user or library; communities must add none of B's.
+    User: {
+      own: (world, role) => ({ __typename: 'User', id: world.a.members[role].id }),
+      foreign: (world) => eachMemberOfB(world, (member) => ({ __typename: 'User', id: member.id })),
+      nowhere: () => ({ __typename: 'User', id: randomUUID() }),
+      selection: 'id communities(first: 50) { nodes { id name } pageInfo { hasNextPage endCursor } }',
+      stranger: (representation) => ({ id: representation.id, communities: EMPTY_PAGE }),
+    },
+    Library: {
+      own: (world) => ({ __typename: 'Library', id: world.own.a.library }),
+      foreign: (world) => ({ "B's library": { __typename: 'Library', id: world.own.b.library } }),
+      nowhere: () => ({ __typename: 'Library', id: randomUUID() }),
+      selection: 'id communities(first: 50) { nodes { id name } pageInfo { hasNextPage endCursor } }',
+      stranger: (representation) => ({ id: representation.id, communities: EMPTY_PAGE }),
+    },
+  },
+});

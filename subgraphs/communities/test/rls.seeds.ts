@@ -1,0 +1,31 @@
+import { randomUUID } from 'node:crypto';
+import { AddCommunityMemberDocument, CreateCommunityDocument, CreatePostDocument } from '../../../test/__generated__/operations.js';
+import { must } from '../../../test/support/client.js';
+import { defineRlsSeeds } from '../../../test/support/rls-kit.js';
+
+export default defineRlsSeeds({
+  tenantTables: ['communities', 'community_members', 'posts', 'tenant_members', 'outbox_events'],
+
+  async seedTenant(trx, tenantId) {
+    const student = randomUUID();
+    const community = await trx
+      .insertInto('communities')
+      .values({ tenant_id: tenantId, name: 'Seeded group', kind: 'GROUP', created_by: randomUUID() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx.insertInto('tenant_members').values({ tenant_id: tenantId, user_id: student, active: true }).execute();
+    await trx.insertInto('community_members').values({ tenant_id: tenantId, community_id: community.id, user_id: student, state: 'ACTIVE' }).execute();
+    await trx.insertInto('posts').values({ tenant_id: tenantId, community_id: community.id, author_id: student, body: 'Seeded', body_html: '<p>Seeded</p>' }).execute();
+    await trx
+      .insertInto('outbox_events')
+      .values({ id: randomUUID(), tenant_id: tenantId, type: 'TEST_SEEDED', keys: JSON.stringify({ communityId: community.id }), published_at: new Date() })
+      .execute();
+  },
+
+  /** A group with the student in it and their post (and so its event). */
+  async throughApi({ graphqlUrl }, tenant, student) {
+    const { createCommunity } = await must(graphqlUrl, CreateCommunityDocument, { input: { name: `Group of ${tenant.slug}`, kind: 'GROUP' } }, tenant.owner.token);
+    await must(graphqlUrl, AddCommunityMemberDocument, { communityId: createCommunity.id, userId: student.id }, tenant.owner.token);
+    await must(graphqlUrl, CreatePostDocument, { communityId: createCommunity.id, body: 'Hello' }, student.token);
+  },
+});

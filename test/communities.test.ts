@@ -1,0 +1,139 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  AddCommunityMemberDocument,
+  ArchiveCommunityDocument,
+  CommunitiesDocument,
+  CommunityDocument,
+  CreateCommunityDocument,
+  CreatePostDocument,
+  DeletePostDocument,
+  EditPostDocument,
+  JoinCommunityDocument,
+  LeaveCommunityDocument,
+  MyCommunitiesDocument,
+  PostDocument,
+  type CreateCommunityInput,
+} from './__generated__/operations.js';
+import { errorCodes, must, request } from './support/client.js';
+import { createMember, createTenant, loginAdmin, registerStudent, type Member } from './support/seed-kit.js';
+import { sharedTestStack, type TestStack } from './support/stack.js';
+import { subscriptionClient, untilLive, type SubscriptionClient } from './support/subscription-client.js';
+
+let stack: TestStack;
+let admin: Member;
+const clients: SubscriptionClient[] = [];
+
+beforeAll(async () => {
+  stack = await sharedTestStack();
+  admin = await loginAdmin(stack.graphqlUrl);
+});
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((client) => client.dispose()));
+});
+
+const create = async (by: Member, input: CreateCommunityInput) => (await must(stack.graphqlUrl, CreateCommunityDocument, { input }, by.token)).createCommunity;
+const add = (by: Member, communityId: string, userId: string) => must(stack.graphqlUrl, AddCommunityMemberDocument, { communityId, userId }, by.token);
+const post = (by: Member, communityId: string, body: string, replyToId?: string) => request(stack.graphqlUrl, CreatePostDocument, { communityId, body, replyToId }, by.token);
+const communityAs = (viewer: Member, id: string) => request(stack.graphqlUrl, CommunityDocument, { id }, viewer.token);
+
+describe('a group', () => {
+  it('shows a member’s post live to another member, and nothing of it to a student outside the group or the tenant', async () => {
+    const tenant = await createTenant(stack.graphqlUrl, admin);
+    const [asha, ben, outsider] = await Promise.all(['Asha', 'Ben', 'Chen'].map((name) => registerStudent(stack.graphqlUrl, tenant.slug, name)));
+    const stranger = await registerStudent(stack.graphqlUrl, (await createTenant(stack.graphqlUrl, admin)).slug);
+    const group = await create(tenant.owner, { name: 'Exam prep', kind: 'GROUP', description: 'Finals, together' });
+    expect(group).toMatchObject({ kind: 'GROUP', viewerMembership: { role: 'MANAGER', state: 'ACTIVE' } });
+    await add(tenant.owner, group.id, asha!.id);
+    await add(tenant.owner, group.id, ben!.id);
+
+    const client = subscriptionClient(stack.graphqlUrl, ben!.token);
+    clients.push(client);
+    const events = client.subscribe<{ communityEvents: { type: string; post: { body: string; author: { id: string } } | null } }>(
+      `subscription($id: ID!) { communityEvents(communityId: $id) { type post { body author { id } } } }`,
+      { id: group.id },
+    );
+    await untilLive(events, stack.bus, { tenantId: tenant.id, type: 'POST_CREATED', keys: { postId: '00000000-0000-4000-8000-000000000000', communityId: group.id, userId: asha!.id } });
+    events.events.length = 0;
+
+    const written = await post(asha!, group.id, 'Anyone up for **mock tests** on Friday?');
+    expect(written.errors).toBeUndefined();
+    await expect.poll(() => events.events.length, { timeout: 1_000, interval: 10 }).toBe(1);
+    expect(events.events[0]!.result).toEqual({ data: { communityEvents: { type: 'POST_CREATED', post: { body: 'Anyone up for **mock tests** on Friday?', author: { id: asha!.id } } } } });
+
+    const seenByBen = await communityAs(ben!, group.id);
+    expect(seenByBen.data?.community?.posts.nodes.map((node) => node.html)).toEqual(['<p>Anyone up for <strong>mock tests</strong> on Friday?</p>\n']);
+    for (const viewer of [outsider!, stranger]) {
+      expect(errorCodes(await communityAs(viewer, group.id))).toEqual(['NOT_FOUND']);
+      expect(errorCodes(await request(stack.graphqlUrl, PostDocument, { id: written.data!.createPost.id }, viewer.token))).toEqual(['NOT_FOUND']);
+      expect(errorCodes(await post(viewer, group.id, 'Let me in'))).toEqual(['NOT_FOUND']);
+      expect((await must(stack.graphqlUrl, CommunitiesDocument, { first: 50 }, viewer.token)).communities.nodes.map((node) => node.id)).not.toContain(group.id);
+      const intruder = subscriptionClient(stack.graphqlUrl, viewer.token);
+      clients.push(intruder);
+      const refused = intruder.subscribe(`subscription($id: ID!) { communityEvents(communityId: $id) { type } }`, { id: group.id });
+      await expect.poll(() => (Array.isArray(refused.error) ? refused.error.map((error) => error.extensions?.code) : refused.error), { timeout: 2_000 }).toEqual(['NOT_FOUND']);
+    }
+    expect((await must(stack.graphqlUrl, MyCommunitiesDocument, {}, ben!.token)).me?.communities.nodes.map((node) => node.id)).toEqual([group.id]);
+
+    // A reply names the post it answers: another group's post is as unknown as one that does not exist.
+    const elsewhere = await create(tenant.owner, { name: 'Other group', kind: 'GROUP' });
+    await add(tenant.owner, elsewhere.id, outsider!.id);
+    const hidden = (await post(outsider!, elsewhere.id, 'Ours alone')).data!.createPost.id;
+    const replies = [await post(asha!, group.id, 'Re', hidden), await post(asha!, group.id, 'Re', '6d0f9a3e-0000-4000-8000-000000000000')];
+    expect(replies.map((reply) => reply.errors?.[0]?.message)).toEqual(['Post not found.', 'Post not found.']);
+  });
+
+  it('is run by staff and owners: students neither create groups nor add members; only active members of the tenant are added', async () => {
+    const tenant = await createTenant(stack.graphqlUrl, admin);
+    const student = await registerStudent(stack.graphqlUrl, tenant.slug);
+    const staff = await createMember(stack.graphqlUrl, admin, tenant.id, tenant.slug, 'STAFF');
+    expect(errorCodes(await request(stack.graphqlUrl, CreateCommunityDocument, { input: { name: 'Mine', kind: 'GROUP' } }, student.token))).toEqual(['FORBIDDEN']);
+    const group = await create(staff, { name: 'Night owls', kind: 'GROUP' });
+    expect(errorCodes(await request(stack.graphqlUrl, AddCommunityMemberDocument, { communityId: group.id, userId: student.id }, student.token))).toEqual(['FORBIDDEN']);
+    const stranger = await registerStudent(stack.graphqlUrl, (await createTenant(stack.graphqlUrl, admin)).slug);
+    expect(errorCodes(await request(stack.graphqlUrl, AddCommunityMemberDocument, { communityId: group.id, userId: stranger.id }, staff.token))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await request(stack.graphqlUrl, JoinCommunityDocument, { communityId: group.id }, staff.token))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await request(stack.graphqlUrl, CreateCommunityDocument, { input: { name: 'Bad', kind: 'GROUP', inviteOnly: true } }, staff.token))).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('an open community', () => {
+  it('lets students join, post safe Markdown, reply, edit and delete their own posts, and leave', async () => {
+    const tenant = await createTenant(stack.graphqlUrl, admin);
+    const [asha, ben] = await Promise.all(['Asha', 'Ben'].map((name) => registerStudent(stack.graphqlUrl, tenant.slug, name)));
+    const open = await create(tenant.owner, { name: 'Study tips', kind: 'OPEN' });
+    expect((await communityAs(asha!, open.id)).data?.community?.posts.nodes).toEqual([]);
+    expect(errorCodes(await post(asha!, open.id, 'Hello'))).toEqual(['FORBIDDEN']);
+    expect((await must(stack.graphqlUrl, JoinCommunityDocument, { communityId: open.id }, asha!.token)).joinCommunity).toEqual({ role: 'MEMBER', state: 'ACTIVE' });
+    await must(stack.graphqlUrl, JoinCommunityDocument, { communityId: open.id }, ben!.token);
+
+    const hostile = await post(asha!, open.id, '<script>alert(1)</script> [click](javascript:alert(2)) <img src=x onerror=alert(3)>');
+    const html = hostile.data!.createPost.html;
+    // Every tag the author wrote comes out as text, and the javascript: link is no link at all.
+    expect(html).not.toMatch(/<(script|img|a)\b/i);
+    expect(html).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt; [click](javascript:alert(2)) &lt;img src=x onerror=alert(3)&gt;</p>\n');
+
+    const reply = await post(ben!, open.id, 'Thanks!', hostile.data!.createPost.id);
+    expect(reply.data?.createPost.replyTo).toEqual({ id: hostile.data!.createPost.id });
+    expect(errorCodes(await request(stack.graphqlUrl, EditPostDocument, { id: reply.data!.createPost.id, body: 'Not mine' }, asha!.token))).toEqual(['FORBIDDEN']);
+    expect((await must(stack.graphqlUrl, EditPostDocument, { id: reply.data!.createPost.id, body: 'Thanks a lot!' }, ben!.token)).editPost.body).toBe('Thanks a lot!');
+    expect((await must(stack.graphqlUrl, DeletePostDocument, { id: hostile.data!.createPost.id }, asha!.token)).deletePost).toMatchObject({ state: 'DELETED', body: '', html: '' });
+    expect((await communityAs(ben!, open.id)).data?.community?.posts.nodes.map((node) => node.body)).toEqual(['Thanks a lot!']);
+    expect(errorCodes(await post(ben!, open.id, ' '))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await post(ben!, open.id, 'x'.repeat(5_001)))).toEqual(['BAD_USER_INPUT']);
+
+    expect((await must(stack.graphqlUrl, LeaveCommunityDocument, { communityId: open.id }, asha!.token)).leaveCommunity.state).toBe('LEFT');
+    expect(errorCodes(await post(asha!, open.id, 'Back?'))).toEqual(['FORBIDDEN']);
+    await must(stack.graphqlUrl, ArchiveCommunityDocument, { id: open.id }, tenant.owner.token);
+    expect(errorCodes(await post(ben!, open.id, 'Still here'))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('takes requests to join an invite-only community, which staff let in', async () => {
+    const tenant = await createTenant(stack.graphqlUrl, admin);
+    const student = await registerStudent(stack.graphqlUrl, tenant.slug);
+    const community = await create(tenant.owner, { name: 'Toppers', kind: 'OPEN', inviteOnly: true });
+    expect((await must(stack.graphqlUrl, JoinCommunityDocument, { communityId: community.id }, student.token)).joinCommunity.state).toBe('PENDING');
+    expect(errorCodes(await post(student, community.id, 'Hi'))).toEqual(['FORBIDDEN']);
+    expect((await add(tenant.owner, community.id, student.id)).addCommunityMember.state).toBe('ACTIVE');
+    expect((await post(student, community.id, 'Hi')).errors).toBeUndefined();
+  });
+});
