@@ -4,24 +4,26 @@ import { defineSubgraph, type SubgraphPlatform } from '../../common/subgraph-kit
 import { migrations } from './migrations/index.js';
 import type { Resolvers } from './src/__generated__/resolvers-types.js';
 import { createContext, type CommunitiesServices } from './src/context.js';
+import { notificationsFromEvents } from './src/notifications/from-events.js';
 import type { CommunitiesDatabase } from './src/db.js';
 import { Community } from './src/resolvers/Community.js';
 import { CommunityEvent } from './src/resolvers/CommunityEvent.js';
 import { Library } from './src/resolvers/Library.js';
 import { Membership } from './src/resolvers/Membership.js';
 import { Mutation } from './src/resolvers/Mutation.js';
+import { Notification, NotificationEvent } from './src/resolvers/Notification.js';
 import { Post } from './src/resolvers/Post.js';
 import { Query } from './src/resolvers/Query.js';
 import { User } from './src/resolvers/User.js';
 
-const resolvers: Resolvers = { DateTime, Query, Mutation, Community, Membership, Post, CommunityEvent, User, Library };
+const resolvers: Resolvers = { DateTime, Query, Mutation, Community, Membership, Post, CommunityEvent, User, Library, Notification, NotificationEvent };
 
-/** Communities of a tenant, their members and posts; the community events subscription. */
+/** Communities of a tenant, their members and posts; in-app notifications; the community and notification subscriptions. */
 export default defineSubgraph({
   schema: new URL('./schema.graphql', import.meta.url),
   resolvers,
   migrations,
   services: ({ db, relay }: SubgraphPlatform<CommunitiesDatabase, unknown>): CommunitiesServices => ({ db, relay }),
   context: createContext,
-  consumers: (services) => ({ 'tenant-members': tenantMembersProjection(services.db) }),
+  consumers: (services) => ({ 'tenant-members': tenantMembersProjection(services.db), notifications: notificationsFromEvents(services) }),
 });

@@ -2,6 +2,7 @@ import { sql, type Generated, type Insertable, type Kysely, type Selectable, typ
 import type { OutboxTables } from '../../../common/events/outbox.js';
 import type { TenantMembersTables } from '../../../common/membership/tenant-members.js';
 import { olderThan, pageOf, pagesByParent, type Page, type PageRequest } from '../../../common/pagination.js';
+import type { NotificationsTables } from './notifications/db.js';
 
 export type CommunityKind = 'GROUP' | 'OPEN';
 export type MembershipRole = 'MEMBER' | 'MODERATOR' | 'MANAGER';
@@ -43,7 +44,7 @@ interface PostsTable {
   edited_at: Date | null;
 }
 
-export interface CommunitiesDatabase extends OutboxTables, TenantMembersTables {
+export interface CommunitiesDatabase extends OutboxTables, TenantMembersTables, NotificationsTables {
   communities: CommunitiesTable;
   community_members: CommunityMembersTable;
   posts: PostsTable;

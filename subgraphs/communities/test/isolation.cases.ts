@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { parse } from 'graphql';
+import type { CarrelEvent } from '../../../common/events/event.js';
 import { EMPTY_PAGE } from '../../../common/pagination.js';
 import {
   AddCommunityMemberDocument,
@@ -16,7 +17,7 @@ import {
   LeaveCommunityDocument,
 } from '../../../test/__generated__/operations.js';
 import { must } from '../../../test/support/client.js';
-import { attack, defineIsolationCases, eachMemberOfB, recordedEventId, ROLES, type CoreWorld } from '../../../test/support/isolation-kit.js';
+import { attack, defineIsolationCases, eachMemberOfB, recordedEventId, ROLES, until, type CoreWorld } from '../../../test/support/isolation-kit.js';
 
 interface CommunitiesSide {
   /** A group with the side's student as a member, and an open community; both of `library`. */
@@ -26,6 +27,8 @@ interface CommunitiesSide {
   /** The student's post in the group, and its POST_CREATED event. */
   post: string;
   postEvent: string;
+  /** The NOTIFICATION_CREATED event of the owner's reply to it, for the student. */
+  notificationEvent: string;
 }
 
 interface CommunitiesWorld {
@@ -39,6 +42,8 @@ const selection = 'id name description kind inviteOnly archivedAt viewerMembersh
 
 const CommunityEventQuery: TypedDocumentNode<{ communityEvent: { eventId: string } | null }, { eventId: string }> = parse(`
   query IsoCommunityEvent($eventId: ID!) { communityEvent(eventId: $eventId) { eventId type occurredAt post { id body html } } }`);
+const NotificationEventQuery: TypedDocumentNode<{ notificationEvent: { eventId: string } | null }, { eventId: string }> = parse(`
+  query IsoNotificationEvent($eventId: ID!) { notificationEvent(eventId: $eventId) { eventId notification { id kind title subject { key id } } } }`);
 const CommunityEventsFilterQuery: TypedDocumentNode<{ communityEventsFilter: unknown }, { communityId: string }> = parse(`
   query IsoCommunityEventsFilter($communityId: ID!) { communityEventsFilter(communityId: $communityId) { tenantId eventTypes keys { key values } audience } }`);
 
@@ -55,7 +60,13 @@ async function sideOf(core: CoreWorld, label: 'A' | 'B'): Promise<CommunitiesSid
   await must(graphqlUrl, AddCommunityMemberDocument, { communityId: group, userId: student.id }, owner.token);
   const { createPost } = await must(graphqlUrl, CreatePostDocument, { communityId: group, body: `Group post of ${tenant.slug}` }, student.token);
   const postEvent = await recordedEventId(core.recorder, `${label}'s post`, (event) => event.type === 'POST_CREATED' && event.keys.postId === createPost.id);
-  return { group, open, library, post: createPost.id, postEvent };
+  // The student has other notifications (the other subgraphs' worlds book and pay): this one comes after the reply.
+  const seen = core.recorder.events.length;
+  await must(graphqlUrl, CreatePostDocument, { communityId: group, body: `Reply of ${tenant.slug}`, replyToId: createPost.id }, owner.token);
+  const isTheNotification = (event: CarrelEvent) => event.type === 'NOTIFICATION_CREATED' && event.tenantId === tenant.id && event.keys.recipient === `user:${student.id}`;
+  await until(`the notification of the reply to ${label}'s post`, () => core.recorder.events.slice(seen).some(isTheNotification));
+  const notificationEvent = core.recorder.events.slice(seen).find(isTheNotification)!.id;
+  return { group, open, library, post: createPost.id, postEvent, notificationEvent };
 }
 
 export default defineIsolationCases<CommunitiesWorld>({
@@ -72,7 +83,7 @@ export default defineIsolationCases<CommunitiesWorld>({
     communities(tenantId: $id, first: 10) {
       nodes { ${selection} }
     }`,
-  secretsOfB: ({ own: { b } }) => [b.group, b.open, b.post, b.postEvent, b.library],
+  secretsOfB: ({ own: { b } }) => [b.group, b.open, b.post, b.postEvent, b.library, b.notificationEvent],
 
   rootFields: {
     Query: {
@@ -99,6 +110,14 @@ export default defineIsolationCases<CommunitiesWorld>({
         nowhere: () => ({ tenantId: randomUUID(), first: 100 }),
         refusal: 'NOT_FOUND',
         controls: [{ as: 'STUDENT', variables: () => ({ first: 100 }) }],
+      }),
+      myNotifications: { noForeignId: 'Lists the notifications of the viewer named by the token; takes no id.' },
+      myNotificationsFilter: { noForeignId: 'The filter of the viewer named by the token; takes no id.' },
+      notificationEvent: attack(NotificationEventQuery, {
+        targets: (world) => ({ "the event of B's student's notification": { eventId: world.own.b.notificationEvent } }),
+        nowhere: () => ({ eventId: randomUUID() }),
+        refusal: 'NULL',
+        controls: [{ as: 'STUDENT', variables: (world) => ({ eventId: world.own.a.notificationEvent }) }],
       }),
       post: attack(IsoPostDocument, {
         targets: (world) => ({ "B's post": { id: world.own.b.post } }),
@@ -147,6 +166,9 @@ export default defineIsolationCases<CommunitiesWorld>({
         refusal: 'NOT_FOUND',
         controls: [{ as: 'STUDENT', variables: (world) => ({ id: world.own.a.post, body: `Group post, edited` }) }],
       }),
+      markNotificationsRead: {
+        noForeignId: 'Ids that are not the viewer’s own notifications are passed over and counted as nothing newly read, exactly like ids that exist nowhere (test/notifications.test.ts names another tenant’s).',
+      },
       deletePost: attack(DeletePostDocument, {
         targets: (world) => ({ "B's post": { id: world.own.b.post } }),
         nowhere: () => ({ id: randomUUID() }),

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { AddCommunityMemberDocument, CreateCommunityDocument, CreatePostDocument } from '../../../test/__generated__/operations.js';
+import { AddCommunityMemberDocument, CreateCommunityDocument, CreatePostDocument, MarkNotificationsReadDocument } from '../../../test/__generated__/operations.js';
 import { must } from '../../../test/support/client.js';
+import { until } from '../../../test/support/isolation-kit.js';
 import { defineRlsSeeds } from '../../../test/support/rls-kit.js';
 
 export default defineRlsSeeds({
-  tenantTables: ['communities', 'community_members', 'posts', 'tenant_members', 'outbox_events'],
+  tenantTables: ['communities', 'community_members', 'posts', 'notifications', 'notification_reads', 'tenant_members', 'outbox_events'],
 
   async seedTenant(trx, tenantId) {
     const student = randomUUID();
@@ -16,16 +17,23 @@ export default defineRlsSeeds({
     await trx.insertInto('tenant_members').values({ tenant_id: tenantId, user_id: student, active: true }).execute();
     await trx.insertInto('community_members').values({ tenant_id: tenantId, community_id: community.id, user_id: student, state: 'ACTIVE' }).execute();
     await trx.insertInto('posts').values({ tenant_id: tenantId, community_id: community.id, author_id: student, body: 'Seeded', body_html: '<p>Seeded</p>' }).execute();
+    const notification = await trx
+      .insertInto('notifications')
+      .values({ tenant_id: tenantId, recipient_id: student, kind: 'TEST_SEEDED', title: 'Seeded', subject: JSON.stringify({ communityId: community.id }), source_event_id: randomUUID() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx.insertInto('notification_reads').values({ tenant_id: tenantId, notification_id: notification.id, user_id: student }).execute();
     await trx
       .insertInto('outbox_events')
       .values({ id: randomUUID(), tenant_id: tenantId, type: 'TEST_SEEDED', keys: JSON.stringify({ communityId: community.id }), published_at: new Date() })
       .execute();
   },
 
-  /** A group with the student in it and their post (and so its event). */
+  /** A group with the student in it and their post (and so its event), the notifications of the student joining, one read. */
   async throughApi({ graphqlUrl }, tenant, student) {
     const { createCommunity } = await must(graphqlUrl, CreateCommunityDocument, { input: { name: `Group of ${tenant.slug}`, kind: 'GROUP' } }, tenant.owner.token);
     await must(graphqlUrl, AddCommunityMemberDocument, { communityId: createCommunity.id, userId: student.id }, tenant.owner.token);
     await must(graphqlUrl, CreatePostDocument, { communityId: createCommunity.id, body: 'Hello' }, student.token);
+    await until('the owner is told of a member joining', async () => (await must(graphqlUrl, MarkNotificationsReadDocument, { all: true }, tenant.owner.token)).markNotificationsRead > 0);
   },
 });

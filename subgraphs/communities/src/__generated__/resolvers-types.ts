@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CommunityMapper, MembershipMapper, PostMapper, CommunityEventMapper, TenantMapper, UserMapper, LibraryMapper } from '../mappers.js';
+import type { CommunityMapper, MembershipMapper, PostMapper, CommunityEventMapper, NotificationEventMapper, NotificationMapper, TenantMapper, UserMapper, LibraryMapper } from '../mappers.js';
 import type { CommunitiesContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -166,6 +166,8 @@ export type Mutation = {
   /** A member of the tenant joins an open community (or asks to, when it is invite-only). */
   joinCommunity: Membership;
   leaveCommunity: Membership;
+  /** Marks the viewer's notifications read: those of `ids` (at most 100), or all of them. Answers how many were newly read. */
+  markNotificationsRead: Scalars['Int']['output'];
 };
 
 
@@ -211,6 +213,45 @@ export type MutationJoinCommunityArgs = {
 
 export type MutationLeaveCommunityArgs = {
   communityId: Scalars['ID']['input'];
+};
+
+
+export type MutationMarkNotificationsReadArgs = {
+  all?: InputMaybe<Scalars['Boolean']['input']>;
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** An in-app notification: something that concerns the viewer, from anywhere in the platform. */
+export type Notification = {
+  __typename?: 'Notification';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** The event it comes from, e.g. BOOKING_CREATED, POST_CREATED. */
+  kind: Scalars['String']['output'];
+  read: Scalars['Boolean']['output'];
+  subject: Array<NotificationSubject>;
+  title: Scalars['String']['output'];
+};
+
+export type NotificationConnection = {
+  __typename?: 'NotificationConnection';
+  nodes: Array<Notification>;
+  pageInfo: PageInfo;
+};
+
+/** A notification as delivered to `myNotifications` subscribers. */
+export type NotificationEvent = {
+  __typename?: 'NotificationEvent';
+  eventId: Scalars['ID']['output'];
+  notification?: Maybe<Notification>;
+  occurredAt: Scalars['DateTime']['output'];
+};
+
+/** What a notification is about: a key and the id it names (`bookingId`, `postId`, `userId`, ...). */
+export type NotificationSubject = {
+  __typename?: 'NotificationSubject';
+  id: Scalars['ID']['output'];
+  key: Scalars['String']['output'];
 };
 
 /** Where a page of a list ends, and whether another follows. */
@@ -260,6 +301,12 @@ export type Query = {
   communityEvent?: Maybe<CommunityEvent>;
   /** Which community events a `communityEvents` subscriber receives. Internal. */
   communityEventsFilter: EventFilter;
+  /** The viewer's in-app notifications, newest first; members of a tenant only. */
+  myNotifications: NotificationConnection;
+  /** Which notifications a `myNotifications` subscriber receives: their own. Internal. */
+  myNotificationsFilter: EventFilter;
+  /** A notification event by id, for its recipient only; the router hydrates `myNotifications` with it. Internal. */
+  notificationEvent?: Maybe<NotificationEvent>;
   post?: Maybe<Post>;
 };
 
@@ -286,6 +333,18 @@ export type QueryCommunityEventsFilterArgs = {
 };
 
 
+export type QueryMyNotificationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryNotificationEventArgs = {
+  eventId: Scalars['ID']['input'];
+};
+
+
 export type QueryPostArgs = {
   id: Scalars['ID']['input'];
 };
@@ -294,6 +353,8 @@ export type Subscription = {
   __typename?: 'Subscription';
   /** What happens in a community as it happens (new posts): for its members, the tenant's staff and owners, and platform admins. */
   communityEvents: CommunityEvent;
+  /** The viewer's new in-app notifications as they are made; members of a tenant only. */
+  myNotifications: NotificationEvent;
 };
 
 
@@ -444,6 +505,10 @@ export type ResolversTypes = ResolversObject<{
   MembershipRole: MembershipRole;
   MembershipState: MembershipState;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Notification: ResolverTypeWrapper<NotificationMapper>;
+  NotificationConnection: ResolverTypeWrapper<Omit<NotificationConnection, 'nodes'> & { nodes: Array<ResolversTypes['Notification']> }>;
+  NotificationEvent: ResolverTypeWrapper<NotificationEventMapper>;
+  NotificationSubject: ResolverTypeWrapper<NotificationSubject>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Post: ResolverTypeWrapper<PostMapper>;
   PostConnection: ResolverTypeWrapper<Omit<PostConnection, 'nodes'> & { nodes: Array<ResolversTypes['Post']> }>;
@@ -471,6 +536,10 @@ export type ResolversParentTypes = ResolversObject<{
   Membership: MembershipMapper;
   MembershipConnection: Omit<MembershipConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Membership']> };
   Mutation: Record<PropertyKey, never>;
+  Notification: NotificationMapper;
+  NotificationConnection: Omit<NotificationConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Notification']> };
+  NotificationEvent: NotificationEventMapper;
+  NotificationSubject: NotificationSubject;
   PageInfo: PageInfo;
   Post: PostMapper;
   PostConnection: Omit<PostConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Post']> };
@@ -560,6 +629,32 @@ export type MutationResolvers<ContextType = CommunitiesContext, ParentType exten
   editPost?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationEditPostArgs, 'body' | 'id'>>;
   joinCommunity?: Resolver<ResolversTypes['Membership'], ParentType, ContextType, RequireFields<MutationJoinCommunityArgs, 'communityId'>>;
   leaveCommunity?: Resolver<ResolversTypes['Membership'], ParentType, ContextType, RequireFields<MutationLeaveCommunityArgs, 'communityId'>>;
+  markNotificationsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<MutationMarkNotificationsReadArgs>>;
+}>;
+
+export type NotificationResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  read?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  subject?: Resolver<Array<ResolversTypes['NotificationSubject']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type NotificationConnectionResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['NotificationConnection'] = ResolversParentTypes['NotificationConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['Notification']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type NotificationEventResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['NotificationEvent'] = ResolversParentTypes['NotificationEvent']> = ResolversObject<{
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  notification?: Resolver<Maybe<ResolversTypes['Notification']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type NotificationSubjectResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['NotificationSubject'] = ResolversParentTypes['NotificationSubject']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -590,11 +685,15 @@ export type QueryResolvers<ContextType = CommunitiesContext, ParentType extends 
   community?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType, RequireFields<QueryCommunityArgs, 'id'>>;
   communityEvent?: Resolver<Maybe<ResolversTypes['CommunityEvent']>, ParentType, ContextType, RequireFields<QueryCommunityEventArgs, 'eventId'>>;
   communityEventsFilter?: Resolver<ResolversTypes['EventFilter'], ParentType, ContextType, RequireFields<QueryCommunityEventsFilterArgs, 'communityId'>>;
+  myNotifications?: Resolver<ResolversTypes['NotificationConnection'], ParentType, ContextType, RequireFields<QueryMyNotificationsArgs, 'first' | 'unreadOnly'>>;
+  myNotificationsFilter?: Resolver<ResolversTypes['EventFilter'], ParentType, ContextType>;
+  notificationEvent?: Resolver<Maybe<ResolversTypes['NotificationEvent']>, ParentType, ContextType, RequireFields<QueryNotificationEventArgs, 'eventId'>>;
   post?: Resolver<Maybe<ResolversTypes['Post']>, ParentType, ContextType, RequireFields<QueryPostArgs, 'id'>>;
 }>;
 
 export type SubscriptionResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
   communityEvents?: SubscriptionResolver<ResolversTypes['CommunityEvent'], "communityEvents", ParentType, ContextType, RequireFields<SubscriptionCommunityEventsArgs, 'communityId'>>;
+  myNotifications?: SubscriptionResolver<ResolversTypes['NotificationEvent'], "myNotifications", ParentType, ContextType>;
 }>;
 
 export type TenantResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['Tenant'] = ResolversParentTypes['Tenant']> = ResolversObject<{
@@ -618,6 +717,10 @@ export type Resolvers<ContextType = CommunitiesContext> = ResolversObject<{
   Membership?: MembershipResolvers<ContextType>;
   MembershipConnection?: MembershipConnectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Notification?: NotificationResolvers<ContextType>;
+  NotificationConnection?: NotificationConnectionResolvers<ContextType>;
+  NotificationEvent?: NotificationEventResolvers<ContextType>;
+  NotificationSubject?: NotificationSubjectResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Post?: PostResolvers<ContextType>;
   PostConnection?: PostConnectionResolvers<ContextType>;

@@ -1,5 +1,6 @@
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 import { communityMutations } from './mutations/communities.js';
+import { notificationMutations } from './mutations/notifications.js';
 import { postMutations } from './mutations/posts.js';
 
-export const Mutation: MutationResolvers = { ...communityMutations, ...postMutations };
+export const Mutation: MutationResolvers = { ...communityMutations, ...postMutations, ...notificationMutations };

@@ -1,12 +1,15 @@
 import { signedIn } from '../../../../common/auth/guards.js';
 import { tenantScope } from '../../../../common/auth/tenant-scope.js';
+import { inTenant } from '../../../../common/db/scope.js';
 import { asViewer } from '../../../../common/db/viewer-scope.js';
 import { notFound } from '../../../../common/errors.js';
 import { pageRequest } from '../../../../common/pagination.js';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { canReadCommunity, readerOf } from '../access.js';
 import { listCommunities } from '../db.js';
+import { listNotifications } from '../notifications/db.js';
 import { communityEventStream } from './CommunityEvent.js';
+import { myNotificationsFilter, notificationReader, readNotificationEvent } from './Notification.js';
 import { readablePost } from './Post.js';
 
 export const Query: QueryResolvers = {
@@ -37,6 +40,16 @@ export const Query: QueryResolvers = {
     const page = pageRequest(first, after);
     return asViewer(db, caller, 'list communities', (trx) => listCommunities(trx, readerOf(caller), scope, page));
   },
+
+  myNotifications: (_parent, { first, after, unreadOnly }, { viewer, db }) => {
+    const reader = notificationReader(viewer);
+    const page = pageRequest(first, after);
+    return inTenant(db, reader.tenantId, (trx) => listNotifications(trx, reader, unreadOnly ?? false, page));
+  },
+
+  myNotificationsFilter: (_parent, _args, { viewer }) => myNotificationsFilter(viewer),
+
+  notificationEvent: (_parent, { eventId }, ctx) => readNotificationEvent(ctx, eventId),
 
   post: async (_parent, { id }, ctx) => {
     signedIn(ctx.viewer);

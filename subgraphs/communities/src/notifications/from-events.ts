@@ -1,0 +1,77 @@
+import type { Transaction } from 'kysely';
+import { inTenant } from '../../../../common/db/scope.js';
+import type { CarrelEvent, EventHandler } from '../../../../common/events/event.js';
+import { changeAndPublish, recordEvents } from '../../../../common/events/outbox.js';
+import type { CommunitiesServices } from '../context.js';
+import { findPostsByIds, type CommunitiesDatabase } from '../db.js';
+import { insertNotifications, type NewNotification, type RecipientRole } from './db.js';
+
+type Recipient = { userId: string } | { role: RecipientRole };
+interface Notice {
+  to: Recipient;
+  title: string;
+}
+
+/** The events anyone is told of; the rest are passed over without a transaction. */
+const NOTIFYING = new Set<CarrelEvent['type']>(['BOOKING_CREATED', 'BOOKING_CONFIRMED', 'BOOKING_CANCELLED', 'BOOKING_EXPIRED', 'USER_JOINED', 'PAYMENT_REFUNDED', 'POST_CREATED']);
+
+/** Who hears of an event, and what they are told: the student it is about, and the tenant's owners. */
+async function noticesOf(trx: Transaction<CommunitiesDatabase>, event: CarrelEvent): Promise<Notice[]> {
+  const { userId } = event.keys;
+  switch (event.type) {
+    case 'BOOKING_CREATED':
+      return [{ to: { userId: userId! }, title: 'Your booking is made.' }, { to: { role: 'OWNER' }, title: 'A student booked a seat.' }];
+    case 'BOOKING_CONFIRMED':
+      return [{ to: { userId: userId! }, title: 'Your booking is paid and confirmed.' }];
+    case 'BOOKING_CANCELLED':
+      return [{ to: { userId: userId! }, title: 'Your booking was cancelled.' }, { to: { role: 'OWNER' }, title: 'A booking was cancelled.' }];
+    case 'BOOKING_EXPIRED':
+      return [{ to: { userId: userId! }, title: 'Your booking was not paid in time and has expired.' }];
+    case 'USER_JOINED':
+      return [{ to: { role: 'OWNER' }, title: 'A new member joined.' }];
+    case 'PAYMENT_REFUNDED':
+      return [{ to: { userId: userId! }, title: 'Money was refunded to you.' }];
+    case 'POST_CREATED': {
+      const [post] = await findPostsByIds(trx, [event.keys.postId!]);
+      const [parent] = post?.reply_to ? await findPostsByIds(trx, [post.reply_to]) : [];
+      return parent && parent.author_id !== userId ? [{ to: { userId: parent.author_id }, title: 'Someone replied to your post.' }] : [];
+    }
+    default:
+      return [];
+  }
+}
+
+const recipientKey = (to: Recipient) => ('userId' in to ? `user:${to.userId}` : `role:${to.role}`);
+
+/**
+ * In-app notifications from what happens in every subgraph, written with their NOTIFICATION_CREATED
+ * events in one transaction; keyed by the source event, so a redelivered event notifies nobody twice.
+ */
+export function notificationsFromEvents({ db, relay }: CommunitiesServices): EventHandler {
+  return async (event: CarrelEvent) => {
+    if (!NOTIFYING.has(event.type)) return;
+    await changeAndPublish(relay, () =>
+      inTenant(db, event.tenantId, async (trx) => {
+        const notices = await noticesOf(trx, event);
+        const rows: NewNotification[] = notices.map(({ to, title }) => ({
+          tenant_id: event.tenantId,
+          recipient_id: 'userId' in to ? to.userId : null,
+          recipient_role: 'role' in to ? to.role : null,
+          kind: event.type,
+          title,
+          subject: event.keys as Record<string, string>,
+          source_event_id: event.id,
+        }));
+        const inserted = await insertNotifications(trx, rows);
+        await recordEvents(
+          trx,
+          inserted.map((notification) => ({
+            tenantId: event.tenantId,
+            type: 'NOTIFICATION_CREATED' as const,
+            keys: { notificationId: notification.id, recipient: recipientKey(notification.recipient_id ? { userId: notification.recipient_id } : { role: notification.recipient_role! }) },
+          })),
+        );
+      }),
+    );
+  };
+}

@@ -1,0 +1,98 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  AddCommunityMemberDocument,
+  CreateBookingDocument,
+  CreateCommunityDocument,
+  CreatePostDocument,
+  MarkNotificationsReadDocument,
+  MyNotificationsDocument,
+} from './__generated__/operations.js';
+import { errorCodes, must, request } from './support/client.js';
+import { createLibraryWithSeats, nextSlot, period } from './support/library-kit.js';
+import { createTenant, loginAdmin, registerStudent, type Member } from './support/seed-kit.js';
+import { sharedTestStack, type TestStack } from './support/stack.js';
+import { subscriptionClient, untilLive, type SubscriptionClient } from './support/subscription-client.js';
+
+let stack: TestStack;
+let admin: Member;
+const clients: SubscriptionClient[] = [];
+
+beforeAll(async () => {
+  stack = await sharedTestStack();
+  admin = await loginAdmin(stack.graphqlUrl);
+});
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((client) => client.dispose()));
+});
+
+interface NotificationPayload {
+  myNotifications: { notification: { kind: string; title: string; subject: { key: string; id: string }[]; read: boolean } | null };
+}
+const MY_NOTIFICATIONS = `subscription { myNotifications { notification { kind title subject { key id } read } } }`;
+const notificationsOf = async (member: Member, unreadOnly = false) => (await must(stack.graphqlUrl, MyNotificationsDocument, { unreadOnly, first: 50 }, member.token)).myNotifications.nodes;
+
+function listen(member: Member) {
+  const client = subscriptionClient(stack.graphqlUrl, member.token);
+  clients.push(client);
+  return client.subscribe<NotificationPayload>(MY_NOTIFICATIONS);
+}
+
+describe('in-app notifications', () => {
+  it('tell a student of their booking and the owner of a new booking, live within a second, and nobody of another tenant', async () => {
+    const tenant = await createTenant(stack.graphqlUrl, admin);
+    const other = await createTenant(stack.graphqlUrl, admin);
+    const student = await registerStudent(stack.graphqlUrl, tenant.slug);
+    const { seats } = await createLibraryWithSeats(stack.graphqlUrl, tenant.owner, { seats: 1 });
+    const [students, owners, strangers] = [student, tenant.owner, other.owner].map(listen);
+    const probe = (tenantId: string, recipient: string) => ({ tenantId, type: 'NOTIFICATION_CREATED' as const, keys: { notificationId: '00000000-0000-4000-8000-000000000000', recipient } });
+    await untilLive(students!, stack.bus, probe(tenant.id, `user:${student.id}`));
+    await untilLive(owners!, stack.bus, probe(tenant.id, 'role:OWNER'));
+    await untilLive(strangers!, stack.bus, probe(other.id, 'role:OWNER'));
+    for (const subscription of [students, owners, strangers]) subscription!.events.length = 0;
+
+    const started = Date.now();
+    const { createBooking } = await must(stack.graphqlUrl, CreateBookingDocument, { input: { seatId: seats[0]!.id, ...period(nextSlot(120), 60) } }, student.token);
+    await expect.poll(() => students!.events.length + owners!.events.length, { timeout: 1_000, interval: 10 }).toBe(2);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    const bookingSubject = expect.arrayContaining([{ key: 'bookingId', id: createBooking.id }]);
+    expect(students!.events[0]!.result).toEqual({ data: { myNotifications: { notification: { kind: 'BOOKING_CREATED', title: 'Your booking is made.', subject: bookingSubject, read: false } } } });
+    expect(owners!.events[0]!.result).toEqual({ data: { myNotifications: { notification: { kind: 'BOOKING_CREATED', title: 'A student booked a seat.', subject: bookingSubject, read: false } } } });
+    expect(strangers!.events).toEqual([]);
+    expect((await notificationsOf(other.owner)).map((notification) => notification.kind)).not.toContain('BOOKING_CREATED');
+  });
+
+  it('are read once marked, by each reader on their own, and only the viewer’s own can be marked', async () => {
+    const tenant = await createTenant(stack.graphqlUrl, admin);
+    const student = await registerStudent(stack.graphqlUrl, tenant.slug);
+    // The owner hears of the student joining.
+    await expect.poll(async () => (await notificationsOf(tenant.owner)).map((notification) => notification.kind)).toContain('USER_JOINED');
+    const unread = await notificationsOf(tenant.owner, true);
+    const joined = unread.find((notification) => notification.kind === 'USER_JOINED' && notification.subject.some((subject) => subject.id === student.id))!;
+    expect(await must(stack.graphqlUrl, MarkNotificationsReadDocument, { ids: [joined.id] }, student.token)).toEqual({ markNotificationsRead: 0 });
+    expect(await must(stack.graphqlUrl, MarkNotificationsReadDocument, { ids: [joined.id] }, tenant.owner.token)).toEqual({ markNotificationsRead: 1 });
+    expect((await notificationsOf(tenant.owner)).find((notification) => notification.id === joined.id)?.read).toBe(true);
+    expect(await must(stack.graphqlUrl, MarkNotificationsReadDocument, { all: true }, tenant.owner.token)).toEqual({ markNotificationsRead: unread.length - 1 });
+    expect(await notificationsOf(tenant.owner, true)).toEqual([]);
+    expect(errorCodes(await request(stack.graphqlUrl, MarkNotificationsReadDocument, {}, tenant.owner.token))).toEqual(['BAD_USER_INPUT']);
+
+    // Another tenant's owner naming this owner's notification marks nothing, as for an id that exists nowhere.
+    const other = await createTenant(stack.graphqlUrl, admin);
+    const [mine] = await notificationsOf(tenant.owner);
+    const { markNotificationsRead: none } = await must(stack.graphqlUrl, MarkNotificationsReadDocument, { ids: [mine!.id, '00000000-0000-4000-8000-000000000000'] }, other.owner.token);
+    expect(none).toBe(0);
+    expect(errorCodes(await request(stack.graphqlUrl, MyNotificationsDocument, {}, admin.token))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await request(stack.graphqlUrl, MyNotificationsDocument, {}))).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('tell an author of a reply to their post, and not of their own', async () => {
+    const tenant = await createTenant(stack.graphqlUrl, admin);
+    const [asha, ben] = await Promise.all(['Asha', 'Ben'].map((name) => registerStudent(stack.graphqlUrl, tenant.slug, name)));
+    const { createCommunity } = await must(stack.graphqlUrl, CreateCommunityDocument, { input: { name: 'Group', kind: 'GROUP' } }, tenant.owner.token);
+    for (const student of [asha!, ben!]) await must(stack.graphqlUrl, AddCommunityMemberDocument, { communityId: createCommunity.id, userId: student.id }, tenant.owner.token);
+    const { createPost } = await must(stack.graphqlUrl, CreatePostDocument, { communityId: createCommunity.id, body: 'Question' }, asha!.token);
+    await must(stack.graphqlUrl, CreatePostDocument, { communityId: createCommunity.id, body: 'Me too', replyToId: createPost.id }, asha!.token);
+    const { createPost: reply } = await must(stack.graphqlUrl, CreatePostDocument, { communityId: createCommunity.id, body: 'Answer', replyToId: createPost.id }, ben!.token);
+    await expect.poll(async () => (await notificationsOf(asha!)).filter((notification) => notification.kind === 'POST_CREATED')).toHaveLength(1);
+    expect((await notificationsOf(asha!)).find((notification) => notification.kind === 'POST_CREATED')?.subject).toEqual(expect.arrayContaining([{ key: 'postId', id: reply.id }]));
+  });
+});
