@@ -2,16 +2,22 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   AddCommunityMemberDocument,
   ArchiveCommunityDocument,
+  BanCommunityMemberDocument,
   CommunitiesDocument,
   CommunityDocument,
   CreateCommunityDocument,
   CreatePostDocument,
   DeletePostDocument,
   EditPostDocument,
+  HidePostDocument,
   JoinCommunityDocument,
   LeaveCommunityDocument,
+  ModerationQueueDocument,
   MyCommunitiesDocument,
+  MyNotificationsDocument,
   PostDocument,
+  ReportPostDocument,
+  RestorePostDocument,
   type CreateCommunityInput,
 } from './__generated__/operations.js';
 import { errorCodes, must, request } from './support/client.js';
@@ -135,5 +141,52 @@ describe('an open community', () => {
     expect(errorCodes(await post(student, community.id, 'Hi'))).toEqual(['FORBIDDEN']);
     expect((await add(tenant.owner, community.id, student.id)).addCommunityMember.state).toBe('ACTIVE');
     expect((await post(student, community.id, 'Hi')).errors).toBeUndefined();
+  });
+});
+
+describe('moderation', () => {
+  it('queues a post reported by enough members, lets one of two racing moderators hide it, tells its author, and restores it', async () => {
+    const tenant = await createTenant(stack.graphqlUrl, admin);
+    const students = await Promise.all(['Asha', 'Ben', 'Chen', 'Dev', 'Esha'].map((name) => registerStudent(stack.graphqlUrl, tenant.slug, name)));
+    const [author, moderator, ...reporters] = students as [Member, Member, ...Member[]];
+    const group = await create(tenant.owner, { name: 'Moderated', kind: 'GROUP' });
+    for (const student of students) await add(tenant.owner, group.id, student.id);
+    await must(stack.graphqlUrl, AddCommunityMemberDocument, { communityId: group.id, userId: moderator.id, role: 'MODERATOR' }, tenant.owner.token);
+    const { createPost } = await must(stack.graphqlUrl, CreatePostDocument, { communityId: group.id, body: 'Spam spam spam' }, author.token);
+
+    const queue = async (viewer: Member, communityId?: string) => (await must(stack.graphqlUrl, ModerationQueueDocument, { communityId, first: 20 }, viewer.token)).moderationQueue.nodes.map((node) => node.id);
+    for (const reporter of reporters.slice(0, 2)) await must(stack.graphqlUrl, ReportPostDocument, { id: createPost.id, reason: 'Spam' }, reporter.token);
+    // The same member reporting again counts once: two reports of three.
+    await must(stack.graphqlUrl, ReportPostDocument, { id: createPost.id, reason: 'Spam' }, reporters[0]!.token);
+    expect(await queue(tenant.owner)).toEqual([]);
+    await must(stack.graphqlUrl, ReportPostDocument, { id: createPost.id, reason: 'Spam' }, reporters[2]!.token);
+    expect(await queue(tenant.owner)).toEqual([createPost.id]);
+    expect(await queue(moderator, group.id)).toEqual([createPost.id]);
+    expect(errorCodes(await request(stack.graphqlUrl, ModerationQueueDocument, { communityId: group.id }, author.token))).toEqual(['FORBIDDEN']);
+    expect(await queue(author)).toEqual([]);
+
+    const hides = await Promise.all([moderator, tenant.owner].map((by) => request(stack.graphqlUrl, HidePostDocument, { id: createPost.id, reason: 'Spam' }, by.token)));
+    expect(hides.filter((hide) => hide.data?.hidePost.state === 'HIDDEN')).toHaveLength(1);
+    expect(hides.flatMap((hide) => errorCodes(hide))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await request(stack.graphqlUrl, HidePostDocument, { id: createPost.id, reason: 'Me too' }, reporters[0]!.token))).toEqual(['FORBIDDEN']);
+    expect((await communityAs(reporters[0]!, group.id)).data?.community?.posts.nodes).toEqual([]);
+    expect((await must(stack.graphqlUrl, PostDocument, { id: createPost.id }, author.token)).post).toMatchObject({ state: 'HIDDEN', body: '', html: '' });
+    await expect.poll(async () => (await must(stack.graphqlUrl, MyNotificationsDocument, { first: 20 }, author.token)).myNotifications.nodes.map((node) => node.kind)).toContain('POST_HIDDEN');
+    expect(await queue(tenant.owner)).toEqual([]);
+
+    expect((await must(stack.graphqlUrl, RestorePostDocument, { id: createPost.id, reason: 'On second thoughts' }, moderator.token)).restorePost).toMatchObject({ state: 'VISIBLE', body: 'Spam spam spam' });
+  });
+
+  it('bans a member, who can then neither read, post nor come back', async () => {
+    const tenant = await createTenant(stack.graphqlUrl, admin);
+    const student = await registerStudent(stack.graphqlUrl, tenant.slug);
+    const open = await create(tenant.owner, { name: 'Open', kind: 'OPEN' });
+    await must(stack.graphqlUrl, JoinCommunityDocument, { communityId: open.id }, student.token);
+    const { banCommunityMember } = await must(stack.graphqlUrl, BanCommunityMemberDocument, { communityId: open.id, userId: student.id, reason: 'Harassment' }, tenant.owner.token);
+    expect(banCommunityMember.state).toBe('BANNED');
+    expect(errorCodes(await post(student, open.id, 'Hello?'))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await request(stack.graphqlUrl, JoinCommunityDocument, { communityId: open.id }, student.token))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await request(stack.graphqlUrl, AddCommunityMemberDocument, { communityId: open.id, userId: student.id }, tenant.owner.token))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await request(stack.graphqlUrl, BanCommunityMemberDocument, { communityId: open.id, userId: tenant.owner.id, reason: 'x' }, student.token))).toEqual(['FORBIDDEN']);
   });
 });

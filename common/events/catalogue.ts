@@ -25,6 +25,8 @@ export const EVENT_KEYS = {
   /** Credits of a tenant's wallet moved (granted, adjusted, reserved, captured, released). */
   CREDITS_MOVED: ['movementId', 'channel'],
   POST_CREATED: ['postId', 'communityId', 'userId'],
+  /** A moderator hid a post; `userId` is its author. */
+  POST_HIDDEN: ['postId', 'communityId', 'userId'],
   /** `recipient` is `user:<id>` or `role:<ROLE>` (every member of the tenant with that role). */
   NOTIFICATION_CREATED: ['notificationId', 'recipient'],
 } as const;

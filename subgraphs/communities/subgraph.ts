@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { tenantMembersProjection } from '../../common/membership/tenant-members.js';
 import { DateTime } from '../../common/scalars.js';
 import { defineSubgraph, type SubgraphPlatform } from '../../common/subgraph-kit/manifest.js';
@@ -18,12 +19,22 @@ import { User } from './src/resolvers/User.js';
 
 const resolvers: Resolvers = { DateTime, Query, Mutation, Community, Membership, Post, CommunityEvent, User, Library, Notification, NotificationEvent };
 
+const communitiesSettings = z.object({
+  /** How many members' reports put a post in the moderation queue. */
+  COMMUNITY_REPORT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(3),
+});
+
 /** Communities of a tenant, their members and posts; in-app notifications; the community and notification subscriptions. */
 export default defineSubgraph({
   schema: new URL('./schema.graphql', import.meta.url),
   resolvers,
   migrations,
-  services: ({ db, relay }: SubgraphPlatform<CommunitiesDatabase, unknown>): CommunitiesServices => ({ db, relay }),
+  settings: communitiesSettings,
+  services: ({ db, relay, settings }: SubgraphPlatform<CommunitiesDatabase, z.infer<typeof communitiesSettings>>): CommunitiesServices => ({
+    db,
+    relay,
+    reportThreshold: settings.COMMUNITY_REPORT_THRESHOLD,
+  }),
   context: createContext,
   consumers: (services) => ({ 'tenant-members': tenantMembersProjection(services.db), notifications: notificationsFromEvents(services) }),
 });

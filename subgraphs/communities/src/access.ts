@@ -17,3 +17,9 @@ export function canReadCommunity(viewer: Viewer | null, community: CommunityRow)
   if (!canSeeCommunity(viewer, community)) return false;
   return viewer!.role === 'PLATFORM_ADMIN' || isTenantStaff(viewer) || community.viewer_state === 'ACTIVE';
 }
+
+/** Whether the viewer moderates the community: its moderators and managers, the tenant's staff and owners, platform admins. */
+export function canModerate(viewer: Viewer | null, community: CommunityRow): boolean {
+  if (!canReadCommunity(viewer, community)) return false;
+  return viewer!.role === 'PLATFORM_ADMIN' || isTenantStaff(viewer) || community.viewer_role === 'MODERATOR' || community.viewer_role === 'MANAGER';
+}

@@ -8,6 +8,8 @@ import { createLoaders, type CommunitiesLoaders } from './loaders.js';
 export interface CommunitiesServices {
   db: Kysely<CommunitiesDatabase>;
   relay: OutboxRelay;
+  /** How many members' reports put a post in the moderation queue. */
+  reportThreshold: number;
 }
 
 export interface CommunitiesContext extends CommunitiesServices {

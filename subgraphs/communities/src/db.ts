@@ -42,12 +42,36 @@ interface PostsTable {
   state: Generated<'VISIBLE' | 'HIDDEN' | 'DELETED'>;
   created_at: Generated<Date>;
   edited_at: Date | null;
+  /** When reports reached the threshold and put it in the moderation queue. */
+  flagged_at: Date | null;
+}
+
+interface PostReportsTable {
+  tenant_id: string;
+  post_id: string;
+  reporter_id: string;
+  reason: string;
+  created_at: Generated<Date>;
+}
+
+interface ModerationActionsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  community_id: string;
+  post_id: string | null;
+  user_id: string | null;
+  actor_id: string;
+  action: 'HIDE' | 'RESTORE' | 'BAN';
+  reason: string;
+  created_at: Generated<Date>;
 }
 
 export interface CommunitiesDatabase extends OutboxTables, TenantMembersTables, NotificationsTables {
   communities: CommunitiesTable;
   community_members: CommunityMembersTable;
   posts: PostsTable;
+  post_reports: PostReportsTable;
+  moderation_actions: ModerationActionsTable;
 }
 
 export type CommunitiesDb = Kysely<CommunitiesDatabase> | Transaction<CommunitiesDatabase>;
@@ -57,6 +81,7 @@ export type NewCommunity = Insertable<CommunitiesTable>;
 export type MembershipRow = Selectable<CommunityMembersTable>;
 export type PostRow = Selectable<PostsTable>;
 export type NewPost = Insertable<PostsTable>;
+export type NewModerationAction = Insertable<ModerationActionsTable>;
 
 /** Who is asking, for what communities show: staff and owners see all of their tenant's. */
 export interface Reader {
@@ -194,4 +219,67 @@ export function insertPost(db: CommunitiesDb, post: NewPost): Promise<PostRow> {
 /** Changes the author's own visible post; undefined if it is not theirs or no longer visible. */
 export function updateOwnPost(db: CommunitiesDb, id: string, authorId: string, changes: Pick<PostRow, 'body' | 'body_html' | 'state' | 'edited_at'>): Promise<PostRow | undefined> {
   return db.updateTable('posts').set(changes).where('id', '=', id).where('author_id', '=', authorId).where('state', '=', 'VISIBLE').returningAll().executeTakeFirst();
+}
+
+/** Records a member's report of a post, once per member; undefined if they had reported it already. */
+export function insertReport(db: CommunitiesDb, report: { tenant_id: string; post_id: string; reporter_id: string; reason: string }) {
+  return db.insertInto('post_reports').values(report).onConflict((oc) => oc.columns(['post_id', 'reporter_id']).doNothing()).returning('post_id').executeTakeFirst();
+}
+
+/** Puts a visible post in the moderation queue once it has `threshold` reports (and only once). */
+export function flagIfReported(db: CommunitiesDb, postId: string, threshold: number, at: Date) {
+  return db
+    .updateTable('posts')
+    .set({ flagged_at: at })
+    .where('id', '=', postId)
+    .where('flagged_at', 'is', null)
+    .where('state', '=', 'VISIBLE')
+    .where(sql<boolean>`(select count(*) from post_reports r where r.post_id = posts.id) >= ${threshold}`)
+    .returning('id')
+    .executeTakeFirst();
+}
+
+/**
+ * Moves a post between VISIBLE and HIDDEN, only from the state the moderator saw: of two
+ * moderators racing, one changes it and the other is told it already changed.
+ */
+export function moderatePost(db: CommunitiesDb, id: string, from: 'VISIBLE' | 'HIDDEN', to: 'VISIBLE' | 'HIDDEN'): Promise<PostRow | undefined> {
+  return db.updateTable('posts').set({ state: to }).where('id', '=', id).where('state', '=', from).returningAll().executeTakeFirst();
+}
+
+export function recordModeration(db: CommunitiesDb, action: NewModerationAction) {
+  return db.insertInto('moderation_actions').values(action).execute();
+}
+
+/** Flagged posts still visible, of the given communities (all the reader's, RLS, when null), newest flag first. */
+export async function moderationQueue(db: CommunitiesDb, communityIds: readonly string[] | null, page: PageRequest): Promise<Page<PostRow>> {
+  const rows = await db
+    .selectFrom('posts')
+    .selectAll()
+    .where('flagged_at', 'is not', null)
+    .where('state', '=', 'VISIBLE')
+    .$if(communityIds !== null, (q) => q.where('community_id', 'in', communityIds!.length ? communityIds! : ['00000000-0000-0000-0000-000000000000']))
+    .$if(page.after !== null, (q) => q.where(sql<boolean>`(flagged_at, id) < (${page.after!.key}, ${page.after!.id})`))
+    .orderBy('flagged_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(page.first + 1)
+    .execute();
+  return pageOf(rows, page.first, (row) => ({ key: row.flagged_at!, id: row.id }));
+}
+
+/** The communities the user moderates (an active moderator or manager). */
+export async function moderatedCommunityIds(db: CommunitiesDb, userId: string): Promise<string[]> {
+  const rows = await db.selectFrom('community_members').select('community_id').where('user_id', '=', userId).where('state', '=', 'ACTIVE').where('role', 'in', ['MODERATOR', 'MANAGER']).execute();
+  return rows.map((row) => row.community_id);
+}
+
+/** Bans a member from a community, whatever their state; returns the membership. */
+export function banMember(db: CommunitiesDb, membership: { tenant_id: string; community_id: string; user_id: string }) {
+  const now = new Date();
+  return db
+    .insertInto('community_members')
+    .values({ ...membership, state: 'BANNED', created_at: now, updated_at: now })
+    .onConflict((oc) => oc.columns(['community_id', 'user_id']).doUpdateSet({ state: 'BANNED', updated_at: now }))
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }

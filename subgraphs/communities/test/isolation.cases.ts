@@ -9,12 +9,17 @@ import {
   CreateCommunityDocument,
   CreatePostDocument,
   DeletePostDocument,
+  BanCommunityMemberDocument,
   EditPostDocument,
+  HidePostDocument,
   IsoCommunitiesDocument,
   IsoCommunityDocument,
   IsoPostDocument,
   JoinCommunityDocument,
   LeaveCommunityDocument,
+  ModerationQueueDocument,
+  ReportPostDocument,
+  RestorePostDocument,
 } from '../../../test/__generated__/operations.js';
 import { must } from '../../../test/support/client.js';
 import { attack, defineIsolationCases, eachMemberOfB, recordedEventId, ROLES, until, type CoreWorld } from '../../../test/support/isolation-kit.js';
@@ -35,7 +40,7 @@ interface CommunitiesWorld {
   a: CommunitiesSide;
   b: CommunitiesSide;
   /** Objects of A the controls may archive, leave, edit or delete without disturbing the attacks. */
-  aSpares: { community: string; post: string };
+  aSpares: { community: string; post: string; toHide: string; hidden: string };
 }
 
 const selection = 'id name description kind inviteOnly archivedAt viewerMembership { state } members(first: 5) { nodes { user { id } state } } posts(first: 5) { nodes { id body html } }';
@@ -75,8 +80,10 @@ export default defineIsolationCases<CommunitiesWorld>({
     const b = await sideOf(core, 'B');
     const { graphqlUrl } = core.stack;
     const spare = (await must(graphqlUrl, CreateCommunityDocument, { input: { name: `Spare of ${core.a.slug}`, kind: 'OPEN' } }, core.a.members.OWNER.token)).createCommunity.id;
-    const sparePost = (await must(graphqlUrl, CreatePostDocument, { communityId: a.group, body: 'To be deleted' }, core.a.members.STUDENT.token)).createPost.id;
-    return { a, b, aSpares: { community: spare, post: sparePost } };
+    const studentPost = async (body: string) => (await must(graphqlUrl, CreatePostDocument, { communityId: a.group, body }, core.a.members.STUDENT.token)).createPost.id;
+    const hidden = await studentPost('Hidden already');
+    await must(graphqlUrl, HidePostDocument, { id: hidden, reason: 'Off topic' }, core.a.members.OWNER.token);
+    return { a, b, aSpares: { community: spare, post: await studentPost('To be deleted'), toHide: await studentPost('To be hidden'), hidden } };
   },
 
   snapshotOfB: `
@@ -110,6 +117,12 @@ export default defineIsolationCases<CommunitiesWorld>({
         nowhere: () => ({ tenantId: randomUUID(), first: 100 }),
         refusal: 'NOT_FOUND',
         controls: [{ as: 'STUDENT', variables: () => ({ first: 100 }) }],
+      }),
+      moderationQueue: attack(ModerationQueueDocument, {
+        targets: (world) => ({ "B's group": { communityId: world.own.b.group }, "B's open community": { communityId: world.own.b.open } }),
+        nowhere: () => ({ communityId: randomUUID() }),
+        refusal: 'NOT_FOUND',
+        controls: [{ as: 'OWNER', variables: () => ({}) }],
       }),
       myNotifications: { noForeignId: 'Lists the notifications of the viewer named by the token; takes no id.' },
       myNotificationsFilter: { noForeignId: 'The filter of the viewer named by the token; takes no id.' },
@@ -169,6 +182,31 @@ export default defineIsolationCases<CommunitiesWorld>({
       markNotificationsRead: {
         noForeignId: 'Ids that are not the viewer’s own notifications are passed over and counted as nothing newly read, exactly like ids that exist nowhere (test/notifications.test.ts names another tenant’s).',
       },
+      reportPost: attack(ReportPostDocument, {
+        targets: (world) => ({ "B's post": { id: world.own.b.post, reason: 'Hostile' } }),
+        nowhere: () => ({ id: randomUUID(), reason: 'Hostile' }),
+        refusal: 'NOT_FOUND',
+        controls: [{ as: 'STAFF', variables: (world) => ({ id: world.own.a.post, reason: 'Checking' }) }],
+      }),
+      hidePost: attack(HidePostDocument, {
+        targets: (world) => ({ "B's post": { id: world.own.b.post, reason: 'Hostile' } }),
+        nowhere: () => ({ id: randomUUID(), reason: 'Hostile' }),
+        refusal: 'NOT_FOUND',
+        controls: [{ as: 'OWNER', variables: (world) => ({ id: world.own.aSpares.toHide, reason: 'Off topic' }) }],
+      }),
+      restorePost: attack(RestorePostDocument, {
+        targets: (world) => ({ "B's post": { id: world.own.b.post, reason: 'Hostile' } }),
+        nowhere: () => ({ id: randomUUID(), reason: 'Hostile' }),
+        refusal: 'NOT_FOUND',
+        controls: [{ as: 'STAFF', variables: (world) => ({ id: world.own.aSpares.hidden, reason: 'Fine after all' }) }],
+      }),
+      // Naming B's group is attacked by the other membership fields; here, B's people.
+      banCommunityMember: attack(BanCommunityMemberDocument, {
+        targets: (world) => eachMemberOfB(world, (member) => ({ communityId: world.own.a.open, userId: member.id, reason: 'Hostile' })),
+        nowhere: (world) => ({ communityId: world.own.a.open, userId: randomUUID(), reason: 'Hostile' }),
+        refusal: { OWNER: 'NOT_FOUND', STAFF: 'NOT_FOUND', STUDENT: 'FORBIDDEN' },
+        controls: [{ as: 'OWNER', variables: (world) => ({ communityId: world.own.aSpares.community, userId: world.a.members.STAFF.id, reason: 'Testing bans' }) }],
+      }),
       deletePost: attack(DeletePostDocument, {
         targets: (world) => ({ "B's post": { id: world.own.b.post } }),
         nowhere: () => ({ id: randomUUID() }),

@@ -1,11 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { AddCommunityMemberDocument, CreateCommunityDocument, CreatePostDocument, MarkNotificationsReadDocument } from '../../../test/__generated__/operations.js';
+import {
+  AddCommunityMemberDocument,
+  CreateCommunityDocument,
+  CreatePostDocument,
+  HidePostDocument,
+  MarkNotificationsReadDocument,
+  ReportPostDocument,
+} from '../../../test/__generated__/operations.js';
 import { must } from '../../../test/support/client.js';
 import { until } from '../../../test/support/isolation-kit.js';
 import { defineRlsSeeds } from '../../../test/support/rls-kit.js';
 
 export default defineRlsSeeds({
-  tenantTables: ['communities', 'community_members', 'posts', 'notifications', 'notification_reads', 'tenant_members', 'outbox_events'],
+  tenantTables: ['communities', 'community_members', 'posts', 'post_reports', 'moderation_actions', 'notifications', 'notification_reads', 'tenant_members', 'outbox_events'],
+  appendOnly: { moderation_actions: 'The moderation audit trail: who decided what, and why, for good.' },
 
   async seedTenant(trx, tenantId) {
     const student = randomUUID();
@@ -16,7 +24,13 @@ export default defineRlsSeeds({
       .executeTakeFirstOrThrow();
     await trx.insertInto('tenant_members').values({ tenant_id: tenantId, user_id: student, active: true }).execute();
     await trx.insertInto('community_members').values({ tenant_id: tenantId, community_id: community.id, user_id: student, state: 'ACTIVE' }).execute();
-    await trx.insertInto('posts').values({ tenant_id: tenantId, community_id: community.id, author_id: student, body: 'Seeded', body_html: '<p>Seeded</p>' }).execute();
+    const post = await trx
+      .insertInto('posts')
+      .values({ tenant_id: tenantId, community_id: community.id, author_id: student, body: 'Seeded', body_html: '<p>Seeded</p>' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx.insertInto('post_reports').values({ tenant_id: tenantId, post_id: post.id, reporter_id: randomUUID(), reason: 'Seeded' }).execute();
+    await trx.insertInto('moderation_actions').values({ tenant_id: tenantId, community_id: community.id, post_id: post.id, actor_id: randomUUID(), action: 'HIDE', reason: 'Seeded' }).execute();
     const notification = await trx
       .insertInto('notifications')
       .values({ tenant_id: tenantId, recipient_id: student, kind: 'TEST_SEEDED', title: 'Seeded', subject: JSON.stringify({ communityId: community.id }), source_event_id: randomUUID() })
@@ -29,11 +43,13 @@ export default defineRlsSeeds({
       .execute();
   },
 
-  /** A group with the student in it and their post (and so its event), the notifications of the student joining, one read. */
+  /** A group with the student in it and their post (and so its event), reported and hidden; the notifications of the student joining, read. */
   async throughApi({ graphqlUrl }, tenant, student) {
     const { createCommunity } = await must(graphqlUrl, CreateCommunityDocument, { input: { name: `Group of ${tenant.slug}`, kind: 'GROUP' } }, tenant.owner.token);
     await must(graphqlUrl, AddCommunityMemberDocument, { communityId: createCommunity.id, userId: student.id }, tenant.owner.token);
-    await must(graphqlUrl, CreatePostDocument, { communityId: createCommunity.id, body: 'Hello' }, student.token);
+    const { createPost } = await must(graphqlUrl, CreatePostDocument, { communityId: createCommunity.id, body: 'Hello' }, student.token);
+    await must(graphqlUrl, ReportPostDocument, { id: createPost.id, reason: 'Seeded' }, student.token);
+    await must(graphqlUrl, HidePostDocument, { id: createPost.id, reason: 'Seeded' }, tenant.owner.token);
     await until('the owner is told of a member joining', async () => (await must(graphqlUrl, MarkNotificationsReadDocument, { all: true }, tenant.owner.token)).markNotificationsRead > 0);
   },
 });

@@ -155,6 +155,8 @@ export type Mutation = {
   addCommunityMember: Membership;
   /** Staff and owners archive a community: it stays readable; nobody joins or posts any more. */
   archiveCommunity: Community;
+  /** The community's moderators, staff and owners ban a member: they can no longer read, post or join again. */
+  banCommunityMember: Membership;
   /** Staff and owners create a community of their tenant. */
   createCommunity: Community;
   /** Members, staff and owners post in a community they belong to; optionally a reply to one of its posts. */
@@ -163,11 +165,17 @@ export type Mutation = {
   deletePost: Post;
   /** Authors edit their own posts. */
   editPost: Post;
+  /** The community's moderators, staff and owners hide a post, with a reason; its author is told. */
+  hidePost: Post;
   /** A member of the tenant joins an open community (or asks to, when it is invite-only). */
   joinCommunity: Membership;
   leaveCommunity: Membership;
   /** Marks the viewer's notifications read: those of `ids` (at most 100), or all of them. Answers how many were newly read. */
   markNotificationsRead: Scalars['Int']['output'];
+  /** Members report a post they can read, once each; enough reports put it in the moderation queue. */
+  reportPost: Scalars['Boolean']['output'];
+  /** The community's moderators, staff and owners show a hidden post again, with a reason. */
+  restorePost: Post;
 };
 
 
@@ -180,6 +188,13 @@ export type MutationAddCommunityMemberArgs = {
 
 export type MutationArchiveCommunityArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationBanCommunityMemberArgs = {
+  communityId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -206,6 +221,12 @@ export type MutationEditPostArgs = {
 };
 
 
+export type MutationHidePostArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
 export type MutationJoinCommunityArgs = {
   communityId: Scalars['ID']['input'];
 };
@@ -219,6 +240,18 @@ export type MutationLeaveCommunityArgs = {
 export type MutationMarkNotificationsReadArgs = {
   all?: InputMaybe<Scalars['Boolean']['input']>;
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+
+export type MutationReportPostArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationRestorePostArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 /** An in-app notification: something that concerns the viewer, from anywhere in the platform. */
@@ -266,12 +299,12 @@ export type PageInfo = {
 export type Post = {
   __typename?: 'Post';
   author?: Maybe<User>;
-  /** What the author wrote (Markdown), up to 5,000 characters; empty once deleted. */
+  /** What the author wrote (Markdown), up to 5,000 characters; empty once deleted or hidden. */
   body: Scalars['String']['output'];
   community?: Maybe<Community>;
   createdAt: Scalars['DateTime']['output'];
   editedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The body rendered to safe HTML; empty once deleted. */
+  /** The body rendered to safe HTML; empty once deleted or hidden. */
   html: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   /** The post this one replies to. */
@@ -301,6 +334,8 @@ export type Query = {
   communityEvent?: Maybe<CommunityEvent>;
   /** Which community events a `communityEvents` subscriber receives. Internal. */
   communityEventsFilter: EventFilter;
+  /** Reported posts waiting for a decision, newest flag first: of the communities the viewer moderates, or all of the tenant's for staff and owners. */
+  moderationQueue: PostConnection;
   /** The viewer's in-app notifications, newest first; members of a tenant only. */
   myNotifications: NotificationConnection;
   /** Which notifications a `myNotifications` subscriber receives: their own. Internal. */
@@ -330,6 +365,13 @@ export type QueryCommunityEventArgs = {
 
 export type QueryCommunityEventsFilterArgs = {
   communityId: Scalars['ID']['input'];
+};
+
+
+export type QueryModerationQueueArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  communityId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -623,13 +665,17 @@ export type MembershipConnectionResolvers<ContextType = CommunitiesContext, Pare
 export type MutationResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addCommunityMember?: Resolver<ResolversTypes['Membership'], ParentType, ContextType, RequireFields<MutationAddCommunityMemberArgs, 'communityId' | 'role' | 'userId'>>;
   archiveCommunity?: Resolver<ResolversTypes['Community'], ParentType, ContextType, RequireFields<MutationArchiveCommunityArgs, 'id'>>;
+  banCommunityMember?: Resolver<ResolversTypes['Membership'], ParentType, ContextType, RequireFields<MutationBanCommunityMemberArgs, 'communityId' | 'reason' | 'userId'>>;
   createCommunity?: Resolver<ResolversTypes['Community'], ParentType, ContextType, RequireFields<MutationCreateCommunityArgs, 'input'>>;
   createPost?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationCreatePostArgs, 'body' | 'communityId'>>;
   deletePost?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationDeletePostArgs, 'id'>>;
   editPost?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationEditPostArgs, 'body' | 'id'>>;
+  hidePost?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationHidePostArgs, 'id' | 'reason'>>;
   joinCommunity?: Resolver<ResolversTypes['Membership'], ParentType, ContextType, RequireFields<MutationJoinCommunityArgs, 'communityId'>>;
   leaveCommunity?: Resolver<ResolversTypes['Membership'], ParentType, ContextType, RequireFields<MutationLeaveCommunityArgs, 'communityId'>>;
   markNotificationsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<MutationMarkNotificationsReadArgs>>;
+  reportPost?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationReportPostArgs, 'id' | 'reason'>>;
+  restorePost?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationRestorePostArgs, 'id' | 'reason'>>;
 }>;
 
 export type NotificationResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = ResolversObject<{
@@ -685,6 +731,7 @@ export type QueryResolvers<ContextType = CommunitiesContext, ParentType extends 
   community?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType, RequireFields<QueryCommunityArgs, 'id'>>;
   communityEvent?: Resolver<Maybe<ResolversTypes['CommunityEvent']>, ParentType, ContextType, RequireFields<QueryCommunityEventArgs, 'eventId'>>;
   communityEventsFilter?: Resolver<ResolversTypes['EventFilter'], ParentType, ContextType, RequireFields<QueryCommunityEventsFilterArgs, 'communityId'>>;
+  moderationQueue?: Resolver<ResolversTypes['PostConnection'], ParentType, ContextType, RequireFields<QueryModerationQueueArgs, 'first'>>;
   myNotifications?: Resolver<ResolversTypes['NotificationConnection'], ParentType, ContextType, RequireFields<QueryMyNotificationsArgs, 'first' | 'unreadOnly'>>;
   myNotificationsFilter?: Resolver<ResolversTypes['EventFilter'], ParentType, ContextType>;
   notificationEvent?: Resolver<Maybe<ResolversTypes['NotificationEvent']>, ParentType, ContextType, RequireFields<QueryNotificationEventArgs, 'eventId'>>;

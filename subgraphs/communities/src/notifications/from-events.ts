@@ -13,7 +13,7 @@ interface Notice {
 }
 
 /** The events anyone is told of; the rest are passed over without a transaction. */
-const NOTIFYING = new Set<CarrelEvent['type']>(['BOOKING_CREATED', 'BOOKING_CONFIRMED', 'BOOKING_CANCELLED', 'BOOKING_EXPIRED', 'USER_JOINED', 'PAYMENT_REFUNDED', 'POST_CREATED']);
+const NOTIFYING = new Set<CarrelEvent['type']>(['BOOKING_CREATED', 'BOOKING_CONFIRMED', 'BOOKING_CANCELLED', 'BOOKING_EXPIRED', 'USER_JOINED', 'PAYMENT_REFUNDED', 'POST_CREATED', 'POST_HIDDEN']);
 
 /** Who hears of an event, and what they are told: the student it is about, and the tenant's owners. */
 async function noticesOf(trx: Transaction<CommunitiesDatabase>, event: CarrelEvent): Promise<Notice[]> {
@@ -36,6 +36,8 @@ async function noticesOf(trx: Transaction<CommunitiesDatabase>, event: CarrelEve
       const [parent] = post?.reply_to ? await findPostsByIds(trx, [post.reply_to]) : [];
       return parent && parent.author_id !== userId ? [{ to: { userId: parent.author_id }, title: 'Someone replied to your post.' }] : [];
     }
+    case 'POST_HIDDEN':
+      return [{ to: { userId: userId! }, title: 'A moderator hid your post.' }];
     default:
       return [];
   }

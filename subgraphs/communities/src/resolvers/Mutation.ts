@@ -1,6 +1,7 @@
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 import { communityMutations } from './mutations/communities.js';
+import { moderationMutations } from './mutations/moderation.js';
 import { notificationMutations } from './mutations/notifications.js';
 import { postMutations } from './mutations/posts.js';
 
-export const Mutation: MutationResolvers = { ...communityMutations, ...postMutations, ...notificationMutations };
+export const Mutation: MutationResolvers = { ...communityMutations, ...postMutations, ...notificationMutations, ...moderationMutations };

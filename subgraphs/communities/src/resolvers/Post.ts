@@ -10,15 +10,15 @@ export async function readablePost(ctx: CommunitiesContext, post: PostRow | null
   return community && canReadCommunity(ctx.viewer, community) ? post : null;
 }
 
-const deleted = (post: PostRow) => post.state === 'DELETED';
+const withdrawn = (post: PostRow) => post.state !== 'VISIBLE';
 
 export const Post: PostResolvers = {
   __resolveReference: async (reference, ctx) => readablePost(ctx, await ctx.loaders.post.load(reference.id)),
   community: (post, _args, { loaders }) => loaders.community.load(post.community_id),
   author: (post) => ({ id: post.author_id }),
   replyTo: async (post, _args, ctx) => (post.reply_to ? readablePost(ctx, await ctx.loaders.post.load(post.reply_to)) : null),
-  body: (post) => (deleted(post) ? '' : post.body),
-  html: (post) => (deleted(post) ? '' : post.body_html),
+  body: (post) => (withdrawn(post) ? '' : post.body),
+  html: (post) => (withdrawn(post) ? '' : post.body_html),
   createdAt: (post) => post.created_at,
   editedAt: (post) => post.edited_at,
 };

@@ -1,12 +1,13 @@
-import { signedIn } from '../../../../common/auth/guards.js';
+import { signedIn, tenantMember } from '../../../../common/auth/guards.js';
+import { isTenantStaff } from '../../../../common/auth/viewer.js';
 import { tenantScope } from '../../../../common/auth/tenant-scope.js';
 import { inTenant } from '../../../../common/db/scope.js';
 import { asViewer } from '../../../../common/db/viewer-scope.js';
-import { notFound } from '../../../../common/errors.js';
+import { forbidden, notFound } from '../../../../common/errors.js';
 import { pageRequest } from '../../../../common/pagination.js';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
-import { canReadCommunity, readerOf } from '../access.js';
-import { listCommunities } from '../db.js';
+import { canModerate, canReadCommunity, readerOf } from '../access.js';
+import { listCommunities, moderatedCommunityIds, moderationQueue } from '../db.js';
 import { listNotifications } from '../notifications/db.js';
 import { communityEventStream } from './CommunityEvent.js';
 import { myNotificationsFilter, notificationReader, readNotificationEvent } from './Notification.js';
@@ -39,6 +40,19 @@ export const Query: QueryResolvers = {
     const scope = tenantScope(caller, tenantId, { required: false });
     const page = pageRequest(first, after);
     return asViewer(db, caller, 'list communities', (trx) => listCommunities(trx, readerOf(caller), scope, page));
+  },
+
+  moderationQueue: async (_parent, { communityId, first, after }, { viewer, db, loaders }) => {
+    const caller = signedIn(viewer);
+    const page = pageRequest(first, after);
+    if (communityId != null) {
+      const community = await loaders.community.load(communityId);
+      if (!community) throw notFound('Community');
+      if (!canModerate(caller, community)) throw forbidden('Only the community’s moderators, staff and owners see its moderation queue.');
+      return asViewer(db, caller, 'read a moderation queue', (trx) => moderationQueue(trx, [community.id], page));
+    }
+    const member = tenantMember(caller, 'Platform admins name a community.');
+    return inTenant(db, member.tenantId, async (trx) => moderationQueue(trx, isTenantStaff(member) ? null : await moderatedCommunityIds(trx, member.userId), page));
   },
 
   myNotifications: (_parent, { first, after, unreadOnly }, { viewer, db }) => {
