@@ -154,11 +154,13 @@ for (const { root, field, subgraph, internal } of rootFields) {
   const refusalFor = (role: (typeof ROLES)[number]) => (typeof entry.refusal === 'string' ? entry.refusal : entry.refusal[role]);
 
   describe(`${root}.${field} aimed at tenant B${internal ? ` (internal, asked of the ${subgraph} subgraph)` : ''}`, () => {
+    // No attack may change B, so the first role's snapshot stands for every role's "before".
+    let before: unknown;
     it.each(ROLES)('is refused to A’s %s without a trace of B', async (role) => {
       const world = worldOf(subgraph);
       const url = urlOf(subgraph, internal);
       const attacker = world.a.members[role];
-      const before = await snapshotOfB();
+      before ??= await snapshotOfB();
       const refusal = refusalFor(role);
       // All at once: a user id a tenant does not know is looked for a while (they may have just
       // joined), and no attempt depends on another.
