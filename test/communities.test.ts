@@ -23,19 +23,17 @@ import {
 import { errorCodes, must, request } from './support/client.js';
 import { createMember, createTenant, loginAdmin, registerStudent, type Member } from './support/seed-kit.js';
 import { sharedTestStack, type TestStack } from './support/stack.js';
-import { subscriptionClient, untilLive, type SubscriptionClient } from './support/subscription-client.js';
+import { subscriptionClients, untilLive } from './support/subscription-client.js';
 
 let stack: TestStack;
 let admin: Member;
-const clients: SubscriptionClient[] = [];
+const clients = subscriptionClients(() => stack.graphqlUrl);
 
 beforeAll(async () => {
   stack = await sharedTestStack();
   admin = await loginAdmin(stack.graphqlUrl);
 });
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.dispose()));
-});
+afterEach(() => clients.closeAll());
 
 const create = async (by: Member, input: CreateCommunityInput) => (await must(stack.graphqlUrl, CreateCommunityDocument, { input }, by.token)).createCommunity;
 const add = (by: Member, communityId: string, userId: string) => must(stack.graphqlUrl, AddCommunityMemberDocument, { communityId, userId }, by.token);
@@ -52,8 +50,7 @@ describe('a group', () => {
     await add(tenant.owner, group.id, asha!.id);
     await add(tenant.owner, group.id, ben!.id);
 
-    const client = subscriptionClient(stack.graphqlUrl, ben!.token);
-    clients.push(client);
+    const client = clients.connect(ben!);
     const events = client.subscribe<{ communityEvents: { type: string; post: { body: string; author: { id: string } } | null } }>(
       `subscription($id: ID!) { communityEvents(communityId: $id) { type post { body author { id } } } }`,
       { id: group.id },
@@ -73,8 +70,7 @@ describe('a group', () => {
       expect(errorCodes(await request(stack.graphqlUrl, PostDocument, { id: written.data!.createPost.id }, viewer.token))).toEqual(['NOT_FOUND']);
       expect(errorCodes(await post(viewer, group.id, 'Let me in'))).toEqual(['NOT_FOUND']);
       expect((await must(stack.graphqlUrl, CommunitiesDocument, { first: 50 }, viewer.token)).communities.nodes.map((node) => node.id)).not.toContain(group.id);
-      const intruder = subscriptionClient(stack.graphqlUrl, viewer.token);
-      clients.push(intruder);
+      const intruder = clients.connect(viewer);
       const refused = intruder.subscribe(`subscription($id: ID!) { communityEvents(communityId: $id) { type } }`, { id: group.id });
       await expect.poll(() => (Array.isArray(refused.error) ? refused.error.map((error) => error.extensions?.code) : refused.error), { timeout: 2_000 }).toEqual(['NOT_FOUND']);
     }

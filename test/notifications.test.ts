@@ -11,19 +11,17 @@ import { errorCodes, must, request } from './support/client.js';
 import { createLibraryWithSeats, nextSlot, period } from './support/library-kit.js';
 import { createTenant, loginAdmin, registerStudent, type Member } from './support/seed-kit.js';
 import { sharedTestStack, type TestStack } from './support/stack.js';
-import { subscriptionClient, untilLive, type SubscriptionClient } from './support/subscription-client.js';
+import { subscriptionClients, untilLive } from './support/subscription-client.js';
 
 let stack: TestStack;
 let admin: Member;
-const clients: SubscriptionClient[] = [];
+const clients = subscriptionClients(() => stack.graphqlUrl);
 
 beforeAll(async () => {
   stack = await sharedTestStack();
   admin = await loginAdmin(stack.graphqlUrl);
 });
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.dispose()));
-});
+afterEach(() => clients.closeAll());
 
 interface NotificationPayload {
   myNotifications: { notification: { kind: string; title: string; subject: { key: string; id: string }[]; read: boolean } | null };
@@ -31,11 +29,7 @@ interface NotificationPayload {
 const MY_NOTIFICATIONS = `subscription { myNotifications { notification { kind title subject { key id } read } } }`;
 const notificationsOf = async (member: Member, unreadOnly = false) => (await must(stack.graphqlUrl, MyNotificationsDocument, { unreadOnly, first: 50 }, member.token)).myNotifications.nodes;
 
-function listen(member: Member) {
-  const client = subscriptionClient(stack.graphqlUrl, member.token);
-  clients.push(client);
-  return client.subscribe<NotificationPayload>(MY_NOTIFICATIONS);
-}
+const listen = (member: Member) => clients.connect(member).subscribe<NotificationPayload>(MY_NOTIFICATIONS);
 
 describe('in-app notifications', () => {
   it('tell a student of their booking and the owner of a new booking, live within a second, and nobody of another tenant', async () => {

@@ -6,25 +6,17 @@ import { createLibraryWithSeats, nextSlot, period } from './support/library-kit.
 import { presentCard, requirePayment, reserveCredits, SIMULATED_CARDS, startPayment } from './support/payment-kit.js';
 import { createMember, createTenant, loginAdmin, registerStudent, type Member, type TenantFixture } from './support/seed-kit.js';
 import { sharedTestStack, type TestStack } from './support/stack.js';
-import { subscriptionClient, untilLive, type LiveSubscription, type SubscriptionClient } from './support/subscription-client.js';
+import { subscriptionClients, untilLive, type LiveSubscription } from './support/subscription-client.js';
 
 let stack: TestStack;
 let admin: Member;
-const clients: SubscriptionClient[] = [];
+const clients = subscriptionClients(() => stack.graphqlUrl);
 
 beforeAll(async () => {
   stack = await sharedTestStack();
   admin = await loginAdmin(stack.graphqlUrl);
 });
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.dispose()));
-});
-
-function connect(member: Member): SubscriptionClient {
-  const client = subscriptionClient(stack.graphqlUrl, member.token);
-  clients.push(client);
-  return client;
-}
+afterEach(() => clients.closeAll());
 
 interface PaymentEventPayload {
   paymentEvents: { type: string; payment: { id: string; amount: { amountMinor: number }; fees: { net: { amountMinor: number } } | null } | null };
@@ -50,7 +42,7 @@ describe('payment events over graphql-ws', () => {
     const staff = await createMember(stack.graphqlUrl, admin, tenant.id, tenant.slug, 'STAFF');
     const classmate = await registerStudent(stack.graphqlUrl, tenant.slug);
     const stranger = await createTenant(stack.graphqlUrl, admin);
-    const [owners, students, classmates, staffs, strangers] = [tenant.owner, student, classmate, staff, stranger.owner].map((member) => connect(member).subscribe<PaymentEventPayload>(PAYMENT_EVENTS));
+    const [owners, students, classmates, staffs, strangers] = [tenant.owner, student, classmate, staff, stranger.owner].map((member) => clients.connect(member).subscribe<PaymentEventPayload>(PAYMENT_EVENTS));
     await untilLive([owners!, staffs!], stack.bus, paymentProbe(tenant.id));
     await untilLive(students!, stack.bus, paymentProbe(tenant.id, student.id));
     await untilLive(classmates!, stack.bus, paymentProbe(tenant.id, classmate.id));
@@ -80,7 +72,7 @@ describe('credit events over graphql-ws', () => {
   it('show staff and owners their tenant’s credits move, and refuse students', async () => {
     const tenant = await createTenant(stack.graphqlUrl, admin);
     const student = await registerStudent(stack.graphqlUrl, tenant.slug);
-    const owners = connect(tenant.owner).subscribe<{ creditEvents: { movement: string; channel: string; amount: number; wallet: { balances: { channel: string; available: number }[] } } }>(
+    const owners = clients.connect(tenant.owner).subscribe<{ creditEvents: { movement: string; channel: string; amount: number; wallet: { balances: { channel: string; available: number }[] } } }>(
       `subscription { creditEvents(channel: SMS) { movement channel amount wallet { balances { channel available } } } }`,
     );
     await untilLive(owners, stack.bus, { tenantId: tenant.id, type: 'CREDITS_MOVED', keys: { movementId: randomUUID(), channel: 'SMS' } });
@@ -97,7 +89,7 @@ describe('credit events over graphql-ws', () => {
       { creditEvents: { movement: 'RESERVE', channel: 'SMS', amount: 3, wallet: { balances: expect.arrayContaining([{ channel: 'SMS', available: 17 }]) } } },
     ]);
 
-    const students = connect(student).subscribe(`subscription { creditEvents { movement } }`);
+    const students = clients.connect(student).subscribe(`subscription { creditEvents { movement } }`);
     await expect.poll(() => codesOf(students), { timeout: 2_000 }).toEqual(['FORBIDDEN']);
   });
 });

@@ -136,3 +136,17 @@ export async function untilLive(subscriptions: LiveSubscription<unknown> | LiveS
 }
 
 export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The clients a test file opens, to close after each test: `afterEach(() => clients.closeAll())`. */
+export function subscriptionClients(graphqlUrl: () => string) {
+  const open: SubscriptionClient[] = [];
+  return {
+    /** A client signed in as `member` (anonymous with null). */
+    connect(member: { token: string } | null): SubscriptionClient {
+      const client = subscriptionClient(graphqlUrl(), member?.token ?? null);
+      open.push(client);
+      return client;
+    },
+    closeAll: () => Promise.all(open.splice(0).map((client) => client.dispose())),
+  };
+}
