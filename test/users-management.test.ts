@@ -9,7 +9,9 @@ import {
   RefreshSessionDocument,
   RegisterDocument,
   SetUserRoleDocument,
+  UpdateContactDocument,
   UpdateProfileDocument,
+  UserContactDocument,
   UsersDocument,
   type UsersQuery,
   type UsersQueryVariables,
@@ -262,6 +264,18 @@ describe('a user’s own account', () => {
     const { updateProfile } = await must(stack.graphqlUrl, UpdateProfileDocument, { input: { displayName: 'New name' } }, student.token);
     expect(updateProfile).toEqual({ id: student.id, displayName: 'New name' });
     expect((await must(stack.graphqlUrl, MeDocument, {}, student.token)).me?.displayName).toBe('New name');
+  });
+
+  it('keeps a phone number in E.164 for SMS and WhatsApp, with opt-outs, that the tenant’s staff see and no one else', async () => {
+    const student = await registerStudent(stack.graphqlUrl, tenantA.slug);
+    const updated = await must(stack.graphqlUrl, UpdateContactDocument, { input: { phone: '+91 98765-43210', smsOptOut: true } }, student.token);
+    expect(updated.updateProfile).toEqual({ id: student.id, phone: '+919876543210', smsOptOut: true, whatsappOptOut: false });
+    for (const phone of ['98765 43210', '+0123456789', '+91 98765', 'call me']) {
+      expect(errorCodes(await request(stack.graphqlUrl, UpdateContactDocument, { input: { phone } }, student.token)), phone).toEqual(['BAD_USER_INPUT']);
+    }
+    expect((await must(stack.graphqlUrl, UserContactDocument, { id: student.id }, tenantA.owner.token)).user).toEqual({ id: student.id, phone: '+919876543210', smsOptOut: true, whatsappOptOut: false });
+    expect(errorCodes(await request(stack.graphqlUrl, UserContactDocument, { id: student.id }, tenantB.owner.token))).toEqual(['NOT_FOUND']);
+    expect((await must(stack.graphqlUrl, UpdateContactDocument, { input: { phone: '' } }, student.token)).updateProfile.phone).toBeNull();
   });
 
   it('refuses changePassword with a wrong current password with BAD_USER_INPUT and keeps the old password', async () => {

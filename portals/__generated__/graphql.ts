@@ -154,6 +154,10 @@ export type UpdateLibraryInput = {
 
 export type UpdateProfileInput = {
   displayName?: string | null | undefined;
+  /** E.164 (`+919876543210`); spaces and dashes are ignored; an empty string removes it. */
+  phone?: string | null | undefined;
+  smsOptOut?: boolean | null | undefined;
+  whatsappOptOut?: boolean | null | undefined;
 };
 
 export type UpdateSeatInput = {

@@ -14,6 +14,10 @@ interface UsersTable {
   password_hash: string;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** E.164, for SMS and WhatsApp; null until the user gives one. */
+  phone: string | null;
+  sms_opt_out: Generated<boolean>;
+  whatsapp_opt_out: Generated<boolean>;
 }
 
 interface SessionsTable {

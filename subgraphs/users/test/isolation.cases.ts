@@ -84,7 +84,7 @@ export default defineIsolationCases<UsersOfA>({
       own: (world, role) => ({ __typename: 'User', id: world.a.members[role].id }),
       foreign: (world) => eachMemberOfB(world, (member) => ({ __typename: 'User', id: member.id })),
       nowhere: () => ({ __typename: 'User', id: randomUUID() }),
-      selection: 'id email displayName role',
+      selection: 'id email displayName role phone smsOptOut whatsappOptOut',
     },
   },
 });

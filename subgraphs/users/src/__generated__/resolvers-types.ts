@@ -165,6 +165,10 @@ export type Tenant = {
 
 export type UpdateProfileInput = {
   displayName?: InputMaybe<Scalars['String']['input']>;
+  /** E.164 (`+919876543210`); spaces and dashes are ignored; an empty string removes it. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  smsOptOut?: InputMaybe<Scalars['Boolean']['input']>;
+  whatsappOptOut?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A person who signs in: a student, a member of a tenant's staff, an owner or a platform admin. */
@@ -174,10 +178,16 @@ export type User = {
   displayName: Scalars['String']['output'];
   email: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** For SMS and WhatsApp messages, in E.164 (`+919876543210`); null until the user gives one. */
+  phone?: Maybe<Scalars['String']['output']>;
   role: Role;
+  /** The user refuses SMS messages (announcements skip them). */
+  smsOptOut: Scalars['Boolean']['output'];
   status: UserStatus;
   /** The tenant the user belongs to; null for platform admins. */
   tenant?: Maybe<Tenant>;
+  /** The user refuses WhatsApp messages (announcements skip them). */
+  whatsappOptOut: Scalars['Boolean']['output'];
 };
 
 export type UserConnection = {
@@ -374,9 +384,12 @@ export type UserResolvers<ContextType = UsersContext, ParentType extends Resolve
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  smsOptOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['UserStatus'], ParentType, ContextType>;
   tenant?: Resolver<Maybe<ResolversTypes['Tenant']>, ParentType, ContextType>;
+  whatsappOptOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type UserConnectionResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['UserConnection'] = ResolversParentTypes['UserConnection']> = ResolversObject<{

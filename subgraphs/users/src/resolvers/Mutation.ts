@@ -10,7 +10,8 @@ import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../auth/passwords.js';
 import { endSession, refreshSession, startSession } from '../auth/sessions.js';
 import type { UsersContext } from '../context.js';
-import { findTenantBySlug, findUserByEmail, findUsersByIds, insertUser, revokeSessions, updateUser, type NewUser, type UserRow, type UsersDatabase } from '../db.js';
+import { findTenantBySlug, findUserByEmail, findUsersByIds, insertUser, revokeSessions, updateUser, type NewUser, type UserRow, type UsersDatabase, type UserUpdate } from '../db.js';
+import { phoneNumber } from '../rules/phone.js';
 import { awaitTenantInDirectory } from '../tenant-directory.js';
 
 const WRONG_CREDENTIALS = 'The email or password is wrong.';
@@ -110,7 +111,12 @@ export const Mutation: MutationResolvers = {
 
   updateProfile: async (_parent, { input }, ctx) => {
     const viewer = signedIn(ctx.viewer);
-    const changes = input.displayName != null ? { display_name: requireText(input.displayName, 'displayName', { max: 100 }) } : {};
+    const changes: UserUpdate = {
+      ...(input.displayName != null ? { display_name: requireText(input.displayName, 'displayName', { max: 100 }) } : {}),
+      ...(input.phone != null ? { phone: phoneNumber(input.phone) } : {}),
+      ...(input.smsOptOut != null ? { sms_opt_out: input.smsOptOut } : {}),
+      ...(input.whatsappOptOut != null ? { whatsapp_opt_out: input.whatsappOptOut } : {}),
+    };
     const user = await asViewer(ctx.db, viewer, 'update own profile', (trx) => updateUser(trx, viewer.userId, changes));
     if (!user) throw notFound('User');
     return user;

@@ -5,4 +5,6 @@ export const User: UserResolvers = {
   displayName: (user) => user.display_name,
   createdAt: (user) => user.created_at,
   tenant: (user) => (user.tenant_id ? { id: user.tenant_id } : null),
+  smsOptOut: (user) => user.sms_opt_out,
+  whatsappOptOut: (user) => user.whatsapp_opt_out,
 };
