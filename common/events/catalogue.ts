@@ -29,6 +29,8 @@ export const EVENT_KEYS = {
   POST_HIDDEN: ['postId', 'communityId', 'userId'],
   /** `recipient` is `user:<id>` or `role:<ROLE>` (every member of the tenant with that role). */
   NOTIFICATION_CREATED: ['notificationId', 'recipient'],
+  /** A direct message; `recipient` is `user:<id>` of the member it was sent to. */
+  MESSAGE_SENT: ['messageId', 'conversationId', 'recipient'],
 } as const;
 
 export type EventType = keyof typeof EVENT_KEYS;

@@ -10,6 +10,8 @@ export const PLATFORM_ENDPOINTS = {
   suspendedTenants: { path: '/internal/suspended-tenants', variable: 'TENANT_STATUS_URL' },
   /** What a booking costs and who owes it, for the service that takes payments; 404 for a booking not of that tenant. */
   bookingCharges: { path: '/internal/booking-charges', variable: 'BOOKING_CHARGES_URL', params: ['tenantId', 'bookingId'] },
+  /** A member's role and status; 404 for a user not of that tenant. */
+  memberRoles: { path: '/internal/member-roles', variable: 'MEMBER_ROLES_URL', params: ['tenantId', 'userId'] },
 } as const;
 
 export type PlatformEndpoint = keyof typeof PLATFORM_ENDPOINTS;

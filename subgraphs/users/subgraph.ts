@@ -4,6 +4,7 @@ import { badUserInput } from '../../common/errors.js';
 import { DateTime } from '../../common/scalars.js';
 import { defineSubgraph, type SubgraphPlatform } from '../../common/subgraph-kit/manifest.js';
 import { migrations } from './migrations/index.js';
+import { memberRoles } from './src/member-roles.js';
 import type { Resolvers } from './src/__generated__/resolvers-types.js';
 import { decoyHash } from './src/auth/passwords.js';
 import { ensurePlatformAdmin } from './src/auth/platform-admin.js';
@@ -57,6 +58,7 @@ export default defineSubgraph({
   consumers: (services) => ({ 'tenant-directory': tenantDirectoryProjection(services.db) }),
   endpoints: {
     tokenKeys: (services) => (_req, res) => void res.set('cache-control', 'public, max-age=300').json(services.signer.jwks),
+    memberRoles,
   },
   tokenKeys: (services) => createLocalJWKSet(services.signer.jwks),
   stop: (services) => services.signInLimiter.close(),

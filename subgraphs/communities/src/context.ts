@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Viewer } from '../../../common/auth/viewer.js';
 import type { OutboxRelay } from '../../../common/events/outbox.js';
 import type { CommunitiesDatabase } from './db.js';
+import type { MemberRoleLookup } from './messages/member-roles.js';
 import { createLoaders, type CommunitiesLoaders } from './loaders.js';
 
 /** What lives as long as the service: shared by every request. */
@@ -10,6 +11,9 @@ export interface CommunitiesServices {
   relay: OutboxRelay;
   /** How many members' reports put a post in the moderation queue. */
   reportThreshold: number;
+  memberRole: MemberRoleLookup;
+  /** How many direct messages one member may send a minute. */
+  messagesPerMinute: number;
 }
 
 export interface CommunitiesContext extends CommunitiesServices {

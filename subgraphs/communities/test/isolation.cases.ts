@@ -10,6 +10,7 @@ import {
   CreatePostDocument,
   DeletePostDocument,
   BanCommunityMemberDocument,
+  ConversationDocument,
   EditPostDocument,
   HidePostDocument,
   IsoCommunitiesDocument,
@@ -17,9 +18,11 @@ import {
   IsoPostDocument,
   JoinCommunityDocument,
   LeaveCommunityDocument,
+  MarkConversationReadDocument,
   ModerationQueueDocument,
   ReportPostDocument,
   RestorePostDocument,
+  SendDirectMessageDocument,
 } from '../../../test/__generated__/operations.js';
 import { must } from '../../../test/support/client.js';
 import { attack, defineIsolationCases, eachMemberOfB, recordedEventId, ROLES, until, type CoreWorld } from '../../../test/support/isolation-kit.js';
@@ -34,6 +37,9 @@ interface CommunitiesSide {
   postEvent: string;
   /** The NOTIFICATION_CREATED event of the owner's reply to it, for the student. */
   notificationEvent: string;
+  /** The student's conversation with the owner, and the MESSAGE_SENT event of their message. */
+  conversation: string;
+  messageEvent: string;
 }
 
 interface CommunitiesWorld {
@@ -47,6 +53,8 @@ const selection = 'id name description kind inviteOnly archivedAt viewerMembersh
 
 const CommunityEventQuery: TypedDocumentNode<{ communityEvent: { eventId: string } | null }, { eventId: string }> = parse(`
   query IsoCommunityEvent($eventId: ID!) { communityEvent(eventId: $eventId) { eventId type occurredAt post { id body html } } }`);
+const MessageEventQuery: TypedDocumentNode<{ messageEvent: { eventId: string } | null }, { eventId: string }> = parse(`
+  query IsoMessageEvent($eventId: ID!) { messageEvent(eventId: $eventId) { eventId conversationId message { id body } } }`);
 const NotificationEventQuery: TypedDocumentNode<{ notificationEvent: { eventId: string } | null }, { eventId: string }> = parse(`
   query IsoNotificationEvent($eventId: ID!) { notificationEvent(eventId: $eventId) { eventId notification { id kind title subject { key id } } } }`);
 const CommunityEventsFilterQuery: TypedDocumentNode<{ communityEventsFilter: unknown }, { communityId: string }> = parse(`
@@ -71,7 +79,11 @@ async function sideOf(core: CoreWorld, label: 'A' | 'B'): Promise<CommunitiesSid
   const isTheNotification = (event: CarrelEvent) => event.type === 'NOTIFICATION_CREATED' && event.tenantId === tenant.id && event.keys.recipient === `user:${student.id}`;
   await until(`the notification of the reply to ${label}'s post`, () => core.recorder.events.slice(seen).some(isTheNotification));
   const notificationEvent = core.recorder.events.slice(seen).find(isTheNotification)!.id;
-  return { group, open, library, post: createPost.id, postEvent, notificationEvent };
+  const { sendDirectMessage } = await must(graphqlUrl, SendDirectMessageDocument, { toUserId: owner.id, body: `A question from ${tenant.slug}` }, student.token);
+  const isTheMessage = (event: CarrelEvent) => event.type === 'MESSAGE_SENT' && event.keys.messageId === sendDirectMessage.id;
+  await until(`${label}'s message is sent`, () => core.recorder.events.some(isTheMessage));
+  const sent = core.recorder.events.find(isTheMessage)!;
+  return { group, open, library, post: createPost.id, postEvent, notificationEvent, conversation: sent.keys.conversationId!, messageEvent: sent.id };
 }
 
 export default defineIsolationCases<CommunitiesWorld>({
@@ -90,7 +102,7 @@ export default defineIsolationCases<CommunitiesWorld>({
     communities(tenantId: $id, first: 10) {
       nodes { ${selection} }
     }`,
-  secretsOfB: ({ own: { b } }) => [b.group, b.open, b.post, b.postEvent, b.library, b.notificationEvent],
+  secretsOfB: ({ own: { b } }) => [b.group, b.open, b.post, b.postEvent, b.library, b.notificationEvent, b.conversation, b.messageEvent],
 
   rootFields: {
     Query: {
@@ -123,6 +135,20 @@ export default defineIsolationCases<CommunitiesWorld>({
         nowhere: () => ({ communityId: randomUUID() }),
         refusal: 'NOT_FOUND',
         controls: [{ as: 'OWNER', variables: () => ({}) }],
+      }),
+      myConversations: { noForeignId: 'Lists the conversations of the viewer named by the token; takes no id.' },
+      myMessagesFilter: { noForeignId: 'The filter of the viewer named by the token; takes no id.' },
+      conversation: attack(ConversationDocument, {
+        targets: (world) => ({ "B's student's conversation with B's owner": { id: world.own.b.conversation } }),
+        nowhere: () => ({ id: randomUUID() }),
+        refusal: 'NOT_FOUND',
+        controls: [{ as: 'STUDENT', variables: (world) => ({ id: world.own.a.conversation }) }],
+      }),
+      messageEvent: attack(MessageEventQuery, {
+        targets: (world) => ({ "the event of B's student's message": { eventId: world.own.b.messageEvent } }),
+        nowhere: () => ({ eventId: randomUUID() }),
+        refusal: 'NULL',
+        controls: [{ as: 'OWNER', variables: (world) => ({ eventId: world.own.a.messageEvent }) }],
       }),
       myNotifications: { noForeignId: 'Lists the notifications of the viewer named by the token; takes no id.' },
       myNotificationsFilter: { noForeignId: 'The filter of the viewer named by the token; takes no id.' },
@@ -182,6 +208,18 @@ export default defineIsolationCases<CommunitiesWorld>({
       markNotificationsRead: {
         noForeignId: 'Ids that are not the viewer’s own notifications are passed over and counted as nothing newly read, exactly like ids that exist nowhere (test/notifications.test.ts names another tenant’s).',
       },
+      sendDirectMessage: attack(SendDirectMessageDocument, {
+        targets: (world) => eachMemberOfB(world, (member) => ({ toUserId: member.id, body: 'Hello from A' })),
+        nowhere: () => ({ toUserId: randomUUID(), body: 'Hello from A' }),
+        refusal: 'NOT_FOUND',
+        controls: [{ as: 'STUDENT', variables: (world) => ({ toUserId: world.a.members.STAFF.id, body: 'Hello staff' }) }],
+      }),
+      markConversationRead: attack(MarkConversationReadDocument, {
+        targets: (world) => ({ "B's student's conversation with B's owner": { id: world.own.b.conversation } }),
+        nowhere: () => ({ id: randomUUID() }),
+        refusal: 'NOT_FOUND',
+        controls: [{ as: 'OWNER', variables: (world) => ({ id: world.own.a.conversation }) }],
+      }),
       reportPost: attack(ReportPostDocument, {
         targets: (world) => ({ "B's post": { id: world.own.b.post, reason: 'Hostile' } }),
         nowhere: () => ({ id: randomUUID(), reason: 'Hostile' }),

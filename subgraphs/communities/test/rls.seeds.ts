@@ -6,13 +6,14 @@ import {
   HidePostDocument,
   MarkNotificationsReadDocument,
   ReportPostDocument,
+  SendDirectMessageDocument,
 } from '../../../test/__generated__/operations.js';
 import { must } from '../../../test/support/client.js';
 import { until } from '../../../test/support/isolation-kit.js';
 import { defineRlsSeeds } from '../../../test/support/rls-kit.js';
 
 export default defineRlsSeeds({
-  tenantTables: ['communities', 'community_members', 'posts', 'post_reports', 'moderation_actions', 'notifications', 'notification_reads', 'tenant_members', 'outbox_events'],
+  tenantTables: ['communities', 'community_members', 'posts', 'post_reports', 'moderation_actions', 'notifications', 'notification_reads', 'conversations', 'conversation_members', 'messages', 'tenant_members', 'outbox_events'],
   appendOnly: { moderation_actions: 'The moderation audit trail: who decided what, and why, for good.' },
 
   async seedTenant(trx, tenantId) {
@@ -31,6 +32,9 @@ export default defineRlsSeeds({
       .executeTakeFirstOrThrow();
     await trx.insertInto('post_reports').values({ tenant_id: tenantId, post_id: post.id, reporter_id: randomUUID(), reason: 'Seeded' }).execute();
     await trx.insertInto('moderation_actions').values({ tenant_id: tenantId, community_id: community.id, post_id: post.id, actor_id: randomUUID(), action: 'HIDE', reason: 'Seeded' }).execute();
+    const conversation = await trx.insertInto('conversations').values({ tenant_id: tenantId, pair_key: `${student}:seeded` }).returning('id').executeTakeFirstOrThrow();
+    await trx.insertInto('conversation_members').values({ tenant_id: tenantId, conversation_id: conversation.id, user_id: student, last_read_at: null }).execute();
+    await trx.insertInto('messages').values({ tenant_id: tenantId, conversation_id: conversation.id, sender_id: student, body: 'Seeded' }).execute();
     const notification = await trx
       .insertInto('notifications')
       .values({ tenant_id: tenantId, recipient_id: student, kind: 'TEST_SEEDED', title: 'Seeded', subject: JSON.stringify({ communityId: community.id }), source_event_id: randomUUID() })
@@ -50,6 +54,7 @@ export default defineRlsSeeds({
     const { createPost } = await must(graphqlUrl, CreatePostDocument, { communityId: createCommunity.id, body: 'Hello' }, student.token);
     await must(graphqlUrl, ReportPostDocument, { id: createPost.id, reason: 'Seeded' }, student.token);
     await must(graphqlUrl, HidePostDocument, { id: createPost.id, reason: 'Seeded' }, tenant.owner.token);
+    await must(graphqlUrl, SendDirectMessageDocument, { toUserId: tenant.owner.id, body: 'Seeded' }, student.token);
     await until('the owner is told of a member joining', async () => (await must(graphqlUrl, MarkNotificationsReadDocument, { all: true }, tenant.owner.token)).markNotificationsRead > 0);
   },
 });

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CommunityMapper, MembershipMapper, PostMapper, CommunityEventMapper, NotificationEventMapper, NotificationMapper, TenantMapper, UserMapper, LibraryMapper } from '../mappers.js';
+import type { CommunityMapper, MembershipMapper, PostMapper, CommunityEventMapper, NotificationEventMapper, NotificationMapper, ConversationMapper, MessageMapper, MessageEventMapper, TenantMapper, UserMapper, LibraryMapper } from '../mappers.js';
 import type { CommunitiesContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -76,6 +76,32 @@ export type CommunityKind =
   /** Students of the tenant join themselves (or ask to, when invite-only). */
   | 'OPEN';
 
+/** A direct conversation between two members of a tenant. */
+export type Conversation = {
+  __typename?: 'Conversation';
+  id: Scalars['ID']['output'];
+  lastMessageAt: Scalars['DateTime']['output'];
+  /** Newest first. */
+  messages: MessageConnection;
+  /** Messages from the other member the viewer has not read. */
+  unreadCount: Scalars['Int']['output'];
+  /** The other member. */
+  with?: Maybe<User>;
+};
+
+
+/** A direct conversation between two members of a tenant. */
+export type ConversationMessagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ConversationConnection = {
+  __typename?: 'ConversationConnection';
+  nodes: Array<Conversation>;
+  pageInfo: PageInfo;
+};
+
 export type CreateCommunityInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   /** Only for OPEN communities: students ask to join and staff let them in. */
@@ -149,6 +175,32 @@ export type MembershipState =
   | 'PENDING'
   | 'REMOVED';
 
+export type Message = {
+  __typename?: 'Message';
+  /** Plain text, up to 2,000 characters. */
+  body: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** Whether the other member has read it (for the sender's own messages). */
+  readByRecipient: Scalars['Boolean']['output'];
+  sender?: Maybe<User>;
+};
+
+export type MessageConnection = {
+  __typename?: 'MessageConnection';
+  nodes: Array<Message>;
+  pageInfo: PageInfo;
+};
+
+/** A direct message as delivered to `myMessages` subscribers. */
+export type MessageEvent = {
+  __typename?: 'MessageEvent';
+  conversationId: Scalars['ID']['output'];
+  eventId: Scalars['ID']['output'];
+  message?: Maybe<Message>;
+  occurredAt: Scalars['DateTime']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Staff and owners add an active member of the tenant (or let in one who asked); a banned user cannot be added. */
@@ -170,12 +222,19 @@ export type Mutation = {
   /** A member of the tenant joins an open community (or asks to, when it is invite-only). */
   joinCommunity: Membership;
   leaveCommunity: Membership;
+  /** Marks the conversation read up to now: the other member sees their messages as read. */
+  markConversationRead: Conversation;
   /** Marks the viewer's notifications read: those of `ids` (at most 100), or all of them. Answers how many were newly read. */
   markNotificationsRead: Scalars['Int']['output'];
   /** Members report a post they can read, once each; enough reports put it in the moderation queue. */
   reportPost: Scalars['Boolean']['output'];
   /** The community's moderators, staff and owners show a hidden post again, with a reason. */
   restorePost: Post;
+  /**
+   * Sends a direct message: students to their tenant's staff and owners, staff and owners to any
+   * active member. At most MESSAGES_PER_MINUTE (20) a minute per sender; RATE_LIMITED past it.
+   */
+  sendDirectMessage: Message;
 };
 
 
@@ -237,6 +296,11 @@ export type MutationLeaveCommunityArgs = {
 };
 
 
+export type MutationMarkConversationReadArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationMarkNotificationsReadArgs = {
   all?: InputMaybe<Scalars['Boolean']['input']>;
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -252,6 +316,12 @@ export type MutationReportPostArgs = {
 export type MutationRestorePostArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+export type MutationSendDirectMessageArgs = {
+  body: Scalars['String']['input'];
+  toUserId: Scalars['ID']['input'];
 };
 
 /** An in-app notification: something that concerns the viewer, from anywhere in the platform. */
@@ -334,8 +404,15 @@ export type Query = {
   communityEvent?: Maybe<CommunityEvent>;
   /** Which community events a `communityEvents` subscriber receives. Internal. */
   communityEventsFilter: EventFilter;
+  conversation?: Maybe<Conversation>;
+  /** A message event by id, for its recipient only; the router hydrates `myMessages` with it. Internal. */
+  messageEvent?: Maybe<MessageEvent>;
   /** Reported posts waiting for a decision, newest flag first: of the communities the viewer moderates, or all of the tenant's for staff and owners. */
   moderationQueue: PostConnection;
+  /** The viewer's direct conversations, latest message first; members of a tenant only. */
+  myConversations: ConversationConnection;
+  /** Which messages a `myMessages` subscriber receives: those sent to them. Internal. */
+  myMessagesFilter: EventFilter;
   /** The viewer's in-app notifications, newest first; members of a tenant only. */
   myNotifications: NotificationConnection;
   /** Which notifications a `myNotifications` subscriber receives: their own. Internal. */
@@ -368,9 +445,25 @@ export type QueryCommunityEventsFilterArgs = {
 };
 
 
+export type QueryConversationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryMessageEventArgs = {
+  eventId: Scalars['ID']['input'];
+};
+
+
 export type QueryModerationQueueArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   communityId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryMyConversationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -395,6 +488,8 @@ export type Subscription = {
   __typename?: 'Subscription';
   /** What happens in a community as it happens (new posts): for its members, the tenant's staff and owners, and platform admins. */
   communityEvents: CommunityEvent;
+  /** Direct messages sent to the viewer, as they arrive; members of a tenant only. */
+  myMessages: MessageEvent;
   /** The viewer's new in-app notifications as they are made; members of a tenant only. */
   myNotifications: NotificationEvent;
 };
@@ -537,6 +632,8 @@ export type ResolversTypes = ResolversObject<{
   CommunityEvent: ResolverTypeWrapper<CommunityEventMapper>;
   CommunityEventType: CommunityEventType;
   CommunityKind: CommunityKind;
+  Conversation: ResolverTypeWrapper<ConversationMapper>;
+  ConversationConnection: ResolverTypeWrapper<Omit<ConversationConnection, 'nodes'> & { nodes: Array<ResolversTypes['Conversation']> }>;
   CreateCommunityInput: CreateCommunityInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EventFilter: ResolverTypeWrapper<EventFilter>;
@@ -546,6 +643,9 @@ export type ResolversTypes = ResolversObject<{
   MembershipConnection: ResolverTypeWrapper<Omit<MembershipConnection, 'nodes'> & { nodes: Array<ResolversTypes['Membership']> }>;
   MembershipRole: MembershipRole;
   MembershipState: MembershipState;
+  Message: ResolverTypeWrapper<MessageMapper>;
+  MessageConnection: ResolverTypeWrapper<Omit<MessageConnection, 'nodes'> & { nodes: Array<ResolversTypes['Message']> }>;
+  MessageEvent: ResolverTypeWrapper<MessageEventMapper>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Notification: ResolverTypeWrapper<NotificationMapper>;
   NotificationConnection: ResolverTypeWrapper<Omit<NotificationConnection, 'nodes'> & { nodes: Array<ResolversTypes['Notification']> }>;
@@ -570,6 +670,8 @@ export type ResolversParentTypes = ResolversObject<{
   Int: Scalars['Int']['output'];
   CommunityConnection: Omit<CommunityConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Community']> };
   CommunityEvent: CommunityEventMapper;
+  Conversation: ConversationMapper;
+  ConversationConnection: Omit<ConversationConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Conversation']> };
   CreateCommunityInput: CreateCommunityInput;
   DateTime: Scalars['DateTime']['output'];
   EventFilter: EventFilter;
@@ -577,6 +679,9 @@ export type ResolversParentTypes = ResolversObject<{
   Library: LibraryMapper;
   Membership: MembershipMapper;
   MembershipConnection: Omit<MembershipConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Membership']> };
+  Message: MessageMapper;
+  MessageConnection: Omit<MessageConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Message']> };
+  MessageEvent: MessageEventMapper;
   Mutation: Record<PropertyKey, never>;
   Notification: NotificationMapper;
   NotificationConnection: Omit<NotificationConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Notification']> };
@@ -627,6 +732,19 @@ export type CommunityEventResolvers<ContextType = CommunitiesContext, ParentType
   type?: Resolver<ResolversTypes['CommunityEventType'], ParentType, ContextType>;
 }>;
 
+export type ConversationResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['Conversation'] = ResolversParentTypes['Conversation']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastMessageAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  messages?: Resolver<ResolversTypes['MessageConnection'], ParentType, ContextType, RequireFields<ConversationMessagesArgs, 'first'>>;
+  unreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  with?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+}>;
+
+export type ConversationConnectionResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['ConversationConnection'] = ResolversParentTypes['ConversationConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['Conversation']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -662,6 +780,26 @@ export type MembershipConnectionResolvers<ContextType = CommunitiesContext, Pare
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
 }>;
 
+export type MessageResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['Message'] = ResolversParentTypes['Message']> = ResolversObject<{
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  readByRecipient?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sender?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+}>;
+
+export type MessageConnectionResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['MessageConnection'] = ResolversParentTypes['MessageConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['Message']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type MessageEventResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['MessageEvent'] = ResolversParentTypes['MessageEvent']> = ResolversObject<{
+  conversationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addCommunityMember?: Resolver<ResolversTypes['Membership'], ParentType, ContextType, RequireFields<MutationAddCommunityMemberArgs, 'communityId' | 'role' | 'userId'>>;
   archiveCommunity?: Resolver<ResolversTypes['Community'], ParentType, ContextType, RequireFields<MutationArchiveCommunityArgs, 'id'>>;
@@ -673,9 +811,11 @@ export type MutationResolvers<ContextType = CommunitiesContext, ParentType exten
   hidePost?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationHidePostArgs, 'id' | 'reason'>>;
   joinCommunity?: Resolver<ResolversTypes['Membership'], ParentType, ContextType, RequireFields<MutationJoinCommunityArgs, 'communityId'>>;
   leaveCommunity?: Resolver<ResolversTypes['Membership'], ParentType, ContextType, RequireFields<MutationLeaveCommunityArgs, 'communityId'>>;
+  markConversationRead?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType, RequireFields<MutationMarkConversationReadArgs, 'id'>>;
   markNotificationsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<MutationMarkNotificationsReadArgs>>;
   reportPost?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationReportPostArgs, 'id' | 'reason'>>;
   restorePost?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationRestorePostArgs, 'id' | 'reason'>>;
+  sendDirectMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationSendDirectMessageArgs, 'body' | 'toUserId'>>;
 }>;
 
 export type NotificationResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = ResolversObject<{
@@ -731,7 +871,11 @@ export type QueryResolvers<ContextType = CommunitiesContext, ParentType extends 
   community?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType, RequireFields<QueryCommunityArgs, 'id'>>;
   communityEvent?: Resolver<Maybe<ResolversTypes['CommunityEvent']>, ParentType, ContextType, RequireFields<QueryCommunityEventArgs, 'eventId'>>;
   communityEventsFilter?: Resolver<ResolversTypes['EventFilter'], ParentType, ContextType, RequireFields<QueryCommunityEventsFilterArgs, 'communityId'>>;
+  conversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType, RequireFields<QueryConversationArgs, 'id'>>;
+  messageEvent?: Resolver<Maybe<ResolversTypes['MessageEvent']>, ParentType, ContextType, RequireFields<QueryMessageEventArgs, 'eventId'>>;
   moderationQueue?: Resolver<ResolversTypes['PostConnection'], ParentType, ContextType, RequireFields<QueryModerationQueueArgs, 'first'>>;
+  myConversations?: Resolver<ResolversTypes['ConversationConnection'], ParentType, ContextType, RequireFields<QueryMyConversationsArgs, 'first'>>;
+  myMessagesFilter?: Resolver<ResolversTypes['EventFilter'], ParentType, ContextType>;
   myNotifications?: Resolver<ResolversTypes['NotificationConnection'], ParentType, ContextType, RequireFields<QueryMyNotificationsArgs, 'first' | 'unreadOnly'>>;
   myNotificationsFilter?: Resolver<ResolversTypes['EventFilter'], ParentType, ContextType>;
   notificationEvent?: Resolver<Maybe<ResolversTypes['NotificationEvent']>, ParentType, ContextType, RequireFields<QueryNotificationEventArgs, 'eventId'>>;
@@ -740,6 +884,7 @@ export type QueryResolvers<ContextType = CommunitiesContext, ParentType extends 
 
 export type SubscriptionResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
   communityEvents?: SubscriptionResolver<ResolversTypes['CommunityEvent'], "communityEvents", ParentType, ContextType, RequireFields<SubscriptionCommunityEventsArgs, 'communityId'>>;
+  myMessages?: SubscriptionResolver<ResolversTypes['MessageEvent'], "myMessages", ParentType, ContextType>;
   myNotifications?: SubscriptionResolver<ResolversTypes['NotificationEvent'], "myNotifications", ParentType, ContextType>;
 }>;
 
@@ -757,12 +902,17 @@ export type Resolvers<ContextType = CommunitiesContext> = ResolversObject<{
   Community?: CommunityResolvers<ContextType>;
   CommunityConnection?: CommunityConnectionResolvers<ContextType>;
   CommunityEvent?: CommunityEventResolvers<ContextType>;
+  Conversation?: ConversationResolvers<ContextType>;
+  ConversationConnection?: ConversationConnectionResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   EventFilter?: EventFilterResolvers<ContextType>;
   EventKeyMatch?: EventKeyMatchResolvers<ContextType>;
   Library?: LibraryResolvers<ContextType>;
   Membership?: MembershipResolvers<ContextType>;
   MembershipConnection?: MembershipConnectionResolvers<ContextType>;
+  Message?: MessageResolvers<ContextType>;
+  MessageConnection?: MessageConnectionResolvers<ContextType>;
+  MessageEvent?: MessageEventResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Notification?: NotificationResolvers<ContextType>;
   NotificationConnection?: NotificationConnectionResolvers<ContextType>;

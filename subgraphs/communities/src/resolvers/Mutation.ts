@@ -1,7 +1,8 @@
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 import { communityMutations } from './mutations/communities.js';
+import { messageMutations } from './mutations/messages.js';
 import { moderationMutations } from './mutations/moderation.js';
 import { notificationMutations } from './mutations/notifications.js';
 import { postMutations } from './mutations/posts.js';
 
-export const Mutation: MutationResolvers = { ...communityMutations, ...postMutations, ...notificationMutations, ...moderationMutations };
+export const Mutation: MutationResolvers = { ...communityMutations, ...postMutations, ...notificationMutations, ...moderationMutations, ...messageMutations };

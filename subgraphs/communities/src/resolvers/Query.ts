@@ -5,11 +5,14 @@ import { inTenant } from '../../../../common/db/scope.js';
 import { asViewer } from '../../../../common/db/viewer-scope.js';
 import { forbidden, notFound } from '../../../../common/errors.js';
 import { pageRequest } from '../../../../common/pagination.js';
+import { isUuid } from '../../../../common/validation.js';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { canModerate, canReadCommunity, readerOf } from '../access.js';
 import { listCommunities, moderatedCommunityIds, moderationQueue } from '../db.js';
+import { findConversation, listConversations } from '../messages/db.js';
 import { listNotifications } from '../notifications/db.js';
 import { communityEventStream } from './CommunityEvent.js';
+import { conversationMember, myMessagesFilter, readMessageEvent } from './Conversation.js';
 import { myNotificationsFilter, notificationReader, readNotificationEvent } from './Notification.js';
 import { readablePost } from './Post.js';
 
@@ -54,6 +57,23 @@ export const Query: QueryResolvers = {
     const member = tenantMember(caller, 'Platform admins name a community.');
     return inTenant(db, member.tenantId, async (trx) => moderationQueue(trx, isTenantStaff(member) ? null : await moderatedCommunityIds(trx, member.userId), page));
   },
+
+  myConversations: (_parent, { first, after }, ctx) => {
+    const member = conversationMember(ctx);
+    const page = pageRequest(first, after);
+    return inTenant(ctx.db, member.tenantId, (trx) => listConversations(trx, member.userId, page));
+  },
+
+  conversation: async (_parent, { id }, ctx) => {
+    const member = conversationMember(ctx);
+    const conversation = isUuid(id) ? await inTenant(ctx.db, member.tenantId, (trx) => findConversation(trx, member.userId, id)) : undefined;
+    if (!conversation) throw notFound('Conversation');
+    return conversation;
+  },
+
+  myMessagesFilter: (_parent, _args, ctx) => myMessagesFilter(ctx),
+
+  messageEvent: (_parent, { eventId }, ctx) => readMessageEvent(ctx, eventId),
 
   myNotifications: (_parent, { first, after, unreadOnly }, { viewer, db }) => {
     const reader = notificationReader(viewer);
