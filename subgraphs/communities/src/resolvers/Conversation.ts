@@ -1,3 +1,4 @@
+import { tenantMember } from '../../../../common/auth/guards.js';
 import { inTenant } from '../../../../common/db/scope.js';
 import type { CarrelEvent } from '../../../../common/events/event.js';
 import type { EventFilter } from '../../../../common/events/event-stream.js';
@@ -7,10 +8,9 @@ import { isUuid } from '../../../../common/validation.js';
 import type { ConversationResolvers, MessageEventResolvers, MessageResolvers } from '../__generated__/resolvers-types.js';
 import type { CommunitiesContext } from '../context.js';
 import { findMessagesByIds, messagesOf } from '../messages/db.js';
-import { notificationReader } from './Notification.js';
 
 /** The viewer as a member of a tenant: conversations are theirs alone. */
-export const conversationMember = (ctx: CommunitiesContext) => notificationReader(ctx.viewer);
+export const conversationMember = (ctx: CommunitiesContext) => tenantMember(ctx.viewer, 'Direct messages are between members of a tenant; platform admins have none.');
 
 /** `myMessages` delivers each member the messages sent to them. */
 export function myMessagesFilter(ctx: CommunitiesContext): EventFilter {
