@@ -1,5 +1,5 @@
-import { serviceProofHeaders } from '../../../common/auth/service-proof.js';
-import { notFound, serviceUnavailable } from '../../../common/errors.js';
+import { notFound } from '../../../common/errors.js';
+import { askEndpoint } from '../../../common/subgraph-kit/ask-endpoint.js';
 
 /** What a booking costs and who owes it, from the service that owns bookings (`bookingCharges`). */
 export interface BookingCharge {
@@ -21,16 +21,8 @@ export type BookingChargeLookup = (tenantId: string, bookingId: string) => Promi
  */
 export function bookingChargeLookup(endpoint: string, serviceSecret: string): BookingChargeLookup {
   return async (tenantId, bookingId) => {
-    const url = new URL(endpoint);
-    url.search = new URLSearchParams({ tenantId, bookingId }).toString();
-    let response: Response;
-    try {
-      response = await fetch(url, { headers: serviceProofHeaders(serviceSecret), signal: AbortSignal.timeout(5_000) });
-    } catch {
-      throw serviceUnavailable('bookings', 'unreachable');
-    }
-    if (response.status === 404 || response.status === 400) throw notFound('Booking');
-    if (!response.ok) throw serviceUnavailable('bookings', 'unreachable');
-    return (await response.json()) as BookingCharge;
+    const charge = await askEndpoint<BookingCharge>(endpoint, { tenantId, bookingId }, serviceSecret, 'bookings');
+    if (!charge) throw notFound('Booking');
+    return charge;
   };
 }
