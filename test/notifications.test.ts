@@ -6,6 +6,7 @@ import {
   CreatePostDocument,
   MarkNotificationsReadDocument,
   MyNotificationsDocument,
+  SendSystemMessageDocument,
 } from './__generated__/operations.js';
 import { errorCodes, must, request } from './support/client.js';
 import { createLibraryWithSeats, nextSlot, period } from './support/library-kit.js';
@@ -76,6 +77,21 @@ describe('in-app notifications', () => {
     expect(none).toBe(0);
     expect(errorCodes(await request(stack.graphqlUrl, MyNotificationsDocument, {}, admin.token))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await request(stack.graphqlUrl, MyNotificationsDocument, {}))).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('carry platform admins’ system messages to a tenant’s owners only', async () => {
+    const tenant = await createTenant(stack.graphqlUrl, admin);
+    const student = await registerStudent(stack.graphqlUrl, tenant.slug);
+    const owners = listen(tenant.owner);
+    await untilLive(owners, stack.bus, { tenantId: tenant.id, type: 'NOTIFICATION_CREATED', keys: { notificationId: '00000000-0000-4000-8000-000000000000', recipient: 'role:OWNER' } });
+    owners.events.length = 0;
+    const { sendSystemMessage } = await must(stack.graphqlUrl, SendSystemMessageDocument, { tenantId: tenant.id, title: 'Maintenance on Sunday 02:00–03:00 UTC.' }, admin.token);
+    expect(sendSystemMessage).toMatchObject({ kind: 'SYSTEM_MESSAGE', read: false });
+    await expect.poll(() => owners.events.length, { timeout: 1_000, interval: 10 }).toBe(1);
+    expect((await notificationsOf(tenant.owner)).map((notification) => notification.id)).toContain(sendSystemMessage.id);
+    expect((await notificationsOf(student)).map((notification) => notification.id)).not.toContain(sendSystemMessage.id);
+    expect(errorCodes(await request(stack.graphqlUrl, SendSystemMessageDocument, { tenantId: tenant.id, title: 'Hi' }, tenant.owner.token))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await request(stack.graphqlUrl, SendSystemMessageDocument, { tenantId: '00000000-0000-4000-8000-000000000000', title: 'Hi' }, admin.token))).toEqual(['NOT_FOUND']);
   });
 
   it('tell an author of a reply to their post, and not of their own', async () => {

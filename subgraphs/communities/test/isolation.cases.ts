@@ -23,6 +23,7 @@ import {
   ReportPostDocument,
   RestorePostDocument,
   SendDirectMessageDocument,
+  SendSystemMessageDocument,
 } from '../../../test/__generated__/operations.js';
 import { must } from '../../../test/support/client.js';
 import { attack, defineIsolationCases, eachMemberOfB, recordedEventId, ROLES, until, type CoreWorld } from '../../../test/support/isolation-kit.js';
@@ -208,6 +209,12 @@ export default defineIsolationCases<CommunitiesWorld>({
       markNotificationsRead: {
         noForeignId: 'Ids that are not the viewer’s own notifications are passed over and counted as nothing newly read, exactly like ids that exist nowhere (test/notifications.test.ts names another tenant’s).',
       },
+      // Platform admins' alone: every member of a tenant is refused, whichever tenant they name.
+      sendSystemMessage: attack(SendSystemMessageDocument, {
+        targets: (world) => ({ "B's owners": { tenantId: world.b.id, title: 'Hostile' } }),
+        nowhere: () => ({ tenantId: randomUUID(), title: 'Hostile' }),
+        refusal: 'FORBIDDEN',
+      }),
       sendDirectMessage: attack(SendDirectMessageDocument, {
         targets: (world) => eachMemberOfB(world, (member) => ({ toUserId: member.id, body: 'Hello from A' })),
         nowhere: () => ({ toUserId: randomUUID(), body: 'Hello from A' }),

@@ -235,6 +235,8 @@ export type Mutation = {
    * active member. At most MESSAGES_PER_MINUTE (20) a minute per sender; RATE_LIMITED past it.
    */
   sendDirectMessage: Message;
+  /** Platform admins send a tenant's owners a system message, as an in-app notification (kind SYSTEM_MESSAGE). */
+  sendSystemMessage: Notification;
 };
 
 
@@ -322,6 +324,12 @@ export type MutationRestorePostArgs = {
 export type MutationSendDirectMessageArgs = {
   body: Scalars['String']['input'];
   toUserId: Scalars['ID']['input'];
+};
+
+
+export type MutationSendSystemMessageArgs = {
+  tenantId: Scalars['ID']['input'];
+  title: Scalars['String']['input'];
 };
 
 /** An in-app notification: something that concerns the viewer, from anywhere in the platform. */
@@ -816,6 +824,7 @@ export type MutationResolvers<ContextType = CommunitiesContext, ParentType exten
   reportPost?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationReportPostArgs, 'id' | 'reason'>>;
   restorePost?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationRestorePostArgs, 'id' | 'reason'>>;
   sendDirectMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationSendDirectMessageArgs, 'body' | 'toUserId'>>;
+  sendSystemMessage?: Resolver<ResolversTypes['Notification'], ParentType, ContextType, RequireFields<MutationSendSystemMessageArgs, 'tenantId' | 'title'>>;
 }>;
 
 export type NotificationResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = ResolversObject<{

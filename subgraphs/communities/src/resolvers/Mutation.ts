@@ -4,5 +4,6 @@ import { messageMutations } from './mutations/messages.js';
 import { moderationMutations } from './mutations/moderation.js';
 import { notificationMutations } from './mutations/notifications.js';
 import { postMutations } from './mutations/posts.js';
+import { systemMessageMutations } from './mutations/system-messages.js';
 
-export const Mutation: MutationResolvers = { ...communityMutations, ...postMutations, ...notificationMutations, ...moderationMutations, ...messageMutations };
+export const Mutation: MutationResolvers = { ...communityMutations, ...postMutations, ...notificationMutations, ...moderationMutations, ...messageMutations, ...systemMessageMutations };
