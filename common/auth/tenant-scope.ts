@@ -19,3 +19,7 @@ export function tenantScope(viewer: Viewer, requested: unknown, { required }: { 
   if (requested != null && requested !== viewer.tenantId) throw notFound('Tenant');
   return viewer.tenantId;
 }
+
+/** A `Tenant` reference as a subgraph resolves it for the viewer: their own tenant (any for platform admins), else null. */
+export const ownTenantReference = (viewer: Viewer | null, id: string): { id: string } | null =>
+  viewer && (viewer.role === 'PLATFORM_ADMIN' || viewer.tenantId === id) ? { id } : null;

@@ -32,9 +32,8 @@ export function webhookRoutes(app: Express, services: PaymentsServices): void {
     }
     if (event.type === 'other' || !event.tenantId || !event.paymentId || !isUuid(event.tenantId) || !isUuid(event.paymentId)) return void res.json({ received: true });
     const about = event as PaymentProviderEvent;
-    const [payment] = await inTenant(services.db, about.tenantId, (trx) => findPaymentsByIds(trx, [about.paymentId]));
     try {
-      await (payment?.purpose === 'CREDITS' ? applyCreditPurchaseEvent(services, about) : applyPaymentEvent(services, about));
+      if ((await applyPaymentEvent(services, about)) === 'credit purchase') await applyCreditPurchaseEvent(services, about);
     } catch (error) {
       // Not acknowledged, so the provider delivers it again (a credit grant waiting for the pool, say).
       logger.warn({ err: error, event: about.id }, 'applying a payment webhook failed; the provider will redeliver it');
@@ -50,12 +49,14 @@ type PaymentProviderEvent = ProviderEvent & { tenantId: string; paymentId: strin
 const isAbout = (payment: PaymentRow | undefined, event: PaymentProviderEvent, provider: string): payment is PaymentRow =>
   payment !== undefined && payment.tenant_id === event.tenantId && payment.provider === provider && payment.provider_ref === event.providerRef;
 
-async function applyPaymentEvent(services: PaymentsServices, event: PaymentProviderEvent): Promise<void> {
+/** Applies an event about a booking's payment; a credit purchase is left untouched and named, for the platform path. */
+async function applyPaymentEvent(services: PaymentsServices, event: PaymentProviderEvent): Promise<'credit purchase' | void> {
   const { db, relay, provider, platformFeeBps } = services;
-  const paidTwice = await changeAndPublish(relay, () =>
+  const outcome = await changeAndPublish(relay, () =>
     inTenant(db, event.tenantId, async (trx) => {
       const [payment] = await findPaymentsByIds(trx, [event.paymentId]);
-      if (!isAbout(payment, event, provider.name) || payment.purpose !== 'BOOKING') return null;
+      if (!isAbout(payment, event, provider.name)) return null;
+      if (payment.purpose === 'CREDITS') return 'credit purchase' as const;
       const first = await recordProviderEvent(trx, { provider: provider.name, eventId: event.id, tenantId: event.tenantId, paymentId: payment.id, type: event.type, occurredAt: event.occurredAt });
       if (!first) return null;
       const keys = { paymentId: payment.id, bookingId: payment.booking_id!, userId: payment.user_id };
@@ -75,7 +76,9 @@ async function applyPaymentEvent(services: PaymentsServices, event: PaymentProvi
       return null;
     }),
   );
-  if (paidTwice) await refundPaidTwice(services, paidTwice);
+  if (outcome === 'credit purchase') return outcome;
+  // A payment marked failed here was taken twice for one booking.
+  if (outcome) await refundPaidTwice(services, outcome);
 }
 
 /**

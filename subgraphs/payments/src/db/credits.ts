@@ -141,6 +141,10 @@ export function accountsOf(db: PaymentsDb, tenantIds: readonly (string | null)[]
     .execute();
 }
 
+/** The balance of one account among `accounts` (0 for one not yet opened). */
+export const balanceOf = (accounts: readonly CreditAccountRow[], channel: CreditChannel, kind: CreditAccountKind): number =>
+  Number(accounts.find((account) => account.channel === channel && account.kind === kind)?.balance ?? 0);
+
 /** A tenant's ledger entries, newest first, with their account and movement. */
 export async function entriesOf(db: PaymentsDb, tenantId: string, channel: CreditChannel | null, page: PageRequest): Promise<Page<CreditEntryRow>> {
   const rows = await db

@@ -6,7 +6,7 @@ import { pageRequest } from '../../../../common/pagination.js';
 import { isUuid } from '../../../../common/validation.js';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import type { PaymentsContext } from '../context.js';
-import { accountsOf, CREDIT_CHANNELS } from '../db/credits.js';
+import { accountsOf, balanceOf, CREDIT_CHANNELS } from '../db/credits.js';
 import { listPayments } from '../db/payments.js';
 import { listSettlements } from '../db/settlements.js';
 import { revenueSummary } from '../db/revenue.js';
@@ -19,9 +19,8 @@ const DAY = 24 * 3600_000;
 export async function platformPool(ctx: PaymentsContext) {
   const admin = platformAdmin(ctx.viewer, 'Only platform admins see the platform’s credits.');
   const accounts = await asViewer(ctx.db, admin, 'read the platform credit pool', (trx) => accountsOf(trx, [null]));
-  const balanceOf = (channel: string, kind: string) => Number(accounts.find((account) => account.channel === channel && account.kind === kind)?.balance ?? 0);
   // ISSUED is kept as the negative of what was created, so that every channel's accounts sum to zero.
-  return CREDIT_CHANNELS.map((channel) => ({ channel, pool: balanceOf(channel, 'POOL'), issued: -balanceOf(channel, 'ISSUED') }));
+  return CREDIT_CHANNELS.map((channel) => ({ channel, pool: balanceOf(accounts, channel, 'POOL'), issued: -balanceOf(accounts, channel, 'ISSUED') }));
 }
 
 export const Query: QueryResolvers = {

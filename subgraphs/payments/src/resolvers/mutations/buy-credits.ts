@@ -3,7 +3,7 @@ import { asPlatform, inTenant } from '../../../../../common/db/scope.js';
 import { badUserInput } from '../../../../../common/errors.js';
 import type { MutationResolvers } from '../../__generated__/resolvers-types.js';
 import { paymentOf, startCheckout } from '../../checkout.js';
-import { accountsOf, insufficientCredits } from '../../db/credits.js';
+import { accountsOf, balanceOf, insufficientCredits } from '../../db/credits.js';
 import { once } from '../../db/idempotency.js';
 import { insertPayment } from '../../db/payments.js';
 import { requireIdempotencyKey } from '../../rules/idempotency-key.js';
@@ -20,7 +20,7 @@ export const buyCreditsMutations: Pick<MutationResolvers, 'buyCredits'> = {
     // Checked now so an owner is not charged for credits the platform cannot give; if the pool
     // runs short before the payment succeeds, the grant waits for a top-up (see docs).
     const pool = await asPlatform(ctx.db, { actor: 'system:credit-sales', action: `check the ${channel} pool for tenant ${owner.tenantId}` }, (trx) => accountsOf(trx, [null]));
-    const available = Number(pool.find((account) => account.channel === channel && account.kind === 'POOL')?.balance ?? 0);
+    const available = balanceOf(pool, channel, 'POOL');
     if (available < amount) throw insufficientCredits(channel, amount, available);
 
     const price = ctx.creditPrices;
