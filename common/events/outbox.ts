@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { asPlatform } from '../db/scope.js';
@@ -42,6 +43,9 @@ export async function changeAndPublish<T>(relay: OutboxRelay, change: () => Prom
   return result;
 }
 
+/** Which relay's round is publishing, for the consumers it calls on the in-process bus. */
+const publishing = new AsyncLocalStorage<symbol>();
+
 const CLAIM_SECONDS = 30;
 const RETENTION_MS = 7 * 24 * 3600_000;
 const CLEANUP_EVERY_MS = 3600_000;
@@ -60,6 +64,7 @@ export interface OutboxRelay {
  */
 export function startOutboxRelay(db: Kysely<any>, bus: EventBus, { intervalMs = 500, retentionMs = RETENTION_MS } = {}): OutboxRelay {
   const outbox = db as Kysely<OutboxTables>;
+  const relayId = Symbol('outbox relay');
   let nextCleanup = 0;
   let stopped = false;
 
@@ -90,7 +95,7 @@ export function startOutboxRelay(db: Kysely<any>, bus: EventBus, { intervalMs = 
         .sort((a, b) => a.occurred_at.getTime() - b.occurred_at.getTime() || a.id.localeCompare(b.id))
         .map((row): CarrelEvent => ({ id: row.id, tenantId: row.tenant_id, type: row.type, occurredAt: row.occurred_at.toISOString(), keys: row.keys }));
       try {
-        await bus.publish(events);
+        await publishing.run(relayId, () => bus.publish(events));
       } catch (error) {
         await release(events);
         throw error;
@@ -128,7 +133,9 @@ export function startOutboxRelay(db: Kysely<any>, bus: EventBus, { intervalMs = 
       next = null;
       return stopped ? undefined : startRound();
     });
-    return next;
+    // Asked by a consumer this very round's publish waits on (the in-process bus calls them in
+    // turn): the next round is queued, but waiting for it would wait for this one to end.
+    return publishing.getStore() === relayId ? Promise.resolve() : next;
   };
 
   const timer = setInterval(() => void flush(), intervalMs);

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import { inTenant } from '../../../../common/db/scope.js';
 import type { CarrelEvent, EventHandler } from '../../../../common/events/event.js';
-import { recordEvents } from '../../../../common/events/outbox.js';
+import { changeAndPublish, recordEvents } from '../../../../common/events/outbox.js';
 import type { CommunitiesServices } from '../context.js';
 import { findPostsByIds, type CommunitiesDatabase } from '../db.js';
 import { insertNotifications, type NewNotification, type RecipientRole } from './db.js';
@@ -52,29 +52,28 @@ const recipientKey = (to: Recipient) => ('userId' in to ? `user:${to.userId}` : 
 export function notificationsFromEvents({ db, relay }: CommunitiesServices): EventHandler {
   return async (event: CarrelEvent) => {
     if (!NOTIFYING.has(event.type)) return;
-    await inTenant(db, event.tenantId, async (trx) => {
-      const notices = await noticesOf(trx, event);
-      const rows: NewNotification[] = notices.map(({ to, title }) => ({
-        tenant_id: event.tenantId,
-        recipient_id: 'userId' in to ? to.userId : null,
-        recipient_role: 'role' in to ? to.role : null,
-        kind: event.type,
-        title,
-        subject: event.keys as Record<string, string>,
-        source_event_id: event.id,
-      }));
-      const inserted = await insertNotifications(trx, rows);
-      await recordEvents(
-        trx,
-        inserted.map((notification) => ({
-          tenantId: event.tenantId,
-          type: 'NOTIFICATION_CREATED' as const,
-          keys: { notificationId: notification.id, recipient: recipientKey(notification.recipient_id ? { userId: notification.recipient_id } : { role: notification.recipient_role! }) },
-        })),
-      );
-    });
-    // Not awaited: this service's own events (a post, a hidden post) reach this consumer inside
-    // its relay's round on the in-process bus, and the next round waits for that one to end.
-    void relay.flush();
+    await changeAndPublish(relay, () =>
+      inTenant(db, event.tenantId, async (trx) => {
+        const notices = await noticesOf(trx, event);
+        const rows: NewNotification[] = notices.map(({ to, title }) => ({
+          tenant_id: event.tenantId,
+          recipient_id: 'userId' in to ? to.userId : null,
+          recipient_role: 'role' in to ? to.role : null,
+          kind: event.type,
+          title,
+          subject: event.keys as Record<string, string>,
+          source_event_id: event.id,
+        }));
+        const inserted = await insertNotifications(trx, rows);
+        await recordEvents(
+          trx,
+          inserted.map((notification) => ({
+            tenantId: event.tenantId,
+            type: 'NOTIFICATION_CREATED' as const,
+            keys: { notificationId: notification.id, recipient: recipientKey(notification.recipient_id ? { userId: notification.recipient_id } : { role: notification.recipient_role! }) },
+          })),
+        );
+      }),
+    );
   };
 }
