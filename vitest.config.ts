@@ -17,6 +17,6 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 90_000,
-    env: { LOG_LEVEL: 'silent' },
+    env: { LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' },
   },
 });

@@ -37,6 +37,8 @@ export const badUserInput = (message: string, field?: string) =>
 export const tenantSuspended = () => error(ErrorCode.TENANT_SUSPENDED, 'This tenant is suspended.');
 export const rateLimited = (retryAfterSeconds: number) =>
   error(ErrorCode.RATE_LIMITED, 'Too many requests; try again later.', { retryAfterSeconds });
+export const idempotencyKeyReused = () =>
+  error(ErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was used for a different request.', { field: 'idempotencyKey' });
 export const bookingConflict = () => error(ErrorCode.BOOKING_CONFLICT, 'The seat is already booked for part of that period.');
 /** What a client is told of a failure on our side, whatever it was. */
 export const SOMETHING_WENT_WRONG = { message: 'Something went wrong on our side.', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } } as const;

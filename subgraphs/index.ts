@@ -8,10 +8,10 @@ import type { SubgraphEntry } from '../common/subgraph-kit/manifest.js';
  * own benchmarks, if any.
  */
 export const SUBGRAPHS = [
-  { name: 'users', port: 4001, serves: ['tokenKeys', 'memberRoles'], manifest: () => import('./users/subgraph.js') },
+  { name: 'users', port: 4001, serves: ['tokenKeys', 'memberRoles', 'memberContacts'], manifest: () => import('./users/subgraph.js') },
   { name: 'tenants', port: 4002, serves: ['suspendedTenants'], manifest: () => import('./tenants/subgraph.js') },
   { name: 'bookings', port: 4003, serves: ['bookingCharges'], manifest: () => import('./bookings/subgraph.js') },
-  { name: 'payments', port: 4004, serves: [], manifest: () => import('./payments/subgraph.js'), bench: () => import('./payments/bench/revenue-summary.js') },
+  { name: 'payments', port: 4004, serves: ['creditReservations', 'creditCaptures', 'creditReleases'], manifest: () => import('./payments/subgraph.js'), bench: () => import('./payments/bench/revenue-summary.js') },
   { name: 'communities', port: 4005, serves: [], manifest: () => import('./communities/subgraph.js') },
 ] as const satisfies readonly SubgraphEntry[];
 

@@ -24,6 +24,8 @@ export const EVENT_KEYS = {
   PAYMENT_REFUNDED: ['paymentId', 'refundId', 'bookingId', 'userId'],
   /** Credits of a tenant's wallet moved (granted, adjusted, reserved, captured, released). */
   CREDITS_MOVED: ['movementId', 'channel'],
+  /** A reservation left a tenant fewer than the low-balance threshold of a channel's credits (it had at least that before). */
+  CREDITS_LOW: ['channel'],
   POST_CREATED: ['postId', 'communityId', 'userId'],
   /** A moderator hid a post; `userId` is its author. */
   POST_HIDDEN: ['postId', 'communityId', 'userId'],
@@ -31,6 +33,8 @@ export const EVENT_KEYS = {
   NOTIFICATION_CREATED: ['notificationId', 'recipient'],
   /** A direct message; `recipient` is `user:<id>` of the member it was sent to. */
   MESSAGE_SENT: ['messageId', 'conversationId', 'recipient'],
+  /** Every delivery of an announcement is done and its credits settled. */
+  ANNOUNCEMENT_COMPLETED: ['announcementId'],
 } as const;
 
 export type EventType = keyof typeof EVENT_KEYS;

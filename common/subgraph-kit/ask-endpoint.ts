@@ -20,3 +20,24 @@ export async function askEndpoint<T>(endpoint: string, params: Record<string, st
   if (!response.ok) throw serviceUnavailable(provider, 'unreachable');
   return (await response.json()) as T;
 }
+
+/**
+ * Posts a JSON body to another service's platform endpoint, with the deployment's service
+ * secret: its status and JSON answer, for the caller to read its refusals (4xx) by code. A
+ * service that cannot be reached or fails (5xx) is SERVICE_UNAVAILABLE, named by `provider`.
+ */
+export async function postToEndpoint<T>(endpoint: string, body: unknown, serviceSecret: string, provider: string): Promise<{ status: number; body: T }> {
+  let response: Response;
+  try {
+    response = await fetch(endpoint, {
+      method: 'POST',
+      headers: { ...serviceProofHeaders(serviceSecret), 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(10_000),
+    });
+  } catch {
+    throw serviceUnavailable(provider, 'unreachable');
+  }
+  if (response.status >= 500) throw serviceUnavailable(provider, 'unreachable');
+  return { status: response.status, body: (await response.json().catch(() => null)) as T };
+}

@@ -70,6 +70,8 @@ export interface SubgraphManifest<DB, Services extends object, Context extends o
   constraintErrors?: ConstraintErrors;
   /** Where its access-token keys come from, if not the JWKS every other service reads (the issuer's own). */
   tokenKeys?(services: Services): JWTVerifyGetKey;
+  /** Starts what needs the service's own address (background work that hands providers a callback URL), once it listens. */
+  started?(services: Services, server: { url: string }): void;
   /** Releases what `services` opened, after the server has drained and before the database closes. */
   stop?(services: Services): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
+import express from 'express';
 import { z } from 'zod';
 import { accessTokenVerifier, remoteSigningKeys } from '../auth/access-token.js';
 import { databaseEnv, port, readConfig, type Env } from '../config.js';
@@ -14,7 +15,10 @@ import type { SubgraphName } from '../../subgraphs/index.js';
 import { endpointUrl, portVariable } from './addresses.js';
 import { checkEventSubscriptions } from './check-event-subscriptions.js';
 import type { SubgraphEntry } from './manifest.js';
-import { PLATFORM_ENDPOINTS, type PlatformEndpoint } from './platform-endpoints.js';
+import { methodOf, PLATFORM_ENDPOINTS, type PlatformEndpoint } from './platform-endpoints.js';
+
+/** A POST endpoint's JSON body: a batch of ids at most. */
+const endpointBody = express.json({ limit: '256kb' });
 
 /**
  * Runs one subgraph from its registry line and manifest: settings from `env` (its port from
@@ -60,11 +64,16 @@ export async function startSubgraph(entry: SubgraphEntry, { env, bus }: { env: E
       bus,
       serviceSecret: base.SERVICE_SECRET,
       routes: (app) => {
-        for (const [endpoint, handler] of Object.entries(manifest.endpoints ?? {})) app.get(PLATFORM_ENDPOINTS[endpoint as PlatformEndpoint].path, handler!(services));
+        for (const [endpoint, handler] of Object.entries(manifest.endpoints ?? {})) {
+          const { path } = PLATFORM_ENDPOINTS[endpoint as PlatformEndpoint];
+          if (methodOf(endpoint as PlatformEndpoint) === 'post') app.post(path, endpointBody, handler!(services));
+          else app.get(path, handler!(services));
+        }
         manifest.routes?.(app, services);
       },
       onStop: undoAll,
     });
+    manifest.started?.(services, { url: server.url });
     logger.info({ url: server.url, subgraph: name }, 'subgraph ready');
     return server;
   } catch (error) {

@@ -7,7 +7,7 @@ import { automaticRefunds } from './src/automatic-refunds.js';
 import { bookingChargeLookup } from './src/booking-charges.js';
 import type { Resolvers } from './src/__generated__/resolvers-types.js';
 import { createContext, type PaymentsServices } from './src/context.js';
-import { creditRoutes } from './src/credit-routes.js';
+import { captureCredits, releaseCredits, reserveCredits } from './src/credit-endpoints.js';
 import type { PaymentsDatabase } from './src/db/database.js';
 import { chooseProvider, providerSettings } from './src/providers/choose-provider.js';
 import { Booking } from './src/resolvers/Booking.js';
@@ -64,9 +64,9 @@ export default defineSubgraph({
     settlements_utr_key: () => badUserInput('That UTR is recorded for another settlement.', 'utr'),
   },
   consumers: (services) => ({ 'automatic-refunds': automaticRefunds(services), 'wallet-opening': walletOpening(services) }),
+  endpoints: { creditReservations: reserveCredits, creditCaptures: captureCredits, creditReleases: releaseCredits },
   routes: (app, services) => {
     webhookRoutes(app, services);
-    creditRoutes(app, services);
     (services.provider as ReturnType<typeof chooseProvider>).routes?.(app);
   },
 });

@@ -4,6 +4,7 @@ import { badUserInput } from '../../common/errors.js';
 import { DateTime } from '../../common/scalars.js';
 import { defineSubgraph, type SubgraphPlatform } from '../../common/subgraph-kit/manifest.js';
 import { migrations } from './migrations/index.js';
+import { memberContacts } from './src/member-contacts.js';
 import { memberRoles } from './src/member-roles.js';
 import type { Resolvers } from './src/__generated__/resolvers-types.js';
 import { decoyHash } from './src/auth/passwords.js';
@@ -59,6 +60,7 @@ export default defineSubgraph({
   endpoints: {
     tokenKeys: (services) => (_req, res) => void res.set('cache-control', 'public, max-age=300').json(services.signer.jwks),
     memberRoles,
+    memberContacts,
   },
   tokenKeys: (services) => createLocalJWKSet(services.signer.jwks),
   stop: (services) => services.signInLimiter.close(),

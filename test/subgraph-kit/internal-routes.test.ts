@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SERVICE_PROOF_HEADER } from '../../common/auth/service-proof.js';
 import { ConfigError, readConfig } from '../../common/config.js';
 import { sharedEnv } from '../../common/service-config.js';
-import { paramsOf, PLATFORM_ENDPOINTS } from '../../common/subgraph-kit/platform-endpoints.js';
+import { methodOf, paramsOf, PLATFORM_ENDPOINTS } from '../../common/subgraph-kit/platform-endpoints.js';
 import { SUBGRAPHS } from '../../subgraphs/index.js';
 import { sharedTestStack, type TestStack } from '../support/stack.js';
 
@@ -17,15 +17,15 @@ const internalRoutes = () =>
   SUBGRAPHS.flatMap(({ name, serves }) => [
     ...serves
       .filter((endpoint) => PLATFORM_ENDPOINTS[endpoint].path.startsWith('/internal/'))
-      .map((endpoint) => ({ name, path: PLATFORM_ENDPOINTS[endpoint].path, params: paramsOf(endpoint) })),
-    { name, path: '/internal/nothing-here', params: [] as readonly string[] },
+      .map((endpoint) => ({ name, path: PLATFORM_ENDPOINTS[endpoint].path, params: paramsOf(endpoint), method: methodOf(endpoint) })),
+    { name, path: '/internal/nothing-here', params: [] as readonly string[], method: 'get' as const },
   ]);
 
 describe('a subgraph\u2019s /internal/* routes', () => {
   it('answer 401 UNAUTHENTICATED, and nothing else, to a caller without the deployment\u2019s secret or with another', async () => {
-    for (const { name, path } of internalRoutes()) {
+    for (const { name, path, method } of internalRoutes()) {
       for (const headers of [{} as Record<string, string>, { [SERVICE_PROOF_HEADER]: 'a-guess-that-is-long-enough-to-pass-the-length-check' }, { [SERVICE_PROOF_HEADER]: '' }]) {
-        const response = await fetch(`${stack.subgraphs[name].url}${path}`, { headers });
+        const response = await fetch(`${stack.subgraphs[name].url}${path}`, { method, headers, ...(method === 'post' ? { body: '{}' } : {}) });
         expect(response.status, `${name} ${path}`).toBe(401);
         expect(await response.json()).toEqual({ errors: [{ message: 'This route answers Carrel services only.', extensions: { code: 'UNAUTHENTICATED' } }] });
       }
@@ -35,10 +35,17 @@ describe('a subgraph\u2019s /internal/* routes', () => {
   it('answer a caller with the secret', async () => {
     const served = internalRoutes().filter(({ path }) => path !== '/internal/nothing-here');
     expect(served.length).toBeGreaterThan(0);
-    for (const { name, path, params } of served) {
+    for (const { name, path, params, method } of served) {
+      const headers = { [SERVICE_PROOF_HEADER]: stack.env.SERVICE_SECRET! };
+      if (method === 'post') {
+        // A body that says nothing is the caller's mistake, answered as such.
+        const response = await fetch(`${stack.subgraphs[name].url}${path}`, { method, headers: { ...headers, 'content-type': 'application/json' }, body: '{}' });
+        expect(response.status, `${name} ${path}`).toBe(400);
+        continue;
+      }
       // An endpoint about one object is asked about one that does not exist: it answers so.
       const query = new URLSearchParams(params.map((param) => [param, randomUUID()]));
-      const response = await fetch(`${stack.subgraphs[name].url}${path}?${query}`, { headers: { [SERVICE_PROOF_HEADER]: stack.env.SERVICE_SECRET! } });
+      const response = await fetch(`${stack.subgraphs[name].url}${path}?${query}`, { headers });
       expect(response.status, `${name} ${path}`).toBe(params.length ? 404 : 200);
     }
   });

@@ -4,7 +4,9 @@ import type { Env } from '../../common/config.js';
 import { portVariable } from '../../common/subgraph-kit/addresses.js';
 import { startStack, type Stack } from '../../stack/stack.js';
 import { SUBGRAPHS } from '../../subgraphs/index.js';
+import { startSimulatedGateway, type SimulatedGateway } from '../../subgraphs/communities/src/announcements/channels/simulated-gateway.js';
 import { createTestDatabases, testRunId, type TestDatabases } from './databases.js';
+import { startMailbox, type Mailbox } from './mailbox.js';
 
 export const TEST_ADMIN = { email: 'admin@carrel.test', password: 'admin-password-123' };
 /** What the simulated payment provider signs webhooks with, so tests can sign (and forge) their own. */
@@ -14,7 +16,14 @@ export interface TestStack extends Stack {
   redisKeyPrefix: string;
   /** The settings it was started with, for another router in front of it. */
   env: Env;
+  /** The SMTP server email is sent to, which keeps what it receives. */
+  mailbox: Mailbox;
+  /** The SMS and WhatsApp provider messages are sent to. */
+  messagingGateway: SimulatedGateway;
 }
+
+/** Authenticates calls to the tests' messaging gateway and signs its receipts, so tests can sign (and forge) their own. */
+export const TEST_MESSAGING_SECRET = 'test-messaging-provider-secret-0123456789';
 
 /**
  * Tests send hundreds of requests a minute from one address and sign in as often: far past the
@@ -36,6 +45,8 @@ export interface TestStackOptions {
 export async function startTestStack({ env = {}, databases }: TestStackOptions = {}): Promise<TestStack> {
   const own = databases ? null : await createTestDatabases();
   const redisKeyPrefix = `${testRedisPrefix()}${randomBytes(4).toString('hex')}:`;
+  const mailbox = await startMailbox();
+  const messagingGateway = await startSimulatedGateway({ secret: TEST_MESSAGING_SECRET, receiptDelayMs: 20 });
   const settings: Env = {
     ...process.env,
     ...(databases ?? own)!.env,
@@ -51,6 +62,12 @@ export async function startTestStack({ env = {}, databases }: TestStackOptions =
     SIMULATED_PROVIDER_SECRET: TEST_SIMULATED_PROVIDER_SECRET,
     // Unpaid holds are expired within a fifth of a second of running out, not two.
     HOLD_SWEEP_INTERVAL_MS: '200',
+    SMTP_URL: mailbox.url,
+    MESSAGING_PROVIDER_URL: messagingGateway.url,
+    MESSAGING_PROVIDER_SECRET: TEST_MESSAGING_SECRET,
+    // Announcements are looked for ten times a second and retried within a tenth of a second, not seconds.
+    ANNOUNCEMENT_POLL_MS: '100',
+    ANNOUNCEMENT_RETRY_BASE_MS: '50',
     ...UNLIMITED,
     ...env,
   };
@@ -60,8 +77,12 @@ export async function startTestStack({ env = {}, databases }: TestStackOptions =
     ...stack,
     redisKeyPrefix,
     env: settings,
+    mailbox,
+    messagingGateway,
     async stop() {
       await stack.stop();
+      await mailbox.close();
+      await messagingGateway.close();
       await own?.drop();
       if (redisUrl) await deleteRedisKeys(redisUrl, `${redisKeyPrefix}*`);
     },

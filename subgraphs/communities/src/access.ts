@@ -23,3 +23,6 @@ export function canModerate(viewer: Viewer | null, community: CommunityRow): boo
   if (!canReadCommunity(viewer, community)) return false;
   return viewer!.role === 'PLATFORM_ADMIN' || isTenantStaff(viewer) || community.viewer_role === 'MODERATOR' || community.viewer_role === 'MANAGER';
 }
+
+/** Whether the viewer runs the tenant's messaging (announcements, templates): its staff and owners, and platform admins. */
+export const runsMessaging = (viewer: Viewer | null): boolean => viewer?.role === 'PLATFORM_ADMIN' || isTenantStaff(viewer);

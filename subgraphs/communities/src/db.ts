@@ -2,6 +2,7 @@ import { sql, type Generated, type Insertable, type Kysely, type Selectable, typ
 import type { OutboxTables } from '../../../common/events/outbox.js';
 import type { TenantMembersTables } from '../../../common/membership/tenant-members.js';
 import { olderThan, pageOf, pagesByParent, type Page, type PageRequest } from '../../../common/pagination.js';
+import type { AnnouncementsTables } from './announcements/db.js';
 import type { MessagesTables } from './messages/db.js';
 import type { NotificationsTables } from './notifications/db.js';
 
@@ -67,7 +68,7 @@ interface ModerationActionsTable {
   created_at: Generated<Date>;
 }
 
-export interface CommunitiesDatabase extends OutboxTables, TenantMembersTables, NotificationsTables, MessagesTables {
+export interface CommunitiesDatabase extends OutboxTables, TenantMembersTables, NotificationsTables, MessagesTables, AnnouncementsTables {
   communities: CommunitiesTable;
   community_members: CommunityMembersTable;
   posts: PostsTable;

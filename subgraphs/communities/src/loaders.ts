@@ -5,7 +5,8 @@ import { byIdsLoader, listsLoader, type ListKey } from '../../../common/db/loade
 import { asViewer, inKeyOrder } from '../../../common/db/viewer-scope.js';
 import type { Page } from '../../../common/pagination.js';
 import { existingIdsOnly } from '../../../common/validation.js';
-import { canSeeCommunity, readerOf } from './access.js';
+import { canSeeCommunity, readerOf, runsMessaging } from './access.js';
+import { findAnnouncementsByIds, progressOf, type AnnouncementRow, type ChannelProgress } from './announcements/db.js';
 import {
   communitiesOfLibraries,
   communitiesOfUsers,
@@ -30,6 +31,10 @@ export interface CommunitiesLoaders {
   postsOfCommunity: DataLoader<ListKey<NoArgs>, Page<PostRow>, string>;
   communitiesOfLibrary: DataLoader<ListKey<NoArgs>, Page<CommunityRow>, string>;
   communitiesOfUser: DataLoader<ListKey<NoArgs>, Page<CommunityRow>, string>;
+  /** Announcements, for those who run the tenant's messaging; `null` for anyone else. */
+  announcement: DataLoader<string, AnnouncementRow | null>;
+  /** Each announcement's deliveries counted by channel and state. */
+  announcementProgress: DataLoader<string, ChannelProgress[]>;
 }
 
 export function createLoaders(db: Kysely<CommunitiesDatabase>, viewer: Viewer | null): CommunitiesLoaders {
@@ -45,5 +50,10 @@ export function createLoaders(db: Kysely<CommunitiesDatabase>, viewer: Viewer | 
     postsOfCommunity: listsLoader(db, viewer, 'load posts of communities', (trx, ids, page) => postsOfCommunities(trx, ids, page)),
     communitiesOfLibrary: listsLoader(db, viewer, 'load communities of libraries', (trx, ids, page) => communitiesOfLibraries(trx, reader, ids, page)),
     communitiesOfUser: listsLoader(db, viewer, 'load communities of users', (trx, ids, page) => communitiesOfUsers(trx, reader, ids, page)),
+    announcement: byIdsLoader(db, runsMessaging(viewer) ? viewer : null, 'load announcements', findAnnouncementsByIds, () => true),
+    announcementProgress: new DataLoader(async (ids) => {
+      const rows = await asViewer(db, viewer, 'count announcement deliveries', (trx) => progressOf(trx, ids));
+      return ids.map((id) => rows.filter((row) => row.announcement_id === id));
+    }),
   };
 }

@@ -7,3 +7,4 @@ export type { CarrelEvent as MessageEventMapper } from '../../../common/events/e
 export type TenantMapper = { id: string };
 export type UserMapper = { id: string };
 export type LibraryMapper = { id: string };
+export type { AnnouncementRow as AnnouncementMapper, MessageTemplateRow as MessageTemplateMapper } from './announcements/db.js';

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CommunityMapper, MembershipMapper, PostMapper, CommunityEventMapper, NotificationEventMapper, NotificationMapper, ConversationMapper, MessageMapper, MessageEventMapper, TenantMapper, UserMapper, LibraryMapper } from '../mappers.js';
+import type { CommunityMapper, MembershipMapper, PostMapper, CommunityEventMapper, NotificationEventMapper, NotificationMapper, ConversationMapper, MessageMapper, MessageEventMapper, TenantMapper, UserMapper, LibraryMapper, AnnouncementMapper, MessageTemplateMapper } from '../mappers.js';
 import type { CommunitiesContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -16,6 +16,85 @@ export type Scalars = {
   DateTime: { input: Date; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
+
+/** A message from a tenant's staff or owners to many members at once, over chosen channels. */
+export type Announcement = {
+  __typename?: 'Announcement';
+  audienceKind: AnnouncementAudienceKind;
+  author?: Maybe<User>;
+  /** The text as written, placeholders included; each recipient gets it filled in. */
+  body: Scalars['String']['output'];
+  channels: Array<MessageChannel>;
+  community?: Maybe<Community>;
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  library?: Maybe<Library>;
+  progress: Array<AnnouncementChannelProgress>;
+  recipientCount: Scalars['Int']['output'];
+  state: AnnouncementState;
+  subject: Scalars['String']['output'];
+};
+
+export type AnnouncementAudienceInput = {
+  /** For COMMUNITY. */
+  communityId?: InputMaybe<Scalars['ID']['input']>;
+  kind: AnnouncementAudienceKind;
+  /** For LIBRARY. */
+  libraryId?: InputMaybe<Scalars['ID']['input']>;
+  /** For USERS. */
+  userIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** Who an announcement is for; only the tenant's active members are ever reached. */
+export type AnnouncementAudienceKind =
+  /** The active members of one community. */
+  | 'COMMUNITY'
+  /** The active members of a library's communities. */
+  | 'LIBRARY'
+  /** Every active member of the tenant. */
+  | 'TENANT'
+  /** Members chosen by id (at most 10,000). */
+  | 'USERS';
+
+/** An announcement's deliveries on one channel, by how far each got. */
+export type AnnouncementChannelProgress = {
+  __typename?: 'AnnouncementChannelProgress';
+  channel: MessageChannel;
+  /** Credits this channel has spent: one per delivery a provider took; none in-app. */
+  creditsSpent: Scalars['Int']['output'];
+  /** The provider reported it delivered. */
+  delivered: Scalars['Int']['output'];
+  /** Refused by the provider, or out of retries: its credit went back to the wallet. */
+  failed: Scalars['Int']['output'];
+  /** Waiting to be sent, being sent, or waiting for a retry. */
+  pending: Scalars['Int']['output'];
+  /** Taken by the provider; no receipt yet. */
+  sent: Scalars['Int']['output'];
+  /** Recipients with an address on this channel (and not opted out of it). */
+  total: Scalars['Int']['output'];
+  /** The provider took it but reported it undelivered (still charged, as carriers do). */
+  undelivered: Scalars['Int']['output'];
+};
+
+export type AnnouncementConnection = {
+  __typename?: 'AnnouncementConnection';
+  nodes: Array<Announcement>;
+  pageInfo: PageInfo;
+};
+
+export type AnnouncementState =
+  /** Every delivery failed; all its credits went back. */
+  | 'FAILED'
+  /** Some deliveries failed; their credits went back to the wallet. */
+  | 'PARTLY_FAILED'
+  /** Credits reserved; waiting to be sent. */
+  | 'QUEUED'
+  /** Its credits are being reserved. */
+  | 'RESERVING'
+  | 'SENDING'
+  /** Every delivery was taken by its provider. */
+  | 'SENT';
 
 /** A tenant's group or open community, optionally of one library. Archived rather than deleted. */
 export type Community = {
@@ -186,6 +265,13 @@ export type Message = {
   sender?: Maybe<User>;
 };
 
+/** Where a message reaches a member. In-app is free; each email, SMS or WhatsApp delivery spends one of the tenant's credits of that channel. */
+export type MessageChannel =
+  | 'EMAIL'
+  | 'IN_APP'
+  | 'SMS'
+  | 'WHATSAPP';
+
 export type MessageConnection = {
   __typename?: 'MessageConnection';
   nodes: Array<Message>;
@@ -201,6 +287,22 @@ export type MessageEvent = {
   occurredAt: Scalars['DateTime']['output'];
 };
 
+/** A reusable announcement text of a tenant. Placeholders: `{{displayName}}`, `{{firstName}}`. */
+export type MessageTemplate = {
+  __typename?: 'MessageTemplate';
+  body: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  subject: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type MessageTemplateConnection = {
+  __typename?: 'MessageTemplateConnection';
+  nodes: Array<MessageTemplate>;
+  pageInfo: PageInfo;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Staff and owners add an active member of the tenant (or let in one who asked); a banned user cannot be added. */
@@ -213,6 +315,7 @@ export type Mutation = {
   createCommunity: Community;
   /** Members, staff and owners post in a community they belong to; optionally a reply to one of its posts. */
   createPost: Post;
+  deleteMessageTemplate: Scalars['Boolean']['output'];
   /** Authors delete their own posts. */
   deletePost: Post;
   /** Authors edit their own posts. */
@@ -230,6 +333,14 @@ export type Mutation = {
   reportPost: Scalars['Boolean']['output'];
   /** The community's moderators, staff and owners show a hidden post again, with a reason. */
   restorePost: Post;
+  /** Staff and owners create or change a message template of their tenant. */
+  saveMessageTemplate: MessageTemplate;
+  /**
+   * Staff and owners announce something to members over chosen channels. The credits every paid
+   * delivery needs are reserved first: INSUFFICIENT_CREDITS (and nothing sent) when the wallet
+   * falls short. Deliveries then go out in the background; what fails is credited back.
+   */
+  sendAnnouncement: Announcement;
   /**
    * Sends a direct message: students to their tenant's staff and owners, staff and owners to any
    * active member. At most MESSAGES_PER_MINUTE (20) a minute per sender; RATE_LIMITED past it.
@@ -268,6 +379,11 @@ export type MutationCreatePostArgs = {
   body: Scalars['String']['input'];
   communityId: Scalars['ID']['input'];
   replyToId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationDeleteMessageTemplateArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -318,6 +434,16 @@ export type MutationReportPostArgs = {
 export type MutationRestorePostArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+export type MutationSaveMessageTemplateArgs = {
+  input: SaveMessageTemplateInput;
+};
+
+
+export type MutationSendAnnouncementArgs = {
+  input: SendAnnouncementInput;
 };
 
 
@@ -405,6 +531,10 @@ export type PostState =
 
 export type Query = {
   __typename?: 'Query';
+  /** An announcement of the tenant; staff and owners (platform admins: any tenant's). */
+  announcement?: Maybe<Announcement>;
+  /** The tenant's announcements, newest first; staff and owners; platform admins name a tenant. */
+  announcements: AnnouncementConnection;
   /** Communities the viewer may see, newest first: open ones and the viewer's groups; all for staff and owners; platform admins name a tenant. */
   communities: CommunityConnection;
   community?: Maybe<Community>;
@@ -415,6 +545,8 @@ export type Query = {
   conversation?: Maybe<Conversation>;
   /** A message event by id, for its recipient only; the router hydrates `myMessages` with it. Internal. */
   messageEvent?: Maybe<MessageEvent>;
+  /** The tenant's message templates, by name; staff and owners. */
+  messageTemplates: MessageTemplateConnection;
   /** Reported posts waiting for a decision, newest flag first: of the communities the viewer moderates, or all of the tenant's for staff and owners. */
   moderationQueue: PostConnection;
   /** The viewer's direct conversations, latest message first; members of a tenant only. */
@@ -428,6 +560,18 @@ export type Query = {
   /** A notification event by id, for its recipient only; the router hydrates `myNotifications` with it. Internal. */
   notificationEvent?: Maybe<NotificationEvent>;
   post?: Maybe<Post>;
+};
+
+
+export type QueryAnnouncementArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryAnnouncementsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -463,6 +607,12 @@ export type QueryMessageEventArgs = {
 };
 
 
+export type QueryMessageTemplatesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryModerationQueueArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   communityId?: InputMaybe<Scalars['ID']['input']>;
@@ -490,6 +640,25 @@ export type QueryNotificationEventArgs = {
 
 export type QueryPostArgs = {
   id: Scalars['ID']['input'];
+};
+
+export type SaveMessageTemplateInput = {
+  body: Scalars['String']['input'];
+  /** A template to change; none to create one. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  name: Scalars['String']['input'];
+  subject: Scalars['String']['input'];
+};
+
+export type SendAnnouncementInput = {
+  audience: AnnouncementAudienceInput;
+  body?: InputMaybe<Scalars['String']['input']>;
+  channels: Array<MessageChannel>;
+  /** A replay with the same key returns the first announcement and sends nothing again. */
+  idempotencyKey: Scalars['String']['input'];
+  /** The text, or `templateId` for a template's. */
+  subject?: InputMaybe<Scalars['String']['input']>;
+  templateId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type Subscription = {
@@ -632,10 +801,16 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Community: ResolverTypeWrapper<CommunityMapper>;
+  Announcement: ResolverTypeWrapper<AnnouncementMapper>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AnnouncementAudienceInput: AnnouncementAudienceInput;
+  AnnouncementAudienceKind: AnnouncementAudienceKind;
+  AnnouncementChannelProgress: ResolverTypeWrapper<AnnouncementChannelProgress>;
+  AnnouncementConnection: ResolverTypeWrapper<Omit<AnnouncementConnection, 'nodes'> & { nodes: Array<ResolversTypes['Announcement']> }>;
+  AnnouncementState: AnnouncementState;
+  Community: ResolverTypeWrapper<CommunityMapper>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CommunityConnection: ResolverTypeWrapper<Omit<CommunityConnection, 'nodes'> & { nodes: Array<ResolversTypes['Community']> }>;
   CommunityEvent: ResolverTypeWrapper<CommunityEventMapper>;
   CommunityEventType: CommunityEventType;
@@ -652,8 +827,11 @@ export type ResolversTypes = ResolversObject<{
   MembershipRole: MembershipRole;
   MembershipState: MembershipState;
   Message: ResolverTypeWrapper<MessageMapper>;
+  MessageChannel: MessageChannel;
   MessageConnection: ResolverTypeWrapper<Omit<MessageConnection, 'nodes'> & { nodes: Array<ResolversTypes['Message']> }>;
   MessageEvent: ResolverTypeWrapper<MessageEventMapper>;
+  MessageTemplate: ResolverTypeWrapper<MessageTemplateMapper>;
+  MessageTemplateConnection: ResolverTypeWrapper<Omit<MessageTemplateConnection, 'nodes'> & { nodes: Array<ResolversTypes['MessageTemplate']> }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Notification: ResolverTypeWrapper<NotificationMapper>;
   NotificationConnection: ResolverTypeWrapper<Omit<NotificationConnection, 'nodes'> & { nodes: Array<ResolversTypes['Notification']> }>;
@@ -664,6 +842,8 @@ export type ResolversTypes = ResolversObject<{
   PostConnection: ResolverTypeWrapper<Omit<PostConnection, 'nodes'> & { nodes: Array<ResolversTypes['Post']> }>;
   PostState: PostState;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SaveMessageTemplateInput: SaveMessageTemplateInput;
+  SendAnnouncementInput: SendAnnouncementInput;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Tenant: ResolverTypeWrapper<TenantMapper>;
   User: ResolverTypeWrapper<UserMapper>;
@@ -672,10 +852,14 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Community: CommunityMapper;
+  Announcement: AnnouncementMapper;
   ID: Scalars['ID']['output'];
-  Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
+  AnnouncementAudienceInput: AnnouncementAudienceInput;
+  AnnouncementChannelProgress: AnnouncementChannelProgress;
+  AnnouncementConnection: Omit<AnnouncementConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Announcement']> };
+  Community: CommunityMapper;
+  Boolean: Scalars['Boolean']['output'];
   CommunityConnection: Omit<CommunityConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Community']> };
   CommunityEvent: CommunityEventMapper;
   Conversation: ConversationMapper;
@@ -690,6 +874,8 @@ export type ResolversParentTypes = ResolversObject<{
   Message: MessageMapper;
   MessageConnection: Omit<MessageConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Message']> };
   MessageEvent: MessageEventMapper;
+  MessageTemplate: MessageTemplateMapper;
+  MessageTemplateConnection: Omit<MessageTemplateConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['MessageTemplate']> };
   Mutation: Record<PropertyKey, never>;
   Notification: NotificationMapper;
   NotificationConnection: Omit<NotificationConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Notification']> };
@@ -699,6 +885,8 @@ export type ResolversParentTypes = ResolversObject<{
   Post: PostMapper;
   PostConnection: Omit<PostConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Post']> };
   Query: Record<PropertyKey, never>;
+  SaveMessageTemplateInput: SaveMessageTemplateInput;
+  SendAnnouncementInput: SendAnnouncementInput;
   Subscription: Record<PropertyKey, never>;
   Tenant: TenantMapper;
   User: UserMapper;
@@ -711,6 +899,38 @@ export type EventSubscriptionDirectiveArgs = {
 };
 
 export type EventSubscriptionDirectiveResolver<Result, Parent, ContextType = CommunitiesContext, Args = EventSubscriptionDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AnnouncementResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['Announcement'] = ResolversParentTypes['Announcement']> = ResolversObject<{
+  audienceKind?: Resolver<ResolversTypes['AnnouncementAudienceKind'], ParentType, ContextType>;
+  author?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  channels?: Resolver<Array<ResolversTypes['MessageChannel']>, ParentType, ContextType>;
+  community?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType>;
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  library?: Resolver<Maybe<ResolversTypes['Library']>, ParentType, ContextType>;
+  progress?: Resolver<Array<ResolversTypes['AnnouncementChannelProgress']>, ParentType, ContextType>;
+  recipientCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['AnnouncementState'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AnnouncementChannelProgressResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['AnnouncementChannelProgress'] = ResolversParentTypes['AnnouncementChannelProgress']> = ResolversObject<{
+  channel?: Resolver<ResolversTypes['MessageChannel'], ParentType, ContextType>;
+  creditsSpent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  delivered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  undelivered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AnnouncementConnectionResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['AnnouncementConnection'] = ResolversParentTypes['AnnouncementConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['Announcement']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
 
 export type CommunityResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['Community'] = ResolversParentTypes['Community'], FederationReferenceType extends FederationReferenceTypes['Community'] = FederationReferenceTypes['Community']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Community']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -808,12 +1028,26 @@ export type MessageEventResolvers<ContextType = CommunitiesContext, ParentType e
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
+export type MessageTemplateResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['MessageTemplate'] = ResolversParentTypes['MessageTemplate']> = ResolversObject<{
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type MessageTemplateConnectionResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['MessageTemplateConnection'] = ResolversParentTypes['MessageTemplateConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['MessageTemplate']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addCommunityMember?: Resolver<ResolversTypes['Membership'], ParentType, ContextType, RequireFields<MutationAddCommunityMemberArgs, 'communityId' | 'role' | 'userId'>>;
   archiveCommunity?: Resolver<ResolversTypes['Community'], ParentType, ContextType, RequireFields<MutationArchiveCommunityArgs, 'id'>>;
   banCommunityMember?: Resolver<ResolversTypes['Membership'], ParentType, ContextType, RequireFields<MutationBanCommunityMemberArgs, 'communityId' | 'reason' | 'userId'>>;
   createCommunity?: Resolver<ResolversTypes['Community'], ParentType, ContextType, RequireFields<MutationCreateCommunityArgs, 'input'>>;
   createPost?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationCreatePostArgs, 'body' | 'communityId'>>;
+  deleteMessageTemplate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteMessageTemplateArgs, 'id'>>;
   deletePost?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationDeletePostArgs, 'id'>>;
   editPost?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationEditPostArgs, 'body' | 'id'>>;
   hidePost?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationHidePostArgs, 'id' | 'reason'>>;
@@ -823,6 +1057,8 @@ export type MutationResolvers<ContextType = CommunitiesContext, ParentType exten
   markNotificationsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<MutationMarkNotificationsReadArgs>>;
   reportPost?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationReportPostArgs, 'id' | 'reason'>>;
   restorePost?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationRestorePostArgs, 'id' | 'reason'>>;
+  saveMessageTemplate?: Resolver<ResolversTypes['MessageTemplate'], ParentType, ContextType, RequireFields<MutationSaveMessageTemplateArgs, 'input'>>;
+  sendAnnouncement?: Resolver<ResolversTypes['Announcement'], ParentType, ContextType, RequireFields<MutationSendAnnouncementArgs, 'input'>>;
   sendDirectMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationSendDirectMessageArgs, 'body' | 'toUserId'>>;
   sendSystemMessage?: Resolver<ResolversTypes['Notification'], ParentType, ContextType, RequireFields<MutationSendSystemMessageArgs, 'tenantId' | 'title'>>;
 }>;
@@ -876,12 +1112,15 @@ export type PostConnectionResolvers<ContextType = CommunitiesContext, ParentType
 }>;
 
 export type QueryResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  announcement?: Resolver<Maybe<ResolversTypes['Announcement']>, ParentType, ContextType, RequireFields<QueryAnnouncementArgs, 'id'>>;
+  announcements?: Resolver<ResolversTypes['AnnouncementConnection'], ParentType, ContextType, RequireFields<QueryAnnouncementsArgs, 'first'>>;
   communities?: Resolver<ResolversTypes['CommunityConnection'], ParentType, ContextType, RequireFields<QueryCommunitiesArgs, 'first'>>;
   community?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType, RequireFields<QueryCommunityArgs, 'id'>>;
   communityEvent?: Resolver<Maybe<ResolversTypes['CommunityEvent']>, ParentType, ContextType, RequireFields<QueryCommunityEventArgs, 'eventId'>>;
   communityEventsFilter?: Resolver<ResolversTypes['EventFilter'], ParentType, ContextType, RequireFields<QueryCommunityEventsFilterArgs, 'communityId'>>;
   conversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType, RequireFields<QueryConversationArgs, 'id'>>;
   messageEvent?: Resolver<Maybe<ResolversTypes['MessageEvent']>, ParentType, ContextType, RequireFields<QueryMessageEventArgs, 'eventId'>>;
+  messageTemplates?: Resolver<ResolversTypes['MessageTemplateConnection'], ParentType, ContextType, RequireFields<QueryMessageTemplatesArgs, 'first'>>;
   moderationQueue?: Resolver<ResolversTypes['PostConnection'], ParentType, ContextType, RequireFields<QueryModerationQueueArgs, 'first'>>;
   myConversations?: Resolver<ResolversTypes['ConversationConnection'], ParentType, ContextType, RequireFields<QueryMyConversationsArgs, 'first'>>;
   myMessagesFilter?: Resolver<ResolversTypes['EventFilter'], ParentType, ContextType>;
@@ -908,6 +1147,9 @@ export type UserResolvers<ContextType = CommunitiesContext, ParentType extends R
 }>;
 
 export type Resolvers<ContextType = CommunitiesContext> = ResolversObject<{
+  Announcement?: AnnouncementResolvers<ContextType>;
+  AnnouncementChannelProgress?: AnnouncementChannelProgressResolvers<ContextType>;
+  AnnouncementConnection?: AnnouncementConnectionResolvers<ContextType>;
   Community?: CommunityResolvers<ContextType>;
   CommunityConnection?: CommunityConnectionResolvers<ContextType>;
   CommunityEvent?: CommunityEventResolvers<ContextType>;
@@ -922,6 +1164,8 @@ export type Resolvers<ContextType = CommunitiesContext> = ResolversObject<{
   Message?: MessageResolvers<ContextType>;
   MessageConnection?: MessageConnectionResolvers<ContextType>;
   MessageEvent?: MessageEventResolvers<ContextType>;
+  MessageTemplate?: MessageTemplateResolvers<ContextType>;
+  MessageTemplateConnection?: MessageTemplateConnectionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Notification?: NotificationResolvers<ContextType>;
   NotificationConnection?: NotificationConnectionResolvers<ContextType>;

@@ -1,4 +1,5 @@
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
+import { announcementMutations } from './mutations/announcements.js';
 import { communityMutations } from './mutations/communities.js';
 import { messageMutations } from './mutations/messages.js';
 import { moderationMutations } from './mutations/moderation.js';
@@ -6,4 +7,4 @@ import { notificationMutations } from './mutations/notifications.js';
 import { postMutations } from './mutations/posts.js';
 import { systemMessageMutations } from './mutations/system-messages.js';
 
-export const Mutation: MutationResolvers = { ...communityMutations, ...postMutations, ...notificationMutations, ...moderationMutations, ...messageMutations, ...systemMessageMutations };
+export const Mutation: MutationResolvers = { ...communityMutations, ...postMutations, ...notificationMutations, ...moderationMutations, ...messageMutations, ...systemMessageMutations, ...announcementMutations };

@@ -7,7 +7,8 @@ import { forbidden, notFound } from '../../../../common/errors.js';
 import { pageRequest } from '../../../../common/pagination.js';
 import { isUuid } from '../../../../common/validation.js';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
-import { canModerate, canReadCommunity, readerOf } from '../access.js';
+import { canModerate, canReadCommunity, readerOf, runsMessaging } from '../access.js';
+import { listAnnouncements, listTemplates } from '../announcements/db.js';
 import { listCommunities, moderatedCommunityIds, moderationQueue } from '../db.js';
 import { findConversation, listConversations } from '../messages/db.js';
 import { listNotifications } from '../notifications/db.js';
@@ -17,6 +18,27 @@ import { myNotificationsFilter, notificationReader, readNotificationEvent } from
 import { readablePost } from './Post.js';
 
 export const Query: QueryResolvers = {
+  announcement: async (_parent, { id }, { viewer, loaders }) => {
+    signedIn(viewer);
+    const announcement = await loaders.announcement.load(id);
+    if (!announcement) throw notFound('Announcement');
+    return announcement;
+  },
+
+  announcements: (_parent, { first, after, tenantId }, { viewer, db }) => {
+    const caller = signedIn(viewer);
+    if (!runsMessaging(caller)) throw forbidden('Only the tenant’s staff and owners see its announcements.');
+    const scope = tenantScope(caller, tenantId, { required: true })!;
+    const page = pageRequest(first, after);
+    return asViewer(db, caller, `list announcements of tenant ${scope}`, (trx) => listAnnouncements(trx, scope, page));
+  },
+
+  messageTemplates: (_parent, { first, after }, { viewer, db }) => {
+    const member = tenantMember(viewer, 'Message templates are a tenant’s.');
+    if (!runsMessaging(member)) throw forbidden('Only the tenant’s staff and owners use message templates.');
+    return inTenant(db, member.tenantId, (trx) => listTemplates(trx, pageRequest(first, after, 'text')));
+  },
+
   communityEventsFilter: async (_parent, { communityId }, { viewer, loaders }) => {
     const caller = signedIn(viewer);
     const community = await loaders.community.load(communityId);

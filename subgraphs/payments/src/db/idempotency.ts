@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../../../../common/errors.js';
+import { idempotencyKeyReused } from '../../../../common/errors.js';
 import type { PaymentsDatabase } from './database.js';
 
 export interface IdempotentCall {
@@ -16,8 +15,7 @@ export interface IdempotentCall {
 
 const hashOf = (operation: string, request: unknown) => createHash('sha256').update(JSON.stringify([operation, request])).digest('hex');
 
-export const idempotencyKeyReused = () =>
-  new GraphQLError('This idempotency key was used for a different request.', { extensions: { code: ErrorCode.IDEMPOTENCY_KEY_REUSED, field: 'idempotencyKey' } });
+export { idempotencyKeyReused };
 
 /**
  * Runs `work` once per key, inside the caller's transaction, and returns the id of what it made;

@@ -64,4 +64,4 @@ export interface ProviderEvent {
   failureReason: string | null;
 }
 
-export class WebhookSignatureError extends Error {}
+export { WebhookSignatureError } from '../../../../common/webhooks/signature.js';

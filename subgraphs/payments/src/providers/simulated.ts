@@ -1,9 +1,10 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Express } from 'express';
 import express from 'express';
 import { logger } from '../../../../common/logger.js';
-import { WebhookSignatureError, type PaymentProvider, type PaymentRequest, type ProviderEvent, type ProviderEventType, type StartedPayment } from './provider.js';
+import { signWebhook, verifyWebhook } from '../../../../common/webhooks/signature.js';
+import { type PaymentProvider, type PaymentRequest, type ProviderEvent, type ProviderEventType, type StartedPayment } from './provider.js';
 
 /** Cards the simulated provider knows, as Stripe's test cards: one pays, one is declined at once, one fails later. */
 export const SIMULATED_CARDS = {
@@ -13,8 +14,6 @@ export const SIMULATED_CARDS = {
 } as const;
 
 export const SIMULATED_SIGNATURE_HEADER = 'carrel-simulated-signature';
-/** A delivery signed longer ago than this is refused, so a captured one cannot be replayed later. */
-const SIGNATURE_TOLERANCE_SECONDS = 300;
 /** The simulated gateway keeps 2% of each payment, as a card network and processor would. */
 const GATEWAY_FEE_BPS = 200;
 
@@ -24,12 +23,8 @@ interface SimulatedPayment {
   refundedMinor: number;
 }
 
-/** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">`, as Stripe signs its webhooks. */
-export function signSimulatedWebhook(body: string, secret: string, at = new Date()): string {
-  const timestamp = Math.floor(at.getTime() / 1000);
-  const signature = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
-  return `t=${timestamp},v1=${signature}`;
-}
+/** How the simulated provider signs its webhooks (as Stripe does). */
+export const signSimulatedWebhook = signWebhook;
 
 /** The JSON body of a simulated webhook delivery. */
 export interface SimulatedWebhookBody {
@@ -62,7 +57,7 @@ export function simulatedProvider({ webhookSecret, settleDelayMs = 50 }: Simulat
     try {
       const response = await fetch(webhookUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [SIMULATED_SIGNATURE_HEADER]: signSimulatedWebhook(payload, webhookSecret) },
+        headers: { 'content-type': 'application/json', [SIMULATED_SIGNATURE_HEADER]: signWebhook(payload, webhookSecret) },
         body: payload,
         signal: AbortSignal.timeout(5_000),
       });
@@ -109,14 +104,7 @@ export function simulatedProvider({ webhookSecret, settleDelayMs = 50 }: Simulat
     },
 
     async readWebhook(rawBody: Buffer, headers: IncomingHttpHeaders): Promise<ProviderEvent> {
-      const header = headers[SIMULATED_SIGNATURE_HEADER];
-      const parts = typeof header === 'string' ? Object.fromEntries(header.split(',').map((part) => part.split('=', 2) as [string, string])) : {};
-      const timestamp = Number(parts.t);
-      if (!parts.v1 || !Number.isInteger(timestamp)) throw new WebhookSignatureError('missing or malformed signature');
-      if (Math.abs(Date.now() / 1000 - timestamp) > SIGNATURE_TOLERANCE_SECONDS) throw new WebhookSignatureError('signature too old');
-      const expected = createHmac('sha256', webhookSecret).update(`${timestamp}.`).update(rawBody).digest();
-      const offered = Buffer.from(parts.v1, 'hex');
-      if (offered.length !== expected.length || !timingSafeEqual(offered, expected)) throw new WebhookSignatureError('signature does not match');
+      verifyWebhook(headers[SIMULATED_SIGNATURE_HEADER], rawBody, webhookSecret);
       const body = JSON.parse(rawBody.toString('utf8')) as SimulatedWebhookBody;
       return {
         id: body.id,

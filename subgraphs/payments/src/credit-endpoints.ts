@@ -1,5 +1,4 @@
-import type { Express, Response } from 'express';
-import express from 'express';
+import type { RequestHandler, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import { ErrorCode } from '../../../common/errors.js';
@@ -8,9 +7,10 @@ import { CREDIT_CHANNELS, type CreditReservationRow } from './db/credits.js';
 import { reserve, settle } from './wallets.js';
 
 /**
- * The credit reservation API other Carrel services call (announcements reserve before sending,
- * capture what was delivered, release what failed), under `/internal/`, so only callers with the
- * deployment's service secret reach it; it is not in the GraphQL schema. Every call is idempotent
+ * The credit reservation API other Carrel services call, as the platform endpoints
+ * `creditReservations`, `creditCaptures` and `creditReleases` (announcements reserve before
+ * sending, capture what was delivered, release what failed): under `/internal/`, so only callers
+ * with the deployment's service secret reach it; it is not in the GraphQL schema. Every call is idempotent
  * on its reference. Errors carry the API's codes: 409 INSUFFICIENT_CREDITS or
  * IDEMPOTENCY_KEY_REUSED, 404 NOT_FOUND, 400 BAD_USER_INPUT.
  */
@@ -48,18 +48,19 @@ async function answer(res: Response, work: () => Promise<CreditReservationRow>):
   }
 }
 
-export function creditRoutes(app: Express, services: PaymentsServices): void {
-  const json = express.json({ limit: '4kb' });
-  app.post('/internal/credit-reservations', json, async (req, res) => {
-    const body = reserveBody.safeParse(req.body);
-    if (!body.success) return void res.status(400).json({ error: { message: 'tenantId, channel, amount, reference and service are required', code: ErrorCode.BAD_USER_INPUT } });
-    await answer(res, () => reserve(services, { ...body.data, channel: body.data.channel as (typeof CREDIT_CHANNELS)[number] }));
-  });
-  for (const how of ['capture', 'release'] as const) {
-    app.post(`/internal/credit-reservations/${how}`, json, async (req, res) => {
-      const body = settleBody.safeParse(req.body);
-      if (!body.success) return void res.status(400).json({ error: { message: 'tenantId, reference, amount, settlementReference and service are required', code: ErrorCode.BAD_USER_INPUT } });
-      await answer(res, () => settle(services, how === 'capture' ? 'CAPTURE' : 'RELEASE', body.data));
-    });
-  }
-}
+type Handler = (services: PaymentsServices) => RequestHandler;
+
+export const reserveCredits: Handler = (services) => async (req, res) => {
+  const body = reserveBody.safeParse(req.body);
+  if (!body.success) return void res.status(400).json({ error: { message: 'tenantId, channel, amount, reference and service are required', code: ErrorCode.BAD_USER_INPUT } });
+  await answer(res, () => reserve(services, { ...body.data, channel: body.data.channel as (typeof CREDIT_CHANNELS)[number] }));
+};
+
+const settleCredits = (how: 'CAPTURE' | 'RELEASE'): Handler => (services) => async (req, res) => {
+  const body = settleBody.safeParse(req.body);
+  if (!body.success) return void res.status(400).json({ error: { message: 'tenantId, reference, amount, settlementReference and service are required', code: ErrorCode.BAD_USER_INPUT } });
+  await answer(res, () => settle(services, how, body.data));
+};
+
+export const captureCredits = settleCredits('CAPTURE');
+export const releaseCredits = settleCredits('RELEASE');
