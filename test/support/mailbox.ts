@@ -19,8 +19,8 @@ export interface Mailbox {
 
 const header = (raw: string, name: string) => new RegExp(`^${name}:\\s*(.+)$`, 'im').exec(raw.split(/\r?\n\r?\n/, 1)[0] ?? '')?.[1]?.trim() ?? '';
 
-/** A local SMTP server that keeps whatever it is sent, as a real mail server would accept it. */
-export async function startMailbox(): Promise<Mailbox> {
+/** A local SMTP server that keeps whatever it is sent, as a real mail server would accept it, `answerDelayMs` after it arrives. */
+export async function startMailbox({ answerDelayMs = 0 } = {}): Promise<Mailbox> {
   const messages: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -38,7 +38,7 @@ export async function startMailbox(): Promise<Mailbox> {
           announcementId: header(raw, 'X-Carrel-Announcement') || null,
           raw,
         });
-        callback();
+        setTimeout(callback, answerDelayMs);
       });
     },
   });

@@ -48,6 +48,8 @@ export interface SimulatedGatewayOptions {
   secret: string;
   /** How long after taking a message its receipt is sent. */
   receiptDelayMs?: number;
+  /** How long the API takes to answer a send, as a real one over the internet does. */
+  answerDelayMs?: number;
   host?: string;
   port?: number;
 }
@@ -61,7 +63,7 @@ const E164 = /^\+[1-9]\d{6,14}$/;
  * later POSTs a signed receipt to the message's `statusCallback`, redelivered with backoff until
  * it is acknowledged (2xx).
  */
-export async function startSimulatedGateway({ secret, receiptDelayMs = 50, host = '127.0.0.1', port = 0 }: SimulatedGatewayOptions): Promise<SimulatedGateway> {
+export async function startSimulatedGateway({ secret, receiptDelayMs = 50, answerDelayMs = 0, host = '127.0.0.1', port = 0 }: SimulatedGatewayOptions): Promise<SimulatedGateway> {
   const messages: GatewayMessage[] = [];
   const byKey = new Map<string, GatewayMessage>();
   const rejected = new Set<string>([SIMULATED_NUMBERS.rejected]);
@@ -127,6 +129,7 @@ export async function startSimulatedGateway({ secret, receiptDelayMs = 50, host 
     } catch {
       return reply(400, { code: 'invalid_json' });
     }
+    if (answerDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, answerDelayMs));
     const { status, answer } = take(body ?? {});
     reply(status, answer);
   }
