@@ -10,12 +10,17 @@ import {
   TenantCreditWalletDocument,
   TopUpCreditPoolDocument,
   UpdateContactDocument,
+  MyNotificationsDocument,
+  SaveMessageTemplateDocument,
+  AnnouncementsDocument,
   type CreditChannel,
   type SendAnnouncementInput,
 } from './__generated__/operations.js';
 import { errorCodes, must, request } from './support/client.js';
 import { createTenant, loginAdmin, registerStudent, type Member, type TenantFixture } from './support/seed-kit.js';
-import { sharedTestStack, type TestStack } from './support/stack.js';
+import { signWebhook } from '../common/webhooks/signature.js';
+import { SIMULATED_RECEIPT_SIGNATURE_HEADER } from '../subgraphs/communities/src/announcements/channels/simulated-gateway.js';
+import { sharedTestStack, TEST_MESSAGING_SECRET, type TestStack } from './support/stack.js';
 
 let stack: TestStack;
 let admin: Member;
@@ -48,11 +53,11 @@ const announce = (input: Partial<SendAnnouncementInput> = {}) =>
     tenant.owner.token,
   );
 
-async function finished(id: string) {
+async function finished(id: string, owner = tenant.owner) {
   await expect
-    .poll(async () => (await must(stack.graphqlUrl, AnnouncementDocument, { id }, tenant.owner.token)).announcement!.state, { timeout: 15_000, interval: 100 })
+    .poll(async () => (await must(stack.graphqlUrl, AnnouncementDocument, { id }, owner.token)).announcement!.state, { timeout: 15_000, interval: 100 })
     .toMatch(/^(SENT|PARTLY_FAILED|FAILED)$/);
-  return (await must(stack.graphqlUrl, AnnouncementDocument, { id }, tenant.owner.token)).announcement!;
+  return (await must(stack.graphqlUrl, AnnouncementDocument, { id }, owner.token)).announcement!;
 }
 
 const smsOfTenant = () => stack.messagingGateway.messages.filter((message) => message.metadata.tenantId === tenant.id);
@@ -102,6 +107,8 @@ describe('announcements', () => {
     const sms = (await ledger()).filter((entry) => entry.channel === 'SMS' && entry.account === 'AVAILABLE' || entry.channel === 'SMS' && entry.account === 'RESERVED');
     expect(sms.filter((entry) => entry.movement === 'RESERVE').map((entry) => [entry.account, entry.amount])).toEqual([['RESERVED', 50], ['AVAILABLE', -50]].sort());
     expect(sms.filter((entry) => entry.movement === 'CAPTURE').map((entry) => [entry.account, entry.amount])).toEqual([['RESERVED', -50]]);
+    // Spending the last of the SMS credits tells the owners to buy more.
+    await expect.poll(async () => (await must(stack.graphqlUrl, MyNotificationsDocument, { first: 20 }, tenant.owner.token)).myNotifications.nodes.map((n) => n.title)).toContain('Your SMS credits are running low.');
     // Receipts follow: the provider reports every message delivered.
     await expect.poll(async () => (await must(stack.graphqlUrl, AnnouncementDocument, { id: done.id }, tenant.owner.token)).announcement!.progress[1]!.delivered).toBe(50);
   });
@@ -136,5 +143,108 @@ describe('announcements', () => {
     expect(done.progress).toEqual([expect.objectContaining({ channel: 'SMS', total: 50, failed: 5, creditsSpent: 45 })]);
     expect(smsOfTenant().length - textsBefore).toBe(45);
     expect((await balances()).SMS).toMatchObject({ available: 5, reserved: 0, consumed: 95 });
+  });
+});
+
+describe('announcement rules', () => {
+  let small: TenantFixture;
+  let members: (Member & { phone: string | null })[];
+  let group: string;
+
+  const send = (input: Partial<SendAnnouncementInput>, token = small.owner.token) =>
+    request(stack.graphqlUrl, SendAnnouncementDocument, { input: { audience: { kind: 'COMMUNITY', communityId: group }, channels: ['IN_APP'], subject: 'Hi', body: 'Hello {{firstName}}', idempotencyKey: randomUUID(), ...input } }, token);
+
+  beforeAll(async () => {
+    small = await createTenant(stack.graphqlUrl, admin);
+    group = (await must(stack.graphqlUrl, CreateCommunityDocument, { input: { name: 'Small', kind: 'GROUP' } }, small.owner.token)).createCommunity.id;
+    members = await Promise.all(
+      ['Ada Lovelace', 'Alan Turing', 'Grace Hopper'].map(async (name, index) => {
+        const member = await registerStudent(stack.graphqlUrl, small.slug, name);
+        // The first has a phone, the second a phone and no wish for WhatsApp, the third none.
+        const phone = index < 2 ? phoneOf(900 + index) : null;
+        if (phone) await must(stack.graphqlUrl, UpdateContactDocument, { input: { phone, ...(index === 1 ? { whatsappOptOut: true } : {}) } }, member.token);
+        await must(stack.graphqlUrl, AddCommunityMemberDocument, { communityId: group, userId: member.id }, small.owner.token);
+        return { ...member, phone };
+      }),
+    );
+  });
+
+  it('reaches on each channel only the members with an address there who did not opt out, and charges for those alone', async () => {
+    const order = { channel: 'WHATSAPP' as const, amount: 5, reason: 'Rules', idempotencyKey: randomUUID() };
+    await must(stack.graphqlUrl, TopUpCreditPoolDocument, order, admin.token);
+    await must(stack.graphqlUrl, GrantCreditsDocument, { tenantId: small.id, ...order, idempotencyKey: randomUUID() }, admin.token);
+    const sent = await send({ channels: ['IN_APP', 'WHATSAPP'] });
+    const done = await finished(sent.data!.sendAnnouncement.id, small.owner);
+    expect(done.progress).toEqual([
+      expect.objectContaining({ channel: 'IN_APP', total: 3, creditsSpent: 0 }),
+      expect.objectContaining({ channel: 'WHATSAPP', total: 1, creditsSpent: 1 }),
+    ]);
+    expect(stack.messagingGateway.messages.filter((message) => message.metadata.tenantId === small.id).map((message) => [message.channel, message.to])).toEqual([['WHATSAPP', members[0]!.phone]]);
+    // In-app, each member reads it with their own name filled in.
+    const inbox = (await must(stack.graphqlUrl, MyNotificationsDocument, { first: 5 }, members[2]!.token)).myNotifications.nodes;
+    expect(inbox).toContainEqual(expect.objectContaining({ kind: 'ANNOUNCEMENT', title: 'Hi: Hello Grace', subject: [{ key: 'announcementId', id: done.id }] }));
+  });
+
+  it('answers a replay of the same key with the first announcement and sends nothing again; the key with another text is IDEMPOTENCY_KEY_REUSED', async () => {
+    const idempotencyKey = randomUUID();
+    const first = await send({ idempotencyKey, body: 'Once' });
+    const replays = await Promise.all(Array.from({ length: 5 }, () => send({ idempotencyKey, body: 'Once' })));
+    expect(new Set(replays.map((replay) => replay.data?.sendAnnouncement.id))).toEqual(new Set([first.data!.sendAnnouncement.id]));
+    expect(errorCodes(await send({ idempotencyKey, body: 'Twice' }))).toEqual(['IDEMPOTENCY_KEY_REUSED']);
+    const { announcements } = await must(stack.graphqlUrl, AnnouncementsDocument, { first: 100 }, small.owner.token);
+    expect(announcements.nodes.filter((node) => node.id === first.data!.sendAnnouncement.id)).toHaveLength(1);
+  });
+
+  it('retries a send the provider refused for now, and the message is taken once', async () => {
+    const order = { channel: 'SMS' as const, amount: 2, reason: 'Rules', idempotencyKey: randomUUID() };
+    await must(stack.graphqlUrl, TopUpCreditPoolDocument, order, admin.token);
+    await must(stack.graphqlUrl, GrantCreditsDocument, { tenantId: small.id, ...order, idempotencyKey: randomUUID() }, admin.token);
+    stack.messagingGateway.failNext(members[1]!.phone!, 2);
+    const sent = await send({ channels: ['SMS'], audience: { kind: 'USERS', userIds: [members[1]!.id] } });
+    const done = await finished(sent.data!.sendAnnouncement.id, small.owner);
+    expect(done).toMatchObject({ state: 'SENT', progress: [expect.objectContaining({ channel: 'SMS', total: 1, failed: 0, creditsSpent: 1 })] });
+    expect(stack.messagingGateway.messages.filter((message) => message.to === members[1]!.phone)).toHaveLength(1);
+  });
+
+  it('fills a template’s placeholders for each recipient, and refuses placeholders it does not know', async () => {
+    const { saveMessageTemplate } = await must(stack.graphqlUrl, SaveMessageTemplateDocument, { input: { name: 'Welcome', subject: 'Welcome {{firstName}}', body: 'Dear {{displayName}}, welcome.' } }, small.owner.token);
+    const sent = await send({ channels: ['EMAIL'], subject: null, body: null, templateId: saveMessageTemplate.id, audience: { kind: 'USERS', userIds: [members[0]!.id] } });
+    expect(errorCodes(sent)).toEqual(['INSUFFICIENT_CREDITS']);
+    const order = { channel: 'EMAIL' as const, amount: 1, reason: 'Rules', idempotencyKey: randomUUID() };
+    await must(stack.graphqlUrl, TopUpCreditPoolDocument, order, admin.token);
+    await must(stack.graphqlUrl, GrantCreditsDocument, { tenantId: small.id, ...order, idempotencyKey: randomUUID() }, admin.token);
+    const paid = await send({ channels: ['EMAIL'], subject: null, body: null, templateId: saveMessageTemplate.id, audience: { kind: 'USERS', userIds: [members[0]!.id] } });
+    await finished(paid.data!.sendAnnouncement.id, small.owner);
+    const [mail] = emailsOf(paid.data!.sendAnnouncement.id);
+    expect(mail).toMatchObject({ to: [members[0]!.email], subject: 'Welcome Ada' });
+    expect(mail!.raw).toContain('Dear Ada Lovelace, welcome.');
+
+    const unknown = await request(stack.graphqlUrl, SaveMessageTemplateDocument, { input: { name: 'Bad', subject: 'Hi {{password}}', body: 'x' } }, small.owner.token);
+    expect(unknown.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'subject' } });
+  });
+
+  it('is for staff and owners: students are FORBIDDEN, strangers UNAUTHENTICATED, and what is not the tenant’s is NOT_FOUND as what is nowhere', async () => {
+    expect(errorCodes(await send({}, members[0]!.token))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await request(stack.graphqlUrl, SendAnnouncementDocument, { input: { audience: { kind: 'TENANT' }, channels: ['IN_APP'], subject: 'x', body: 'x', idempotencyKey: 'k' } }))).toEqual(['UNAUTHENTICATED']);
+    const foreignTemplate = (await must(stack.graphqlUrl, SaveMessageTemplateDocument, { input: { name: 'Theirs', subject: 'x', body: 'x' } }, tenant.owner.token)).saveMessageTemplate.id;
+    const viaForeign = await send({ subject: null, body: null, templateId: foreignTemplate });
+    const viaNowhere = await send({ subject: null, body: null, templateId: randomUUID() });
+    expect(viaForeign.errors).toEqual(viaNowhere.errors);
+    expect(errorCodes(viaForeign)).toEqual(['NOT_FOUND']);
+    for (const input of [{ channels: [] }, { subject: '' }, { body: 'x'.repeat(5_001) }, { channels: ['SMS' as const], body: 'x'.repeat(1_600) }, { audience: { kind: 'COMMUNITY' as const } }]) {
+      expect(errorCodes(await send(input as Partial<SendAnnouncementInput>)), JSON.stringify(input).slice(0, 80)).toEqual(['BAD_USER_INPUT']);
+    }
+  });
+
+  it('refuses a receipt the provider did not sign, or signed for another message, and changes nothing', async () => {
+    const receiptsUrl = `${stack.subgraphs.communities.url}/webhooks/messaging`;
+    const body = JSON.stringify({ id: 'sim_msg_forged', status: 'undelivered', metadata: { tenantId: small.id, deliveryId: randomUUID() } });
+    const post = (signature: string, payload = body) => fetch(receiptsUrl, { method: 'POST', headers: { 'content-type': 'application/json', [SIMULATED_RECEIPT_SIGNATURE_HEADER]: signature }, body: payload });
+    expect((await post(signWebhook(body, 'not-the-provider-secret-0123456789'))).status).toBe(400);
+    expect((await post('')).status).toBe(400);
+    expect((await post(signWebhook(body, TEST_MESSAGING_SECRET, new Date(Date.now() - 3_600_000)))).status).toBe(400);
+    expect((await post(signWebhook(body, TEST_MESSAGING_SECRET), body.replace('undelivered', 'delivered'))).status).toBe(400);
+    // Validly signed, but about no delivery of that tenant sent under that id: acknowledged, nothing changes.
+    expect((await post(signWebhook(body, TEST_MESSAGING_SECRET))).status).toBe(200);
   });
 });

@@ -5,8 +5,11 @@ import {
   CreateCommunityDocument,
   CreatePostDocument,
   MarkNotificationsReadDocument,
+  HidePostDocument,
+  MyNotificationPreferencesDocument,
   MyNotificationsDocument,
   SendSystemMessageDocument,
+  SetNotificationPreferenceDocument,
 } from './__generated__/operations.js';
 import { errorCodes, must, request } from './support/client.js';
 import { createLibraryWithSeats, nextSlot, period } from './support/library-kit.js';
@@ -104,5 +107,35 @@ describe('in-app notifications', () => {
     const { createPost: reply } = await must(stack.graphqlUrl, CreatePostDocument, { communityId: createCommunity.id, body: 'Answer', replyToId: createPost.id }, ben!.token);
     await expect.poll(async () => (await notificationsOf(asha!)).filter((notification) => notification.kind === 'POST_CREATED')).toHaveLength(1);
     expect((await notificationsOf(asha!)).find((notification) => notification.kind === 'POST_CREATED')?.subject).toEqual(expect.arrayContaining([{ key: 'postId', id: reply.id }]));
+  });
+
+  it('follow each member’s preferences: a kind turned off in-app is not listed, and one chosen by email arrives as an email', async () => {
+    const tenant = await createTenant(stack.graphqlUrl, admin);
+    const student = await registerStudent(stack.graphqlUrl, tenant.slug);
+    const { createCommunity } = await must(stack.graphqlUrl, CreateCommunityDocument, { input: { name: 'Prefs', kind: 'GROUP' } }, tenant.owner.token);
+    await must(stack.graphqlUrl, AddCommunityMemberDocument, { communityId: createCommunity.id, userId: student.id }, tenant.owner.token);
+    expect((await must(stack.graphqlUrl, MyNotificationPreferencesDocument, {}, student.token)).myNotificationPreferences).toContainEqual({ kind: 'POST_HIDDEN', channels: ['IN_APP'] });
+    const { setNotificationPreference } = await must(stack.graphqlUrl, SetNotificationPreferenceDocument, { kind: 'POST_HIDDEN', channels: ['EMAIL'] }, student.token);
+    expect(setNotificationPreference).toEqual({ kind: 'POST_HIDDEN', channels: ['EMAIL'] });
+
+    const post = async (body: string) => (await must(stack.graphqlUrl, CreatePostDocument, { communityId: createCommunity.id, body }, student.token)).createPost.id;
+    await must(stack.graphqlUrl, HidePostDocument, { id: await post('First'), reason: 'Off topic' }, tenant.owner.token);
+    await expect.poll(() => stack.mailbox.messages.filter((mail) => mail.to.includes(student.email) && mail.subject === 'A moderator hid your post.').length, { timeout: 5_000 }).toBe(1);
+    expect((await notificationsOf(student)).map((notification) => notification.kind)).not.toContain('POST_HIDDEN');
+
+    // Back in-app: the hidden kind shows again, the earlier one included.
+    await must(stack.graphqlUrl, SetNotificationPreferenceDocument, { kind: 'POST_HIDDEN', channels: ['IN_APP'] }, student.token);
+    expect((await notificationsOf(student)).filter((notification) => notification.kind === 'POST_HIDDEN')).toHaveLength(1);
+  });
+
+  it('preferences name a known kind and the free channels only', async () => {
+    const tenant = await createTenant(stack.graphqlUrl, admin);
+    const student = await registerStudent(stack.graphqlUrl, tenant.slug);
+    const set = (kind: string, channels: ('IN_APP' | 'EMAIL' | 'SMS' | 'WHATSAPP')[]) => request(stack.graphqlUrl, SetNotificationPreferenceDocument, { kind, channels }, student.token);
+    expect(errorCodes(await set('NOT_A_KIND', ['IN_APP']))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await set('BOOKING_CREATED', ['SMS']))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await request(stack.graphqlUrl, SetNotificationPreferenceDocument, { kind: 'BOOKING_CREATED', channels: [] }))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await request(stack.graphqlUrl, SetNotificationPreferenceDocument, { kind: 'BOOKING_CREATED', channels: [] }, admin.token))).toEqual(['FORBIDDEN']);
+    expect((await set('BOOKING_CREATED', [])).data?.setNotificationPreference).toEqual({ kind: 'BOOKING_CREATED', channels: [] });
   });
 });

@@ -24,6 +24,12 @@ import {
   RestorePostDocument,
   SendDirectMessageDocument,
   SendSystemMessageDocument,
+  AnnouncementDocument,
+  AnnouncementsDocument,
+  DeleteMessageTemplateDocument,
+  MessageTemplatesDocument,
+  SaveMessageTemplateDocument,
+  SendAnnouncementDocument,
 } from '../../../test/__generated__/operations.js';
 import { must } from '../../../test/support/client.js';
 import { attack, defineIsolationCases, eachMemberOfB, recordedEventId, ROLES, until, type CoreWorld } from '../../../test/support/isolation-kit.js';
@@ -41,13 +47,16 @@ interface CommunitiesSide {
   /** The student's conversation with the owner, and the MESSAGE_SENT event of their message. */
   conversation: string;
   messageEvent: string;
+  /** The owner's in-app announcement to the group, and a message template. */
+  announcement: string;
+  template: string;
 }
 
 interface CommunitiesWorld {
   a: CommunitiesSide;
   b: CommunitiesSide;
   /** Objects of A the controls may archive, leave, edit or delete without disturbing the attacks. */
-  aSpares: { community: string; post: string; toHide: string; hidden: string };
+  aSpares: { community: string; post: string; toHide: string; hidden: string; template: string };
 }
 
 const selection = 'id name description kind inviteOnly archivedAt viewerMembership { state } members(first: 5) { nodes { user { id } state } } posts(first: 5) { nodes { id body html } }';
@@ -60,6 +69,12 @@ const NotificationEventQuery: TypedDocumentNode<{ notificationEvent: { eventId: 
   query IsoNotificationEvent($eventId: ID!) { notificationEvent(eventId: $eventId) { eventId notification { id kind title subject { key id } } } }`);
 const CommunityEventsFilterQuery: TypedDocumentNode<{ communityEventsFilter: unknown }, { communityId: string }> = parse(`
   query IsoCommunityEventsFilter($communityId: ID!) { communityEventsFilter(communityId: $communityId) { tenantId eventTypes keys { key values } audience } }`);
+
+/** An announcement to a community, in-app only: free, so no tenant needs credits for it. */
+const inAppAnnouncement = (communityId: string, subject: string) => ({ audience: { kind: 'COMMUNITY' as const, communityId }, channels: ['IN_APP' as const], subject, body: 'Hello {{firstName}}', idempotencyKey: randomUUID() });
+
+const messageTemplate = async (core: CoreWorld, owner: { token: string }, name: string) =>
+  (await must(core.stack.graphqlUrl, SaveMessageTemplateDocument, { input: { name, subject: `${name} subject`, body: 'Dear {{displayName}}' } }, owner.token)).saveMessageTemplate.id;
 
 async function sideOf(core: CoreWorld, label: 'A' | 'B'): Promise<CommunitiesSide> {
   const tenant = label === 'A' ? core.a : core.b;
@@ -84,7 +99,9 @@ async function sideOf(core: CoreWorld, label: 'A' | 'B'): Promise<CommunitiesSid
   const isTheMessage = (event: CarrelEvent) => event.type === 'MESSAGE_SENT' && event.keys.messageId === sendDirectMessage.id;
   await until(`${label}'s message is sent`, () => core.recorder.events.some(isTheMessage));
   const sent = core.recorder.events.find(isTheMessage)!;
-  return { group, open, library, post: createPost.id, postEvent, notificationEvent, conversation: sent.keys.conversationId!, messageEvent: sent.id };
+  const { sendAnnouncement } = await must(graphqlUrl, SendAnnouncementDocument, { input: inAppAnnouncement(group, `News of ${tenant.slug}`) }, owner.token);
+  const template = await messageTemplate(core, tenant.members.OWNER, `Template of ${tenant.slug}`);
+  return { group, open, library, post: createPost.id, postEvent, notificationEvent, conversation: sent.keys.conversationId!, messageEvent: sent.id, announcement: sendAnnouncement.id, template };
 }
 
 export default defineIsolationCases<CommunitiesWorld>({
@@ -96,14 +113,21 @@ export default defineIsolationCases<CommunitiesWorld>({
     const studentPost = async (body: string) => (await must(graphqlUrl, CreatePostDocument, { communityId: a.group, body }, core.a.members.STUDENT.token)).createPost.id;
     const hidden = await studentPost('Hidden already');
     await must(graphqlUrl, HidePostDocument, { id: hidden, reason: 'Off topic' }, core.a.members.OWNER.token);
-    return { a, b, aSpares: { community: spare, post: await studentPost('To be deleted'), toHide: await studentPost('To be hidden'), hidden } };
+    const template = await messageTemplate(core, core.a.members.OWNER, 'Spare template');
+    return { a, b, aSpares: { community: spare, post: await studentPost('To be deleted'), toHide: await studentPost('To be hidden'), hidden, template } };
   },
 
   snapshotOfB: `
     communities(tenantId: $id, first: 10) {
       nodes { ${selection} }
+    }
+    announcements(tenantId: $id, first: 5) {
+      nodes { id state subject body recipientCount }
+    }
+    messageTemplates(tenantId: $id, first: 5) {
+      nodes { id name subject body }
     }`,
-  secretsOfB: ({ own: { b } }) => [b.group, b.open, b.post, b.postEvent, b.library, b.notificationEvent, b.conversation, b.messageEvent],
+  secretsOfB: ({ own: { b } }) => [b.group, b.open, b.post, b.postEvent, b.library, b.notificationEvent, b.conversation, b.messageEvent, b.announcement, b.template],
 
   rootFields: {
     Query: {
@@ -152,12 +176,31 @@ export default defineIsolationCases<CommunitiesWorld>({
         controls: [{ as: 'OWNER', variables: (world) => ({ eventId: world.own.a.messageEvent }) }],
       }),
       myNotifications: { noForeignId: 'Lists the notifications of the viewer named by the token; takes no id.' },
+      myNotificationPreferences: { noForeignId: 'The preferences of the viewer named by the token; takes no id.' },
       myNotificationsFilter: { noForeignId: 'The filter of the viewer named by the token; takes no id.' },
       notificationEvent: attack(NotificationEventQuery, {
         targets: (world) => ({ "the event of B's student's notification": { eventId: world.own.b.notificationEvent } }),
         nowhere: () => ({ eventId: randomUUID() }),
         refusal: 'NULL',
         controls: [{ as: 'STUDENT', variables: (world) => ({ eventId: world.own.a.notificationEvent }) }],
+      }),
+      announcement: attack(AnnouncementDocument, {
+        targets: (world) => ({ "B's announcement": { id: world.own.b.announcement } }),
+        nowhere: () => ({ id: randomUUID() }),
+        refusal: 'NOT_FOUND',
+        controls: [{ as: 'STAFF', variables: (world) => ({ id: world.own.a.announcement }) }],
+      }),
+      announcements: attack(AnnouncementsDocument, {
+        targets: (world) => ({ "B's announcements": { tenantId: world.b.id, first: 100 } }),
+        nowhere: () => ({ tenantId: randomUUID(), first: 100 }),
+        refusal: { OWNER: 'NOT_FOUND', STAFF: 'NOT_FOUND', STUDENT: 'FORBIDDEN' },
+        controls: [{ as: 'OWNER', variables: () => ({ first: 100 }) }],
+      }),
+      messageTemplates: attack(MessageTemplatesDocument, {
+        targets: (world) => ({ "B's templates": { tenantId: world.b.id, first: 100 } }),
+        nowhere: () => ({ tenantId: randomUUID(), first: 100 }),
+        refusal: { OWNER: 'NOT_FOUND', STAFF: 'NOT_FOUND', STUDENT: 'FORBIDDEN' },
+        controls: [{ as: 'STAFF', variables: () => ({ first: 100 }) }],
       }),
       post: attack(IsoPostDocument, {
         targets: (world) => ({ "B's post": { id: world.own.b.post } }),
@@ -209,6 +252,7 @@ export default defineIsolationCases<CommunitiesWorld>({
       markNotificationsRead: {
         noForeignId: 'Ids that are not the viewer’s own notifications are passed over and counted as nothing newly read, exactly like ids that exist nowhere (test/notifications.test.ts names another tenant’s).',
       },
+      setNotificationPreference: { noForeignId: 'Sets a preference of the viewer named by the token; takes a kind of notification, no id.' },
       // Platform admins' alone: every member of a tenant is refused, whichever tenant they name.
       sendSystemMessage: attack(SendSystemMessageDocument, {
         targets: (world) => ({ "B's owners": { tenantId: world.b.id, title: 'Hostile' } }),
@@ -251,6 +295,29 @@ export default defineIsolationCases<CommunitiesWorld>({
         nowhere: (world) => ({ communityId: world.own.a.open, userId: randomUUID(), reason: 'Hostile' }),
         refusal: { OWNER: 'NOT_FOUND', STAFF: 'NOT_FOUND', STUDENT: 'FORBIDDEN' },
         controls: [{ as: 'OWNER', variables: (world) => ({ communityId: world.own.aSpares.community, userId: world.a.members.STAFF.id, reason: 'Testing bans' }) }],
+      }),
+      sendAnnouncement: attack(SendAnnouncementDocument, {
+        targets: (world) => ({
+          "B's group": { input: inAppAnnouncement(world.own.b.group, 'Hostile') },
+          "B's library": { input: { ...inAppAnnouncement(world.own.b.group, 'Hostile'), audience: { kind: 'LIBRARY' as const, libraryId: world.own.b.library } } },
+          ...eachMemberOfB(world, (member) => ({ input: { ...inAppAnnouncement(world.own.b.group, 'Hostile'), audience: { kind: 'USERS' as const, userIds: [member.id] } } })),
+          "a student of A with one of B's": { input: { ...inAppAnnouncement(world.own.b.group, 'Hostile'), audience: { kind: 'USERS' as const, userIds: [world.a.members.STUDENT.id, world.b.members.STUDENT.id] } } },
+        }),
+        nowhere: (world) => ({ input: inAppAnnouncement(randomUUID(), 'Hostile') }),
+        refusal: { OWNER: 'NOT_FOUND', STAFF: 'NOT_FOUND', STUDENT: 'FORBIDDEN' },
+        controls: [{ as: 'STAFF', variables: (world) => ({ input: { ...inAppAnnouncement(world.own.a.group, 'From staff'), templateId: world.own.a.template, subject: null, body: null } }) }],
+      }),
+      saveMessageTemplate: attack(SaveMessageTemplateDocument, {
+        targets: (world) => ({ "B's template": { input: { id: world.own.b.template, name: 'Taken over', subject: 'Hostile', body: 'Hostile' } } }),
+        nowhere: () => ({ input: { id: randomUUID(), name: 'Taken over', subject: 'Hostile', body: 'Hostile' } }),
+        refusal: { OWNER: 'NOT_FOUND', STAFF: 'NOT_FOUND', STUDENT: 'FORBIDDEN' },
+        controls: [{ as: 'OWNER', variables: (world) => ({ input: { id: world.own.a.template, name: `Template of ${world.a.slug}`, subject: 'Changed', body: 'Changed {{firstName}}' } }) }],
+      }),
+      deleteMessageTemplate: attack(DeleteMessageTemplateDocument, {
+        targets: (world) => ({ "B's template": { id: world.own.b.template } }),
+        nowhere: () => ({ id: randomUUID() }),
+        refusal: { OWNER: 'NOT_FOUND', STAFF: 'NOT_FOUND', STUDENT: 'FORBIDDEN' },
+        controls: [{ as: 'STAFF', variables: (world) => ({ id: world.own.aSpares.template }) }],
       }),
       deletePost: attack(DeletePostDocument, {
         targets: (world) => ({ "B's post": { id: world.own.b.post } }),

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import {
   AddCommunityMemberDocument,
   CreateCommunityDocument,
@@ -7,13 +8,16 @@ import {
   MarkNotificationsReadDocument,
   ReportPostDocument,
   SendDirectMessageDocument,
+  SaveMessageTemplateDocument,
+  SendAnnouncementDocument,
+  SetNotificationPreferenceDocument,
 } from '../../../test/__generated__/operations.js';
 import { must } from '../../../test/support/client.js';
 import { until } from '../../../test/support/isolation-kit.js';
 import { defineRlsSeeds } from '../../../test/support/rls-kit.js';
 
 export default defineRlsSeeds({
-  tenantTables: ['communities', 'community_members', 'posts', 'post_reports', 'moderation_actions', 'notifications', 'notification_reads', 'conversations', 'conversation_members', 'messages', 'tenant_members', 'outbox_events'],
+  tenantTables: ['communities', 'community_members', 'posts', 'post_reports', 'moderation_actions', 'notifications', 'notification_reads', 'conversations', 'conversation_members', 'messages', 'tenant_members', 'outbox_events', 'message_templates', 'announcements', 'announcement_deliveries', 'notification_preferences'],
   appendOnly: { moderation_actions: 'The moderation audit trail: who decided what, and why, for good.' },
 
   async seedTenant(trx, tenantId) {
@@ -41,13 +45,25 @@ export default defineRlsSeeds({
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx.insertInto('notification_reads').values({ tenant_id: tenantId, notification_id: notification.id, user_id: student }).execute();
+    await trx.insertInto('message_templates').values({ tenant_id: tenantId, name: 'Seeded', subject: 'Seeded', body: 'Seeded', updated_by: student }).execute();
+    const announcement = await trx
+      .insertInto('announcements')
+      .values({ tenant_id: tenantId, author_id: randomUUID(), audience_kind: 'USERS', audience_id: null, channels: sql`array['IN_APP']` as never, subject: 'Seeded', body: 'Seeded', template_id: null, recipient_count: 1, idempotency_key: 'seeded', request_hash: 'seeded' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx.insertInto('announcement_deliveries').values({ tenant_id: tenantId, announcement_id: announcement.id, recipient_id: student, channel: 'IN_APP', address: null, recipient_name: 'Seeded' }).execute();
+    await trx.insertInto('notification_preferences').values({ tenant_id: tenantId, user_id: student, kind: 'POST_HIDDEN', channels: sql`array['EMAIL']` as never }).execute();
     await trx
       .insertInto('outbox_events')
       .values({ id: randomUUID(), tenant_id: tenantId, type: 'TEST_SEEDED', keys: JSON.stringify({ communityId: community.id }), published_at: new Date() })
       .execute();
   },
 
-  /** A group with the student in it and their post (and so its event), reported and hidden; the notifications of the student joining, read. */
+  /**
+   * A group with the student in it and their post (and so its event), reported and hidden; the
+   * notifications of the student joining, read; a template, an in-app announcement to the group,
+   * and the student's preference.
+   */
   async throughApi({ graphqlUrl }, tenant, student) {
     const { createCommunity } = await must(graphqlUrl, CreateCommunityDocument, { input: { name: `Group of ${tenant.slug}`, kind: 'GROUP' } }, tenant.owner.token);
     await must(graphqlUrl, AddCommunityMemberDocument, { communityId: createCommunity.id, userId: student.id }, tenant.owner.token);
@@ -55,6 +71,10 @@ export default defineRlsSeeds({
     await must(graphqlUrl, ReportPostDocument, { id: createPost.id, reason: 'Seeded' }, student.token);
     await must(graphqlUrl, HidePostDocument, { id: createPost.id, reason: 'Seeded' }, tenant.owner.token);
     await must(graphqlUrl, SendDirectMessageDocument, { toUserId: tenant.owner.id, body: 'Seeded' }, student.token);
+    await must(graphqlUrl, SaveMessageTemplateDocument, { input: { name: 'Seeded', subject: 'Seeded', body: 'Seeded' } }, tenant.owner.token);
+    const announcement = { audience: { kind: 'COMMUNITY' as const, communityId: createCommunity.id }, channels: ['IN_APP' as const], subject: 'Seeded', body: 'Seeded', idempotencyKey: randomUUID() };
+    await must(graphqlUrl, SendAnnouncementDocument, { input: announcement }, tenant.owner.token);
+    await must(graphqlUrl, SetNotificationPreferenceDocument, { kind: 'POST_HIDDEN', channels: ['IN_APP', 'EMAIL'] }, student.token);
     await until('the owner is told of a member joining', async () => (await must(graphqlUrl, MarkNotificationsReadDocument, { all: true }, tenant.owner.token)).markNotificationsRead > 0);
   },
 });

@@ -1,11 +1,11 @@
 import type { Transaction } from 'kysely';
 import { asPlatform, inTenant } from '../../../common/db/scope.js';
 import { badUserInput, notFound } from '../../../common/errors.js';
-import { changeAndPublish } from '../../../common/events/outbox.js';
+import { changeAndPublish, recordEvents } from '../../../common/events/outbox.js';
 import type { PaymentsServices } from './context.js';
 import type { CreditChannel, PaymentsDatabase } from './db/database.js';
 import type { PaymentRow } from './db/payments.js';
-import { findReservation, insertReservation, move, settleReservation, type CreditReservationRow } from './db/credits.js';
+import { accountsOf, balanceOf, findReservation, insertReservation, move, settleReservation, type CreditReservationRow } from './db/credits.js';
 import { idempotencyKeyReused } from './db/idempotency.js';
 
 /**
@@ -93,7 +93,14 @@ export interface Reservation {
   service: string;
 }
 
-/** Sets credits aside for a send: all of `amount` or nothing (INSUFFICIENT_CREDITS); the same reference again is the same reservation. */
+/** Fewer available credits of a channel than this, reached by a send, tell the tenant's owners to buy more. */
+export const CREDITS_LOW_THRESHOLD = 50;
+
+/**
+ * Sets credits aside for a send: all of `amount` or nothing (INSUFFICIENT_CREDITS); the same
+ * reference again is the same reservation. One that takes the wallet below the low-balance
+ * threshold records CREDITS_LOW, once per crossing.
+ */
 export function reserve({ db, relay }: Ledger, order: Reservation): Promise<CreditReservationRow> {
   return changeAndPublish(relay, () => inTenant(db, order.tenantId, async (trx) => {
     const reservation = await insertReservation(trx, { tenant_id: order.tenantId, channel: order.channel, reference: order.reference, amount: order.amount });
@@ -114,6 +121,10 @@ export function reserve({ db, relay }: Ledger, order: Reservation): Promise<Cred
       actor: `service:${order.service}`,
       reservationId: reservation.id,
     });
+    const left = balanceOf(await accountsOf(trx, [order.tenantId]), order.channel, 'AVAILABLE');
+    if (left < CREDITS_LOW_THRESHOLD && left + order.amount >= CREDITS_LOW_THRESHOLD) {
+      await recordEvents(trx, [{ tenantId: order.tenantId, type: 'CREDITS_LOW', keys: { channel: order.channel } }]);
+    }
     return reservation;
   }));
 }

@@ -348,6 +348,8 @@ export type Mutation = {
   sendDirectMessage: Message;
   /** Platform admins send a tenant's owners a system message, as an in-app notification (kind SYSTEM_MESSAGE). */
   sendSystemMessage: Notification;
+  /** Chooses the channels a kind of notification reaches the viewer on: IN_APP and EMAIL (the paid channels are for announcements). */
+  setNotificationPreference: NotificationPreference;
 };
 
 
@@ -458,6 +460,12 @@ export type MutationSendSystemMessageArgs = {
   title: Scalars['String']['input'];
 };
 
+
+export type MutationSetNotificationPreferenceArgs = {
+  channels: Array<MessageChannel>;
+  kind: Scalars['String']['input'];
+};
+
 /** An in-app notification: something that concerns the viewer, from anywhere in the platform. */
 export type Notification = {
   __typename?: 'Notification';
@@ -482,6 +490,15 @@ export type NotificationEvent = {
   eventId: Scalars['ID']['output'];
   notification?: Maybe<Notification>;
   occurredAt: Scalars['DateTime']['output'];
+};
+
+/** Which channels one kind of notification reaches the viewer on: in the app, and a copy by email. */
+export type NotificationPreference = {
+  __typename?: 'NotificationPreference';
+  /** IN_APP, EMAIL, both, or neither; IN_APP alone unless the viewer chose otherwise. */
+  channels: Array<MessageChannel>;
+  /** BOOKING_CREATED, BOOKING_CONFIRMED, BOOKING_CANCELLED, BOOKING_EXPIRED, USER_JOINED, PAYMENT_REFUNDED, POST_CREATED (a reply), POST_HIDDEN, CREDITS_LOW, SYSTEM_MESSAGE or ANNOUNCEMENT. */
+  kind: Scalars['String']['output'];
 };
 
 /** What a notification is about: a key and the id it names (`bookingId`, `postId`, `userId`, ...). */
@@ -545,7 +562,7 @@ export type Query = {
   conversation?: Maybe<Conversation>;
   /** A message event by id, for its recipient only; the router hydrates `myMessages` with it. Internal. */
   messageEvent?: Maybe<MessageEvent>;
-  /** The tenant's message templates, by name; staff and owners. */
+  /** The tenant's message templates, by name; staff and owners; platform admins name a tenant. */
   messageTemplates: MessageTemplateConnection;
   /** Reported posts waiting for a decision, newest flag first: of the communities the viewer moderates, or all of the tenant's for staff and owners. */
   moderationQueue: PostConnection;
@@ -553,6 +570,8 @@ export type Query = {
   myConversations: ConversationConnection;
   /** Which messages a `myMessages` subscriber receives: those sent to them. Internal. */
   myMessagesFilter: EventFilter;
+  /** The viewer's channels for every kind of notification; members of a tenant only. */
+  myNotificationPreferences: Array<NotificationPreference>;
   /** The viewer's in-app notifications, newest first; members of a tenant only. */
   myNotifications: NotificationConnection;
   /** Which notifications a `myNotifications` subscriber receives: their own. Internal. */
@@ -610,6 +629,7 @@ export type QueryMessageEventArgs = {
 export type QueryMessageTemplatesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -836,6 +856,7 @@ export type ResolversTypes = ResolversObject<{
   Notification: ResolverTypeWrapper<NotificationMapper>;
   NotificationConnection: ResolverTypeWrapper<Omit<NotificationConnection, 'nodes'> & { nodes: Array<ResolversTypes['Notification']> }>;
   NotificationEvent: ResolverTypeWrapper<NotificationEventMapper>;
+  NotificationPreference: ResolverTypeWrapper<NotificationPreference>;
   NotificationSubject: ResolverTypeWrapper<NotificationSubject>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Post: ResolverTypeWrapper<PostMapper>;
@@ -880,6 +901,7 @@ export type ResolversParentTypes = ResolversObject<{
   Notification: NotificationMapper;
   NotificationConnection: Omit<NotificationConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Notification']> };
   NotificationEvent: NotificationEventMapper;
+  NotificationPreference: NotificationPreference;
   NotificationSubject: NotificationSubject;
   PageInfo: PageInfo;
   Post: PostMapper;
@@ -1061,6 +1083,7 @@ export type MutationResolvers<ContextType = CommunitiesContext, ParentType exten
   sendAnnouncement?: Resolver<ResolversTypes['Announcement'], ParentType, ContextType, RequireFields<MutationSendAnnouncementArgs, 'input'>>;
   sendDirectMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationSendDirectMessageArgs, 'body' | 'toUserId'>>;
   sendSystemMessage?: Resolver<ResolversTypes['Notification'], ParentType, ContextType, RequireFields<MutationSendSystemMessageArgs, 'tenantId' | 'title'>>;
+  setNotificationPreference?: Resolver<ResolversTypes['NotificationPreference'], ParentType, ContextType, RequireFields<MutationSetNotificationPreferenceArgs, 'channels' | 'kind'>>;
 }>;
 
 export type NotificationResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = ResolversObject<{
@@ -1081,6 +1104,11 @@ export type NotificationEventResolvers<ContextType = CommunitiesContext, ParentT
   eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   notification?: Resolver<Maybe<ResolversTypes['Notification']>, ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type NotificationPreferenceResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['NotificationPreference'] = ResolversParentTypes['NotificationPreference']> = ResolversObject<{
+  channels?: Resolver<Array<ResolversTypes['MessageChannel']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type NotificationSubjectResolvers<ContextType = CommunitiesContext, ParentType extends ResolversParentTypes['NotificationSubject'] = ResolversParentTypes['NotificationSubject']> = ResolversObject<{
@@ -1124,6 +1152,7 @@ export type QueryResolvers<ContextType = CommunitiesContext, ParentType extends 
   moderationQueue?: Resolver<ResolversTypes['PostConnection'], ParentType, ContextType, RequireFields<QueryModerationQueueArgs, 'first'>>;
   myConversations?: Resolver<ResolversTypes['ConversationConnection'], ParentType, ContextType, RequireFields<QueryMyConversationsArgs, 'first'>>;
   myMessagesFilter?: Resolver<ResolversTypes['EventFilter'], ParentType, ContextType>;
+  myNotificationPreferences?: Resolver<Array<ResolversTypes['NotificationPreference']>, ParentType, ContextType>;
   myNotifications?: Resolver<ResolversTypes['NotificationConnection'], ParentType, ContextType, RequireFields<QueryMyNotificationsArgs, 'first' | 'unreadOnly'>>;
   myNotificationsFilter?: Resolver<ResolversTypes['EventFilter'], ParentType, ContextType>;
   notificationEvent?: Resolver<Maybe<ResolversTypes['NotificationEvent']>, ParentType, ContextType, RequireFields<QueryNotificationEventArgs, 'eventId'>>;
@@ -1170,6 +1199,7 @@ export type Resolvers<ContextType = CommunitiesContext> = ResolversObject<{
   Notification?: NotificationResolvers<ContextType>;
   NotificationConnection?: NotificationConnectionResolvers<ContextType>;
   NotificationEvent?: NotificationEventResolvers<ContextType>;
+  NotificationPreference?: NotificationPreferenceResolvers<ContextType>;
   NotificationSubject?: NotificationSubjectResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Post?: PostResolvers<ContextType>;

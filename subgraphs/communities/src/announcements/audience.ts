@@ -16,6 +16,12 @@ export interface Audience {
   userIds: readonly string[];
 }
 
+/**
+ * A community, library or user the tenant does not have: one answer for all, the same whether it
+ * belongs to another tenant or to none.
+ */
+const unknownAudience = () => notFound('Audience');
+
 /** Active members of the audience, with their contacts: only the tenant's active members are ever reached. */
 export async function membersOf({ db, contacts }: Pick<CommunitiesServices, 'db' | 'contacts'>, tenantId: string, audience: Audience): Promise<MemberContact[]> {
   let ids: readonly string[] | 'everyone';
@@ -25,14 +31,17 @@ export async function membersOf({ db, contacts }: Pick<CommunitiesServices, 'db'
       break;
     case 'USERS':
       if (audience.userIds.length === 0 || audience.userIds.length > MAX_RECIPIENTS) throw badUserInput(`Choose between 1 and ${MAX_RECIPIENTS} users.`, 'audience.userIds');
-      ids = [...new Set(existingIdsOnly(audience.userIds))];
+      ids = [...new Set(audience.userIds)];
+      if (existingIdsOnly(ids).length !== ids.length) throw unknownAudience();
       break;
     case 'COMMUNITY':
     case 'LIBRARY': {
       const id = audience.id && existingIdsOnly([audience.id])[0];
-      if (!id) throw audience.kind === 'COMMUNITY' ? notFound('Community') : notFound('Library');
+      if (!id) throw unknownAudience();
       ids = await inTenant(db, tenantId, async (trx) => {
-        if (audience.kind === 'COMMUNITY' && !(await trx.selectFrom('communities').select('id').where('id', '=', id).executeTakeFirst())) throw notFound('Community');
+        // A library is known here by its communities: one with none has no members to reach.
+        const known = await trx.selectFrom('communities').select('id').where(audience.kind === 'COMMUNITY' ? 'id' : 'library_id', '=', id).executeTakeFirst();
+        if (!known) throw unknownAudience();
         // A library's members are the active members of its communities.
         const rows = await trx
           .selectFrom('community_members as m')
@@ -49,6 +58,8 @@ export async function membersOf({ db, contacts }: Pick<CommunitiesServices, 'db'
     }
   }
   const members = ids.length === 0 ? [] : await contacts(tenantId, ids);
+  // Chosen users are all the tenant's active members, or the announcement goes to none of them.
+  if (audience.kind === 'USERS' && members.length !== ids.length) throw unknownAudience();
   if (members.length > MAX_RECIPIENTS) throw badUserInput(`An announcement reaches at most ${MAX_RECIPIENTS} members; this audience has more.`, 'audience');
   return members;
 }

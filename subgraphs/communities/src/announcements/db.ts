@@ -56,19 +56,10 @@ interface AnnouncementDeliveriesTable {
   updated_at: Generated<Date>;
 }
 
-interface NotificationPreferencesTable {
-  tenant_id: string;
-  user_id: string;
-  kind: string;
-  channels: MessageChannel[];
-  updated_at: Generated<Date>;
-}
-
 export interface AnnouncementsTables {
   message_templates: MessageTemplatesTable;
   announcements: AnnouncementsTable;
   announcement_deliveries: AnnouncementDeliveriesTable;
-  notification_preferences: NotificationPreferencesTable;
 }
 
 type Db = CommunitiesDb;
@@ -249,10 +240,11 @@ export function findTemplatesByIds(db: Db, ids: readonly string[]): Promise<Mess
 }
 
 /** By name; the cursor is the name (unique per tenant). */
-export async function listTemplates(db: Db, page: PageRequest): Promise<Page<MessageTemplateRow>> {
+export async function listTemplates(db: Db, tenantId: string, page: PageRequest): Promise<Page<MessageTemplateRow>> {
   const rows = await db
     .selectFrom('message_templates')
     .selectAll()
+    .where('tenant_id', '=', tenantId)
     .$if(page.after !== null, (q) => q.where(sql<boolean>`(name, id) > (${page.after!.key}, ${page.after!.id})`))
     .orderBy('name')
     .orderBy('id')

@@ -24,10 +24,40 @@ interface NotificationReadsTable {
   read_at: Generated<Date>;
 }
 
+/** The channels a member wants one kind of notification on; no row means in-app only. */
+interface NotificationPreferencesTable {
+  tenant_id: string;
+  user_id: string;
+  kind: NotificationKind;
+  channels: PreferenceChannel[];
+  updated_at: Generated<Date>;
+}
+
 export interface NotificationsTables {
   notifications: NotificationsTable;
   notification_reads: NotificationReadsTable;
+  notification_preferences: NotificationPreferencesTable;
 }
+
+/** Every kind of notification there is, each from the event of that name but the last three. */
+export const NOTIFICATION_KINDS = [
+  'BOOKING_CREATED',
+  'BOOKING_CONFIRMED',
+  'BOOKING_CANCELLED',
+  'BOOKING_EXPIRED',
+  'USER_JOINED',
+  'PAYMENT_REFUNDED',
+  'POST_CREATED',
+  'POST_HIDDEN',
+  'CREDITS_LOW',
+  'SYSTEM_MESSAGE',
+  'ANNOUNCEMENT',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+/** Where a notification may reach a member: in the app, and a copy by email. The paid channels are for announcements. */
+export type PreferenceChannel = 'IN_APP' | 'EMAIL';
+export const DEFAULT_CHANNELS: readonly PreferenceChannel[] = ['IN_APP'];
+export type NotificationPreferenceRow = Selectable<NotificationPreferencesTable>;
 
 type Db = CommunitiesDb;
 export type NewNotification = Omit<Insertable<NotificationsTable>, 'subject'> & { subject: Record<string, string> };
@@ -51,13 +81,31 @@ export async function insertNotifications(db: Db, notifications: NewNotification
     .execute();
 }
 
+/** The reader's notifications, but for kinds they turned off in-app. */
 function notificationsOf(db: Db, reader: NotificationReader) {
   return db
     .selectFrom('notifications as n')
     .leftJoin('notification_reads as r', (join) => join.onRef('r.notification_id', '=', 'n.id').on('r.user_id', '=', reader.userId))
     .selectAll('n')
     .select('r.read_at')
-    .where((eb) => eb.or([eb('n.recipient_id', '=', reader.userId), eb('n.recipient_role', '=', reader.role)]));
+    .where((eb) => eb.or([eb('n.recipient_id', '=', reader.userId), eb('n.recipient_role', '=', reader.role)]))
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('notification_preferences as p').select('p.kind').where('p.user_id', '=', reader.userId).whereRef('p.kind', '=', 'n.kind').where(sql<boolean>`not ('IN_APP' = any(p.channels))`))),
+    );
+}
+
+export function preferencesOf(db: Db, userIds: readonly string[]): Promise<NotificationPreferenceRow[]> {
+  return db.selectFrom('notification_preferences').selectAll().where('user_id', 'in', userIds).execute();
+}
+
+export function savePreference(db: Db, preference: Pick<NotificationPreferenceRow, 'tenant_id' | 'user_id' | 'kind' | 'channels'>): Promise<NotificationPreferenceRow> {
+  const channels = sql<PreferenceChannel[]>`${preference.channels}::text[]`;
+  return db
+    .insertInto('notification_preferences')
+    .values({ ...preference, channels: channels as never })
+    .onConflict((oc) => oc.columns(['user_id', 'kind']).doUpdateSet({ channels: channels as never, updated_at: sql`now()` }))
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** The reader's notifications, newest first, optionally unread ones only. */

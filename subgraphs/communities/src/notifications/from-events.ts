@@ -5,6 +5,7 @@ import { changeAndPublish, recordEvents } from '../../../../common/events/outbox
 import type { CommunitiesServices } from '../context.js';
 import { findPostsByIds, type CommunitiesDatabase } from '../db.js';
 import { insertNotifications, type NewNotification, type RecipientRole } from './db.js';
+import { emailCopies } from './email-copies.js';
 
 type Recipient = { userId: string } | { role: RecipientRole };
 interface Notice {
@@ -13,7 +14,7 @@ interface Notice {
 }
 
 /** The events anyone is told of; the rest are passed over without a transaction. */
-const NOTIFYING = new Set<CarrelEvent['type']>(['BOOKING_CREATED', 'BOOKING_CONFIRMED', 'BOOKING_CANCELLED', 'BOOKING_EXPIRED', 'USER_JOINED', 'PAYMENT_REFUNDED', 'POST_CREATED', 'POST_HIDDEN']);
+const NOTIFYING = new Set<CarrelEvent['type']>(['BOOKING_CREATED', 'BOOKING_CONFIRMED', 'BOOKING_CANCELLED', 'BOOKING_EXPIRED', 'USER_JOINED', 'PAYMENT_REFUNDED', 'POST_CREATED', 'POST_HIDDEN', 'CREDITS_LOW']);
 
 /** Who hears of an event, and what they are told: the student it is about, and the tenant's owners. */
 async function noticesOf(trx: Transaction<CommunitiesDatabase>, event: CarrelEvent): Promise<Notice[]> {
@@ -38,6 +39,8 @@ async function noticesOf(trx: Transaction<CommunitiesDatabase>, event: CarrelEve
     }
     case 'POST_HIDDEN':
       return [{ to: { userId: userId! }, title: 'A moderator hid your post.' }];
+    case 'CREDITS_LOW':
+      return [{ to: { role: 'OWNER' }, title: `Your ${event.keys.channel} credits are running low.` }];
     default:
       return [];
   }
@@ -49,10 +52,11 @@ const recipientKey = (to: Recipient) => ('userId' in to ? `user:${to.userId}` : 
  * In-app notifications from what happens in every subgraph, written with their NOTIFICATION_CREATED
  * events in one transaction; keyed by the source event, so a redelivered event notifies nobody twice.
  */
-export function notificationsFromEvents({ db, relay }: CommunitiesServices): EventHandler {
+export function notificationsFromEvents(services: CommunitiesServices): EventHandler {
+  const { db, relay } = services;
   return async (event: CarrelEvent) => {
     if (!NOTIFYING.has(event.type)) return;
-    await changeAndPublish(relay, () =>
+    const inserted = await changeAndPublish(relay, () =>
       inTenant(db, event.tenantId, async (trx) => {
         const notices = await noticesOf(trx, event);
         const rows: NewNotification[] = notices.map(({ to, title }) => ({
@@ -73,7 +77,10 @@ export function notificationsFromEvents({ db, relay }: CommunitiesServices): Eve
             keys: { notificationId: notification.id, recipient: recipientKey(notification.recipient_id ? { userId: notification.recipient_id } : { role: notification.recipient_role! }) },
           })),
         );
+        return inserted;
       }),
     );
+    const toMembers = inserted.filter((notification) => notification.recipient_id !== null);
+    await emailCopies(services, event.tenantId, toMembers.map((notification) => ({ id: notification.id, recipientId: notification.recipient_id!, kind: notification.kind, title: notification.title })));
   };
 }

@@ -11,7 +11,7 @@ import { canModerate, canReadCommunity, readerOf, runsMessaging } from '../acces
 import { listAnnouncements, listTemplates } from '../announcements/db.js';
 import { listCommunities, moderatedCommunityIds, moderationQueue } from '../db.js';
 import { findConversation, listConversations } from '../messages/db.js';
-import { listNotifications } from '../notifications/db.js';
+import { DEFAULT_CHANNELS, listNotifications, NOTIFICATION_KINDS, preferencesOf } from '../notifications/db.js';
 import { communityEventStream } from './CommunityEvent.js';
 import { conversationMember, myMessagesFilter, readMessageEvent } from './Conversation.js';
 import { myNotificationsFilter, notificationReader, readNotificationEvent } from './Notification.js';
@@ -33,10 +33,11 @@ export const Query: QueryResolvers = {
     return asViewer(db, caller, `list announcements of tenant ${scope}`, (trx) => listAnnouncements(trx, scope, page));
   },
 
-  messageTemplates: (_parent, { first, after }, { viewer, db }) => {
-    const member = tenantMember(viewer, 'Message templates are a tenant’s.');
-    if (!runsMessaging(member)) throw forbidden('Only the tenant’s staff and owners use message templates.');
-    return inTenant(db, member.tenantId, (trx) => listTemplates(trx, pageRequest(first, after, 'text')));
+  messageTemplates: (_parent, { first, after, tenantId }, { viewer, db }) => {
+    const caller = signedIn(viewer);
+    if (!runsMessaging(caller)) throw forbidden('Only the tenant’s staff and owners use message templates.');
+    const scope = tenantScope(caller, tenantId, { required: true })!;
+    return asViewer(db, caller, `list message templates of tenant ${scope}`, (trx) => listTemplates(trx, scope, pageRequest(first, after, 'text')));
   },
 
   communityEventsFilter: async (_parent, { communityId }, { viewer, loaders }) => {
@@ -101,6 +102,12 @@ export const Query: QueryResolvers = {
     const reader = notificationReader(viewer);
     const page = pageRequest(first, after);
     return inTenant(db, reader.tenantId, (trx) => listNotifications(trx, reader, unreadOnly ?? false, page));
+  },
+
+  myNotificationPreferences: async (_parent, _args, { viewer, db }) => {
+    const reader = notificationReader(viewer);
+    const chosen = new Map((await inTenant(db, reader.tenantId, (trx) => preferencesOf(trx, [reader.userId]))).map((row) => [row.kind, row.channels]));
+    return NOTIFICATION_KINDS.map((kind) => ({ kind, channels: [...(chosen.get(kind) ?? DEFAULT_CHANNELS)] }));
   },
 
   myNotificationsFilter: (_parent, _args, { viewer }) => myNotificationsFilter(viewer),

@@ -3,14 +3,15 @@ export interface OutgoingMessage {
   /** Also the provider's idempotency key and the email's Message-ID: a resend is recognisably the same message. */
   deliveryId: string;
   tenantId: string;
-  announcementId: string;
+  /** The announcement it delivers; none for a copy of a notification. */
+  announcementId: string | null;
   recipientId: string;
   /** The email address or phone number; none in-app. */
   to: string | null;
   subject: string;
   text: string;
   /** Where a provider posts the message's delivery receipt, for the channels that have them. */
-  statusCallback: string;
+  statusCallback?: string;
 }
 
 /**

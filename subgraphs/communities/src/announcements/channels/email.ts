@@ -29,7 +29,7 @@ export function emailChannel({ smtpUrl, from }: EmailSettings): DeliveryChannel 
           subject: message.subject,
           text: message.text,
           messageId: `<${message.deliveryId}@announcements.carrel>`,
-          headers: { 'X-Carrel-Announcement': message.announcementId },
+          headers: message.announcementId ? { 'X-Carrel-Announcement': message.announcementId } : {},
         });
         return { ok: true, providerMessageId: info.messageId ?? null };
       } catch (error) {

@@ -20,7 +20,7 @@ export function inAppChannel({ db, relay }: Pick<CommunitiesServices, 'db' | 're
               recipient_role: null,
               kind: 'ANNOUNCEMENT',
               title: `${message.subject}: ${message.text}`.slice(0, 1_000),
-              subject: { announcementId: message.announcementId },
+              subject: message.announcementId ? { announcementId: message.announcementId } : {},
               source_event_id: message.deliveryId,
             },
           ]);

@@ -11,7 +11,7 @@ export function messagingChannel(provider: MessagingProvider, channel: 'SMS' | '
         text: `${message.subject}\n\n${message.text}`,
         idempotencyKey: message.deliveryId,
         metadata: { tenantId: message.tenantId, deliveryId: message.deliveryId },
-        statusCallback: message.statusCallback,
+        statusCallback: message.statusCallback!,
       }),
   };
 }
