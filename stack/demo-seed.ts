@@ -1,5 +1,5 @@
 import { logger } from '../common/logger.js';
-import { seedDemoCommunities } from './demo-communities.js';
+import { seedDemoCommunities, seedDemoMessaging } from './demo-communities.js';
 import { seedDemoLibrary } from './demo-libraries.js';
 import { seedDemoCredits, seedDemoPayments, seedDemoSettlement } from './demo-payments.js';
 import { call } from './graphql-call.js';
@@ -34,6 +34,7 @@ export async function seedDemoData(graphqlUrl: string, admin: { email: string; p
     { input: admin },
   );
   const tenantIds: string[] = [];
+  const messaging: Parameters<typeof seedDemoMessaging>[1][] = [];
   for (const tenant of DEMO_TENANTS) {
     const { createTenant } = await call<{ createTenant: { id: string } }>(
       graphqlUrl,
@@ -60,18 +61,20 @@ export async function seedDemoData(graphqlUrl: string, admin: { email: string; p
       students.push({ id: register.user.id, token: register.accessToken });
     }
     const studentTokens = students.map((student) => student.token);
-    const owner = await call<{ login: { accessToken: string } }>(
+    const owner = await call<{ login: { accessToken: string; user: { id: string } } }>(
       graphqlUrl,
-      'mutation($input: LoginInput!) { login(input: $input) { accessToken } }',
+      'mutation($input: LoginInput!) { login(input: $input) { accessToken user { id } } }',
       { input: { email: demoEmail(tenant.slug, 'OWNER'), password: DEMO_PASSWORD, tenantSlug: tenant.slug } },
     );
     const { bookingIds } = await seedDemoLibrary(graphqlUrl, tenant, owner.login.accessToken, studentTokens);
     await seedDemoPayments(graphqlUrl, owner.login.accessToken, bookingIds);
     // The first student's second booking was left unpaid at the desk: it is paid online and settled.
-    await seedDemoCommunities(graphqlUrl, owner.login.accessToken, students);
+    const group = await seedDemoCommunities(graphqlUrl, owner.login.accessToken, students);
+    messaging.push({ ownerToken: owner.login.accessToken, ownerId: owner.login.user.id, group, students });
     await seedDemoSettlement(graphqlUrl, { adminToken: login.accessToken, studentToken: studentTokens[0]!, tenantId: createTenant.id, currency: tenant.currency, bookingId: bookingIds[1]!, checkoutBase });
   }
   await seedDemoCredits(graphqlUrl, login.accessToken, tenantIds);
+  for (const tenant of messaging) await seedDemoMessaging(graphqlUrl, tenant);
   logger.info('seeded demo data');
   return true;
 }

@@ -1,5 +1,9 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AddCommunityMemberDocument,
   AnnouncementDocument,
@@ -16,11 +20,16 @@ import {
   type CreditChannel,
   type SendAnnouncementInput,
 } from './__generated__/operations.js';
+import type { Env } from '../common/config.js';
+import { portVariable } from '../common/subgraph-kit/addresses.js';
+import { startSimulatedGateway, SIMULATED_RECEIPT_SIGNATURE_HEADER, type SimulatedGateway } from '../subgraphs/communities/src/announcements/channels/simulated-gateway.js';
 import { errorCodes, must, request } from './support/client.js';
-import { createTenant, loginAdmin, registerStudent, type Member, type TenantFixture } from './support/seed-kit.js';
+import { createTestDatabases, type TestDatabases } from './support/databases.js';
+import { until } from './support/isolation-kit.js';
+import { startMailbox, type Mailbox } from './support/mailbox.js';
+import { createTenant, loginAdmin, registerStudent, registerStudents, type Member, type TenantFixture } from './support/seed-kit.js';
 import { signWebhook } from '../common/webhooks/signature.js';
-import { SIMULATED_RECEIPT_SIGNATURE_HEADER } from '../subgraphs/communities/src/announcements/channels/simulated-gateway.js';
-import { sharedTestStack, TEST_MESSAGING_SECRET, type TestStack } from './support/stack.js';
+import { sharedTestStack, testRedisPrefix, TEST_MESSAGING_SECRET, type TestStack } from './support/stack.js';
 
 let stack: TestStack;
 let admin: Member;
@@ -32,6 +41,7 @@ const MEMBERS = 50;
 const phoneOf = (index: number) => `+4477${String(Math.floor(Math.random() * 1e4)).padStart(4, '0')}${String(index).padStart(3, '0')}`;
 
 async function grant(channel: CreditChannel, amount: number) {
+  if (amount <= 0) return;
   const order = { channel, amount, reason: 'Announcement test', idempotencyKey: randomUUID() };
   await must(stack.graphqlUrl, TopUpCreditPoolDocument, order, admin.token);
   await must(stack.graphqlUrl, GrantCreditsDocument, { tenantId: tenant.id, ...order, idempotencyKey: randomUUID() }, admin.token);
@@ -63,21 +73,68 @@ async function finished(id: string, owner = tenant.owner) {
 const smsOfTenant = () => stack.messagingGateway.messages.filter((message) => message.metadata.tenantId === tenant.id);
 const emailsOf = (announcementId: string) => stack.mailbox.messages.filter((mail) => mail.announcementId === announcementId);
 
+/** Apart from the process stacks' blocks (4600, 4700). */
+const PORT = 4790;
+
+let crashMailbox: Mailbox;
+let crashGateway: SimulatedGateway;
+let databases: TestDatabases;
+let dataDir: string;
+let communities: ChildProcess | undefined;
+const communitiesUrl = `http://127.0.0.1:${PORT}`;
+
+/**
+ * The communities subgraph as its own process, beside the shared stack: it asks that stack's
+ * users and payments services over HTTP (token keys, member contacts, credits), sends to this
+ * file's SMTP server and gateway (which answer slowly enough to kill it mid-send), and keeps its
+ * data where a restart finds it. Its events stay its own (its own Redis prefix, or its own bus).
+ */
+function childEnv(): Env {
+  return {
+    ...process.env,
+    ...stack.addresses,
+    ...databases.env,
+    ...(process.env.DATABASE_URL ? {} : { CARREL_DATA_DIR: dataDir }),
+    REDIS_KEY_PREFIX: `${testRedisPrefix()}announcements-crash:`,
+    SERVICE_SECRET: stack.env.SERVICE_SECRET,
+    HOST: '127.0.0.1',
+    [portVariable('communities')]: String(PORT),
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+    SMTP_URL: crashMailbox.url,
+    MESSAGING_PROVIDER_URL: crashGateway.url,
+    MESSAGING_PROVIDER_SECRET: TEST_MESSAGING_SECRET,
+    // A delivery the killed process held is taken up again this soon after.
+    ANNOUNCEMENT_LEASE_MS: '1500',
+    ANNOUNCEMENT_RETRY_BASE_MS: '50',
+  };
+}
+
+async function startCommunities(): Promise<void> {
+  communities = spawn(process.execPath, ['--import', 'tsx', 'stack/subgraph-process.ts', 'communities'], { env: childEnv(), stdio: ['ignore', 'inherit', 'inherit'] });
+  await until('the communities process is ready', () => fetch(`${communitiesUrl}/ready`).then((response) => response.ok, () => false), 60_000);
+}
+
+async function killCommunities(): Promise<void> {
+  const child = communities!;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGKILL');
+  await exited;
+}
+
+
+
 beforeAll(async () => {
   stack = await sharedTestStack();
   admin = await loginAdmin(stack.graphqlUrl);
   tenant = await createTenant(stack.graphqlUrl, admin);
   const { createCommunity } = await must(stack.graphqlUrl, CreateCommunityDocument, { input: { name: 'Morning batch', kind: 'GROUP' } }, tenant.owner.token);
   communityId = createCommunity.id;
-  students = await Promise.all(
-    Array.from({ length: MEMBERS }, async (_, index) => {
-      const student = await registerStudent(stack.graphqlUrl, tenant.slug, `Student ${index} Example`);
-      const phone = phoneOf(index);
-      await must(stack.graphqlUrl, UpdateContactDocument, { input: { phone } }, student.token);
-      await must(stack.graphqlUrl, AddCommunityMemberDocument, { communityId, userId: student.id }, tenant.owner.token);
-      return { ...student, phone };
-    }),
-  );
+  students = await registerStudents(stack.graphqlUrl, tenant.slug, MEMBERS, async (student, index) => {
+    const phone = phoneOf(index);
+    await must(stack.graphqlUrl, UpdateContactDocument, { input: { phone } }, student.token);
+    await must(stack.graphqlUrl, AddCommunityMemberDocument, { communityId, userId: student.id }, tenant.owner.token);
+    return { ...student, phone };
+  });
 }, 60_000);
 
 // One tenant and one group of 50 for the whole file, so each case starts from the wallet the one before left.
@@ -105,7 +162,8 @@ describe('announcements', () => {
 
     expect(await balances()).toMatchObject({ EMAIL: { available: 0, reserved: 0, consumed: 50 }, SMS: { available: 0, reserved: 0, consumed: 50 } });
     const sms = (await ledger()).filter((entry) => entry.channel === 'SMS' && entry.account === 'AVAILABLE' || entry.channel === 'SMS' && entry.account === 'RESERVED');
-    expect(sms.filter((entry) => entry.movement === 'RESERVE').map((entry) => [entry.account, entry.amount])).toEqual([['RESERVED', 50], ['AVAILABLE', -50]].sort());
+    expect(sms.filter((entry) => entry.movement === 'RESERVE').map((entry) => [entry.account, entry.amount])).toEqual(expect.arrayContaining([['RESERVED', 50], ['AVAILABLE', -50]]));
+    expect(sms.filter((entry) => entry.movement === 'RESERVE')).toHaveLength(2);
     expect(sms.filter((entry) => entry.movement === 'CAPTURE').map((entry) => [entry.account, entry.amount])).toEqual([['RESERVED', -50]]);
     // Spending the last of the SMS credits tells the owners to buy more.
     await expect.poll(async () => (await must(stack.graphqlUrl, MyNotificationsDocument, { first: 20 }, tenant.owner.token)).myNotifications.nodes.map((n) => n.title)).toContain('Your SMS credits are running low.');
@@ -246,5 +304,57 @@ describe('announcement rules', () => {
     expect((await post(signWebhook(body, TEST_MESSAGING_SECRET), body.replace('undelivered', 'delivered'))).status).toBe(400);
     // Validly signed, but about no delivery of that tenant sent under that id: acknowledged, nothing changes.
     expect((await post(signWebhook(body, TEST_MESSAGING_SECRET))).status).toBe(200);
+  });
+});
+
+// The group's 50 members again, reached by a communities process of its own that is killed mid-send.
+describe('an announcement when the communities process is killed mid-send', () => {
+  beforeAll(async () => {
+    crashMailbox = await startMailbox({ answerDelayMs: 40 });
+    crashGateway = await startSimulatedGateway({ secret: TEST_MESSAGING_SECRET, answerDelayMs: 40, receiptDelayMs: 20 });
+    databases = await createTestDatabases();
+    dataDir = await mkdtemp(join(tmpdir(), 'carrel-crash-'));
+    await startCommunities();
+  }, 90_000);
+
+  afterAll(async () => {
+    if (communities && communities.exitCode === null) await killCommunities();
+    await crashMailbox?.close();
+    await crashGateway?.close();
+    await databases?.drop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('completes after a restart, every recipient reached once on each channel, and the wallet charged exactly once per delivery', async () => {
+    const before = await balances();
+    await grant('EMAIL', MEMBERS - before.EMAIL!.available);
+    await grant('SMS', MEMBERS - before.SMS!.available);
+    const graphqlUrl = `${communitiesUrl}/graphql`;
+    const input = { audience: { kind: 'USERS' as const, userIds: students.map((student) => student.id) }, channels: ['EMAIL' as const, 'SMS' as const], subject: 'Exams', body: 'Quiet hours all week.', idempotencyKey: randomUUID() };
+    const { sendAnnouncement } = await must(graphqlUrl, SendAnnouncementDocument, { input }, tenant.owner.token);
+
+    // Killed once the provider has taken some of the messages, and before it has them all.
+    await expect.poll(() => crashGateway.messages.length, { timeout: 15_000, interval: 10 }).toBeGreaterThanOrEqual(10);
+    await killCommunities();
+    expect(crashGateway.messages.length).toBeLessThan(MEMBERS);
+
+    await startCommunities();
+    await expect
+      .poll(async () => (await must(graphqlUrl, AnnouncementDocument, { id: sendAnnouncement.id }, tenant.owner.token)).announcement!.state, { timeout: 30_000, interval: 200 })
+      .toBe('SENT');
+
+    // SMS: the provider took one message per recipient; resends after the restart carried the same idempotency key.
+    expect(crashGateway.messages).toHaveLength(MEMBERS);
+    expect(new Set(crashGateway.messages.map((message) => message.to))).toEqual(new Set(students.map((student) => student.phone)));
+    // Email: one message per recipient, by Message-ID (the one a resend carries too; mail systems collapse repeats by it).
+    const messageIdsByRecipient = new Map<string, Set<string>>();
+    for (const mail of crashMailbox.messages) for (const to of mail.to) messageIdsByRecipient.set(to, (messageIdsByRecipient.get(to) ?? new Set()).add(mail.messageId));
+    expect(new Set(messageIdsByRecipient.keys())).toEqual(new Set(students.map((student) => student.email)));
+    expect([...messageIdsByRecipient.values()].every((ids) => ids.size === 1)).toBe(true);
+
+    expect(await balances()).toMatchObject({
+      EMAIL: { available: 0, reserved: 0, consumed: before.EMAIL!.consumed + MEMBERS },
+      SMS: { available: 0, reserved: 0, consumed: before.SMS!.consumed + MEMBERS },
+    });
   });
 });

@@ -60,9 +60,10 @@ export interface OutboxRelay {
 /**
  * Moves committed events from the outbox to the bus. Rows are claimed for a while rather than held
  * under a lock while publishing, so several replicas share the work and a publish that fails (Redis
- * down) leaves the rows to be retried, in order, on the next round.
+ * down) leaves the rows to be retried, in order, on the next round. Writers flush right after
+ * their commit; the rounds every `intervalMs` are the safety net, so they can be far apart.
  */
-export function startOutboxRelay(db: Kysely<any>, bus: EventBus, { intervalMs = 500, retentionMs = RETENTION_MS } = {}): OutboxRelay {
+export function startOutboxRelay(db: Kysely<any>, bus: EventBus, { intervalMs = 2000, retentionMs = RETENTION_MS } = {}): OutboxRelay {
   const outbox = db as Kysely<OutboxTables>;
   const relayId = Symbol('outbox relay');
   let nextCleanup = 0;

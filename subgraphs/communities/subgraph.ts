@@ -33,7 +33,7 @@ const communitiesSettings = z.object({
   /** How many direct messages one member may send a minute. */
   MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000).default(20),
   /** How often the announcement sender looks for due deliveries when nothing woke it. */
-  ANNOUNCEMENT_POLL_MS: z.coerce.number().int().min(10).default(1_000),
+  ANNOUNCEMENT_POLL_MS: z.coerce.number().int().min(10).default(5_000),
   /** How long a delivery being sent is held by its sender; past it (the sender died), it is sent again. */
   ANNOUNCEMENT_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
   /** The wait before retrying a delivery a provider refused for now, doubled each time. */

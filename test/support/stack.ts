@@ -60,13 +60,10 @@ export async function startTestStack({ env = {}, databases }: TestStackOptions =
     CARREL_ADMIN_EMAIL: TEST_ADMIN.email,
     CARREL_ADMIN_PASSWORD: TEST_ADMIN.password,
     SIMULATED_PROVIDER_SECRET: TEST_SIMULATED_PROVIDER_SECRET,
-    // Unpaid holds are expired within a fifth of a second of running out, not two.
-    HOLD_SWEEP_INTERVAL_MS: '200',
     SMTP_URL: mailbox.url,
     MESSAGING_PROVIDER_URL: messagingGateway.url,
     MESSAGING_PROVIDER_SECRET: TEST_MESSAGING_SECRET,
-    // Announcements are looked for ten times a second and retried within a tenth of a second, not seconds.
-    ANNOUNCEMENT_POLL_MS: '100',
+    // A provider's refusal is retried within a twentieth of a second, not seconds.
     ANNOUNCEMENT_RETRY_BASE_MS: '50',
     ...UNLIMITED,
     ...env,

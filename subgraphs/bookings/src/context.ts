@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Viewer } from '../../../common/auth/viewer.js';
 import type { OutboxRelay } from '../../../common/events/outbox.js';
 import type { BookingsDatabase } from './db.js';
+import type { HoldSweeper } from './holds.js';
 import { createLoaders, type BookingsLoaders } from './loaders.js';
 
 /** What the bookings subgraph's resolvers and background work share. */
@@ -13,7 +14,7 @@ export interface BookingsCore {
 }
 
 export interface BookingsServices extends BookingsCore {
-  holdSweeper: { stop(): Promise<void> };
+  holdSweeper: HoldSweeper;
 }
 
 export interface BookingsContext extends BookingsServices {

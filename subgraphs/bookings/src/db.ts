@@ -264,6 +264,12 @@ export async function expireStaleHolds(db: BookingsDb, scope: { seatId: string }
   return expired.length ? findBookingsByIds(db, expired.map((row) => row.id)) : [];
 }
 
+/** When the soonest unpaid hold of every tenant runs out, if any is waiting. Platform path only. */
+export async function nextHoldExpiry(db: BookingsDb): Promise<Date | null> {
+  const row = await db.selectFrom('bookings').select((eb) => eb.fn.min('hold_expires_at').as('next')).where('status', '=', 'PENDING_PAYMENT').executeTakeFirst();
+  return row?.next ? new Date(row.next) : null;
+}
+
 export type BookingPolicy = Pick<BookingPolicyRow, 'payment_required' | 'hold_seconds'>;
 /** A tenant's policy until its owner sets one: bookings confirmed at once. */
 export const DEFAULT_BOOKING_POLICY: BookingPolicy = { payment_required: false, hold_seconds: 900 };

@@ -152,6 +152,24 @@ export function announcementsWithDueDeliveries(db: Db, limit: number): Promise<{
     .execute();
 }
 
+/** Whether any tenant has an announcement not yet finished (the partial index `announcements_unfinished`). Platform path only. */
+export async function anyUnfinished(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('announcements').select('id').where('state', 'in', ['RESERVING', 'QUEUED', 'SENDING']).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** When the next delivery of any tenant falls due (a retry's wait or a dead sender's lease running out), if any. Platform path only. */
+export async function nextDeliveryDue(db: Db): Promise<Date | null> {
+  const row = await db
+    .selectFrom('announcement_deliveries as d')
+    .innerJoin('announcements as a', 'a.id', 'd.announcement_id')
+    .select((eb) => eb.fn.min('d.next_attempt_at').as('due'))
+    .where('d.state', 'in', ['PENDING', 'SENDING'])
+    .where('a.state', 'in', ['QUEUED', 'SENDING'])
+    .executeTakeFirst();
+  return row?.due ? new Date(row.due) : null;
+}
+
 /** Announcements of every tenant still being reserved longer than `olderThanMs`: their sender died mid-way. Platform path only. */
 export function abandonedReservations(db: Db, olderThanMs: number): Promise<{ tenant_id: string; id: string }[]> {
   return db

@@ -2,14 +2,14 @@ import { asPlatform, inTenant } from '../../../../common/db/scope.js';
 import { logger } from '../../../../common/logger.js';
 import type { CommunitiesServices } from '../context.js';
 import type { OutgoingMessage, SendResult } from './channels/channel.js';
-import { abandonedReservations, announcementsWithDueDeliveries, claimDeliveries, findAnnouncementsByIds, moveAnnouncement, recordOutcome, unsettledAnnouncements, type DeliveryOutcome, type DeliveryRow } from './db.js';
+import { abandonedReservations, announcementsWithDueDeliveries, anyUnfinished, nextDeliveryDue, claimDeliveries, findAnnouncementsByIds, moveAnnouncement, recordOutcome, unsettledAnnouncements, type DeliveryOutcome, type DeliveryRow } from './db.js';
 import { RECEIPTS_PATH } from './receipts.js';
 import { reserveAndQueue } from './reservation.js';
 import { settleAnnouncement } from './settlement.js';
 import { fillPlaceholders } from './templates.js';
 
 export interface DeliveryTiming {
-  /** How often the sender looks for due deliveries when nothing woke it. */
+  /** How often the sender looks for work when nothing woke it and nothing falls due sooner (announcements resumed or queued by another replica). */
   pollMs: number;
   /** How long a delivery being sent is held by its sender; past it, another sender takes it up. */
   leaseMs: number;
@@ -91,8 +91,14 @@ export function deliveryWorker(services: Omit<CommunitiesServices, 'deliveries'>
     });
   }
 
-  async function round(): Promise<void> {
-    const audit = { actor: 'system:announcement-deliveries', action: 'find announcements with work to do' };
+  const audit = { actor: 'system:announcement-deliveries', action: 'find announcements with work to do' };
+
+  /**
+   * Works through what is due, then answers how long until the next delivery falls due (or the
+   * next look). An idle service asks one indexed question a look: is any announcement unfinished?
+   */
+  async function round(): Promise<number> {
+    if (!(await asPlatform(services.db, audit, (trx) => anyUnfinished(trx)))) return timing.pollMs;
     for (const { tenant_id, id } of await asPlatform(services.db, audit, (trx) => abandonedReservations(trx, timing.reservingTimeoutMs))) {
       await reserveAndQueue(services, { id, tenant_id }).catch((error) => logger.warn({ err: error, announcement: id }, 'resuming an announcement\u2019s reservation failed'));
     }
@@ -101,10 +107,12 @@ export function deliveryWorker(services: Omit<CommunitiesServices, 'deliveries'>
       if (due.length === 0 || stopped) break;
       for (const { tenant_id, announcement_id } of due) await sendDue(tenant_id, announcement_id);
     }
-    for (const { tenant_id, id } of await asPlatform(services.db, audit, (trx) => unsettledAnnouncements(trx))) {
+    const { unsettled, nextDue } = await asPlatform(services.db, audit, async (trx) => ({ unsettled: await unsettledAnnouncements(trx), nextDue: await nextDeliveryDue(trx) }));
+    for (const { tenant_id, id } of unsettled) {
       if (stopped) break;
       await settleAnnouncement(services, tenant_id, id);
     }
+    return nextDue ? Math.max(0, nextDue.getTime() - Date.now()) : timing.pollMs;
   }
 
   function schedule(delayMs: number) {
@@ -118,10 +126,13 @@ export function deliveryWorker(services: Omit<CommunitiesServices, 'deliveries'>
       return;
     }
     running = round()
-      .catch((error) => logger.warn({ err: error }, 'announcement deliveries: a round failed; the next one retries'))
-      .finally(() => {
+      .catch((error) => {
+        logger.warn({ err: error }, 'announcement deliveries: a round failed; the next one retries');
+        return timing.pollMs;
+      })
+      .then((untilDue) => {
         running = null;
-        schedule(again ? 0 : timing.pollMs);
+        schedule(again ? 0 : Math.min(untilDue, timing.pollMs));
         again = false;
       });
   }

@@ -22,7 +22,7 @@ export function receiptRoutes(app: Express, { db, channels }: Pick<CommunitiesSe
   app.post(RECEIPTS_PATH, express.raw({ type: '*/*', limit: '64kb' }), async (req, res) => {
     let receipt: DeliveryReceipt | null;
     try {
-      receipt = channels.messaging.readReceipt(req.body as Buffer, req.headers, `${req.protocol}://${req.get('host')}${req.originalUrl}`);
+      receipt = channels.messaging.readReceipt(req.body as Buffer, req.headers, req.originalUrl);
     } catch (error) {
       if (error instanceof WebhookSignatureError || error instanceof SyntaxError) return void res.status(400).json({ error: 'signature verification failed' });
       throw error;

@@ -1,6 +1,6 @@
-import { inTenant } from '../../../../common/db/scope.js';
 import { logger } from '../../../../common/logger.js';
 import type { CommunitiesServices } from '../context.js';
+import type { CommunitiesDb } from '../db.js';
 import { preferencesOf } from './db.js';
 
 /** A notification just written for one member. */
@@ -11,17 +11,21 @@ export interface MemberNotice {
   title: string;
 }
 
+/** The notices whose member asked for their kind by email, read in the transaction that wrote them. */
+export async function wantedByEmail(db: CommunitiesDb, notices: readonly MemberNotice[]): Promise<MemberNotice[]> {
+  if (notices.length === 0) return [];
+  const preferences = await preferencesOf(db, [...new Set(notices.map((notice) => notice.recipientId))]);
+  return notices.filter((notice) => preferences.some((row) => row.user_id === notice.recipientId && row.kind === notice.kind && row.channels.includes('EMAIL')));
+}
+
 /**
- * Emails a copy of each notice to its member when they asked for that kind by email. Best effort,
+ * Emails a copy of each notice its member asked for by email (`wantedByEmail`). Best effort,
  * after the notices are committed: the in-app notification is the record, the email a courtesy,
  * so a failure is logged, not retried. Notices to every owner (a role) stay in-app.
  */
-export async function emailCopies(services: Pick<CommunitiesServices, 'db' | 'contacts' | 'channels'>, tenantId: string, notices: readonly MemberNotice[]): Promise<void> {
-  if (notices.length === 0) return;
+export async function emailCopies(services: Pick<CommunitiesServices, 'contacts' | 'channels'>, tenantId: string, wanted: readonly MemberNotice[]): Promise<void> {
+  if (wanted.length === 0) return;
   try {
-    const preferences = await inTenant(services.db, tenantId, (trx) => preferencesOf(trx, [...new Set(notices.map((notice) => notice.recipientId))]));
-    const wanted = notices.filter((notice) => preferences.some((row) => row.user_id === notice.recipientId && row.kind === notice.kind && row.channels.includes('EMAIL')));
-    if (wanted.length === 0) return;
     const contacts = await services.contacts(tenantId, [...new Set(wanted.map((notice) => notice.recipientId))]);
     for (const notice of wanted) {
       const contact = contacts.find((candidate) => candidate.userId === notice.recipientId);

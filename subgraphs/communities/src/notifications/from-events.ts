@@ -5,7 +5,7 @@ import { changeAndPublish, recordEvents } from '../../../../common/events/outbox
 import type { CommunitiesServices } from '../context.js';
 import { findPostsByIds, type CommunitiesDatabase } from '../db.js';
 import { insertNotifications, type NewNotification, type RecipientRole } from './db.js';
-import { emailCopies } from './email-copies.js';
+import { emailCopies, wantedByEmail } from './email-copies.js';
 
 type Recipient = { userId: string } | { role: RecipientRole };
 interface Notice {
@@ -56,7 +56,7 @@ export function notificationsFromEvents(services: CommunitiesServices): EventHan
   const { db, relay } = services;
   return async (event: CarrelEvent) => {
     if (!NOTIFYING.has(event.type)) return;
-    const inserted = await changeAndPublish(relay, () =>
+    const byEmail = await changeAndPublish(relay, () =>
       inTenant(db, event.tenantId, async (trx) => {
         const notices = await noticesOf(trx, event);
         const rows: NewNotification[] = notices.map(({ to, title }) => ({
@@ -77,10 +77,10 @@ export function notificationsFromEvents(services: CommunitiesServices): EventHan
             keys: { notificationId: notification.id, recipient: recipientKey(notification.recipient_id ? { userId: notification.recipient_id } : { role: notification.recipient_role! }) },
           })),
         );
-        return inserted;
+        const toMembers = inserted.filter((notification) => notification.recipient_id !== null);
+        return wantedByEmail(trx, toMembers.map((notification) => ({ id: notification.id, recipientId: notification.recipient_id!, kind: notification.kind, title: notification.title })));
       }),
     );
-    const toMembers = inserted.filter((notification) => notification.recipient_id !== null);
-    await emailCopies(services, event.tenantId, toMembers.map((notification) => ({ id: notification.id, recipientId: notification.recipient_id!, kind: notification.kind, title: notification.title })));
+    await emailCopies(services, event.tenantId, byEmail);
   };
 }

@@ -62,7 +62,7 @@ export const bookingMutations: Pick<MutationResolvers, 'createBooking' | 'cancel
       if (!isUuid(input.userId) || !(await awaitActiveMember(ctx.db, member.tenantId, input.userId))) throw notFound('User');
       userId = input.userId;
     }
-    return changeBooking(ctx, member, async (trx) => {
+    const made = await changeBooking(ctx, member, async (trx) => {
       const [seat] = isUuid(input.seatId) ? await findSeatsByIds(trx, [input.seatId]) : [];
       if (!seat) throw notFound('Seat');
       const [library] = await findLibrariesByIds(trx, [seat.library_id]);
@@ -89,6 +89,9 @@ export const bookingMutations: Pick<MutationResolvers, 'createBooking' | 'cancel
       await recordBookingEvent(trx, 'BOOKING_CREATED', booking);
       return booking;
     });
+    // The sweeper comes by when the hold runs out, so its expiry is seen (and told) on time.
+    if (made.hold_expires_at) ctx.holdSweeper.holdPlaced(made.hold_expires_at);
+    return made;
   },
 
   cancelBooking: async (_parent, { id, reason }, ctx) => {

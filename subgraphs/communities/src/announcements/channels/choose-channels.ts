@@ -9,9 +9,13 @@ import { messagingChannel } from './messaging-channel.js';
 import type { MessagingProvider } from './messaging-provider.js';
 import { simulatedMessaging } from './simulated-provider.js';
 import { startSimulatedGateway } from './simulated-gateway.js';
+import { twilioMessaging } from './twilio.js';
 import type { CommunitiesServices } from '../../context.js';
 
-export const channelSettings = z.object({
+const unsetIfEmpty = (schema: z.ZodString) => schema.optional().or(z.literal('').transform(() => undefined));
+
+export const channelSettings = z
+  .object({
   /** Where email goes (`smtp://user:pass@host:port`); unset, emails are built and logged only. */
   SMTP_URL: optionalUrl,
   EMAIL_FROM: z.string().min(3).default('Carrel <no-reply@carrel.local>'),
@@ -21,7 +25,18 @@ export const channelSettings = z.object({
   MESSAGING_PROVIDER_SECRET: z.string().min(32).default(() => randomBytes(32).toString('base64url')),
   /** The public address providers post receipts to; this service's own `/webhooks/messaging` by default. */
   MESSAGING_RECEIPTS_URL: optionalUrl,
-});
+  /** Twilio for SMS and WhatsApp when set (empty counts as unset, as docker-compose passes it); otherwise the simulated gateway. */
+  TWILIO_ACCOUNT_SID: unsetIfEmpty(z.string().startsWith('AC')),
+  TWILIO_AUTH_TOKEN: unsetIfEmpty(z.string().min(16)),
+  TWILIO_SMS_FROM: unsetIfEmpty(z.string().min(3)),
+  TWILIO_WHATSAPP_FROM: unsetIfEmpty(z.string().regex(/^\+[1-9]\d{6,14}$/)),
+  /** Where Twilio's API is, for a stand-in; Twilio's own by default. */
+  TWILIO_API_BASE: optionalUrl,
+})
+  .refine((env) => !env.TWILIO_ACCOUNT_SID || (env.TWILIO_AUTH_TOKEN && env.TWILIO_SMS_FROM && env.MESSAGING_RECEIPTS_URL), {
+    message: 'TWILIO_AUTH_TOKEN, TWILIO_SMS_FROM and MESSAGING_RECEIPTS_URL (the public address Twilio posts receipts to) are required with TWILIO_ACCOUNT_SID',
+    path: ['TWILIO_ACCOUNT_SID'],
+  });
 
 export interface Channels {
   byKind: Record<MessageChannel, DeliveryChannel>;
@@ -33,8 +48,17 @@ export interface Channels {
 export async function chooseChannels(settings: z.infer<typeof channelSettings>, services: Pick<CommunitiesServices, 'db' | 'relay'>): Promise<Channels> {
   const email = emailChannel({ smtpUrl: settings.SMTP_URL, from: settings.EMAIL_FROM });
   const secret = settings.MESSAGING_PROVIDER_SECRET;
-  const gateway = settings.MESSAGING_PROVIDER_URL ? null : await startSimulatedGateway({ secret });
-  const messaging = simulatedMessaging({ url: settings.MESSAGING_PROVIDER_URL ?? gateway!.url, secret });
+  const gateway = settings.TWILIO_ACCOUNT_SID || settings.MESSAGING_PROVIDER_URL ? null : await startSimulatedGateway({ secret });
+  const messaging = settings.TWILIO_ACCOUNT_SID
+    ? twilioMessaging({
+        accountSid: settings.TWILIO_ACCOUNT_SID,
+        authToken: settings.TWILIO_AUTH_TOKEN!,
+        smsFrom: settings.TWILIO_SMS_FROM!,
+        whatsappFrom: settings.TWILIO_WHATSAPP_FROM ?? settings.TWILIO_SMS_FROM!,
+        receiptsUrl: settings.MESSAGING_RECEIPTS_URL!,
+        ...(settings.TWILIO_API_BASE ? { apiBase: new URL(settings.TWILIO_API_BASE) } : {}),
+      })
+    : simulatedMessaging({ url: settings.MESSAGING_PROVIDER_URL ?? gateway!.url, secret });
   return {
     byKind: { IN_APP: inAppChannel(services), EMAIL: email, SMS: messagingChannel(messaging, 'SMS'), WHATSAPP: messagingChannel(messaging, 'WHATSAPP') },
     messaging,

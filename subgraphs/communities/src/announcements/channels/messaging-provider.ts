@@ -31,5 +31,6 @@ export interface DeliveryReceipt {
 export interface MessagingProvider {
   name: string;
   send(message: ProviderMessage): Promise<SendResult>;
-  readReceipt(rawBody: Buffer, headers: IncomingHttpHeaders, url: string): DeliveryReceipt | null;
+  /** `requestPath` is the path and query the receipt was posted to. */
+  readReceipt(rawBody: Buffer, headers: IncomingHttpHeaders, requestPath: string): DeliveryReceipt | null;
 }
