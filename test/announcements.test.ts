@@ -243,6 +243,18 @@ describe('announcement rules', () => {
     expect(inbox).toContainEqual(expect.objectContaining({ kind: 'ANNOUNCEMENT', title: 'Hi: Hello Grace', subject: [{ key: 'announcementId', id: done.id }] }));
   });
 
+  it('reaches the whole tenant, or a library’s members (those of its communities), in-app for free', async () => {
+    const everyone = await send({ audience: { kind: 'TENANT' } });
+    expect(everyone.data?.sendAnnouncement).toMatchObject({ audienceKind: 'TENANT', recipientCount: 3 });
+    const libraryId = randomUUID();
+    const { createCommunity } = await must(stack.graphqlUrl, CreateCommunityDocument, { input: { name: 'Library group', kind: 'GROUP', libraryId } }, small.owner.token);
+    await must(stack.graphqlUrl, AddCommunityMemberDocument, { communityId: createCommunity.id, userId: members[1]!.id }, small.owner.token);
+    const library = await send({ audience: { kind: 'LIBRARY', libraryId } });
+    expect(library.data?.sendAnnouncement).toMatchObject({ audienceKind: 'LIBRARY', recipientCount: 1 });
+    const done = await finished(library.data!.sendAnnouncement.id, small.owner);
+    expect(done).toMatchObject({ state: 'SENT', progress: [expect.objectContaining({ channel: 'IN_APP', total: 1, creditsSpent: 0 })] });
+  });
+
   it('answers a replay of the same key with the first announcement and sends nothing again; the key with another text is IDEMPOTENCY_KEY_REUSED', async () => {
     const idempotencyKey = randomUUID();
     const first = await send({ idempotencyKey, body: 'Once' });

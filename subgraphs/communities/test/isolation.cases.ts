@@ -300,7 +300,7 @@ export default defineIsolationCases<CommunitiesWorld>({
         targets: (world) => ({
           "B's group": { input: inAppAnnouncement(world.own.b.group, 'Hostile') },
           "B's library": { input: { ...inAppAnnouncement(world.own.b.group, 'Hostile'), audience: { kind: 'LIBRARY' as const, libraryId: world.own.b.library } } },
-          ...eachMemberOfB(world, (member) => ({ input: { ...inAppAnnouncement(world.own.b.group, 'Hostile'), audience: { kind: 'USERS' as const, userIds: [member.id] } } })),
+          "B's members": { input: { ...inAppAnnouncement(world.own.b.group, 'Hostile'), audience: { kind: 'USERS' as const, userIds: Object.values(world.b.members).map((member) => member.id) } } },
           "a student of A with one of B's": { input: { ...inAppAnnouncement(world.own.b.group, 'Hostile'), audience: { kind: 'USERS' as const, userIds: [world.a.members.STUDENT.id, world.b.members.STUDENT.id] } } },
         }),
         nowhere: (world) => ({ input: inAppAnnouncement(randomUUID(), 'Hostile') }),
