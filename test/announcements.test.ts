@@ -166,9 +166,9 @@ describe('announcements', () => {
     expect(sms.filter((entry) => entry.movement === 'RESERVE')).toHaveLength(2);
     expect(sms.filter((entry) => entry.movement === 'CAPTURE').map((entry) => [entry.account, entry.amount])).toEqual([['RESERVED', -50]]);
     // Spending the last of the SMS credits tells the owners to buy more.
-    await expect.poll(async () => (await must(stack.graphqlUrl, MyNotificationsDocument, { first: 20 }, tenant.owner.token)).myNotifications.nodes.map((n) => n.title)).toContain('Your SMS credits are running low.');
+    await expect.poll(async () => (await must(stack.graphqlUrl, MyNotificationsDocument, { first: 20 }, tenant.owner.token)).myNotifications.nodes.map((n) => n.title), { timeout: 5_000 }).toContain('Your SMS credits are running low.');
     // Receipts follow: the provider reports every message delivered.
-    await expect.poll(async () => (await must(stack.graphqlUrl, AnnouncementDocument, { id: done.id }, tenant.owner.token)).announcement!.progress[1]!.delivered).toBe(50);
+    await expect.poll(async () => (await must(stack.graphqlUrl, AnnouncementDocument, { id: done.id }, tenant.owner.token)).announcement!.progress[1]!.delivered, { timeout: 10_000 }).toBe(50);
   });
 
   it('with credits for only 49 of 50 SMS: INSUFFICIENT_CREDITS, nothing sent and nothing debited', async () => {

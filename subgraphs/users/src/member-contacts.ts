@@ -1,18 +1,9 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { inTenant } from '../../../common/db/scope.js';
+import type { MemberContact, MemberContacts } from '../../../common/subgraph-kit/endpoint-answers.js';
 import type { UsersServices } from './context.js';
 import type { UsersDb } from './db.js';
-
-/** Where a member may be reached, and where they asked not to be, for a service that sends them messages. */
-export interface MemberContact {
-  userId: string;
-  displayName: string;
-  email: string;
-  phone: string | null;
-  smsOptOut: boolean;
-  whatsappOptOut: boolean;
-}
 
 /** The most members one answer holds; `everyone` pages on by `next`. */
 export const CONTACTS_PAGE = 1_000;
@@ -59,5 +50,6 @@ export const memberContacts = ({ db }: Pick<UsersServices, 'db'>): RequestHandle
       smsOptOut: row.sms_opt_out,
       whatsappOptOut: row.whatsapp_opt_out,
     }));
-    res.json({ contacts, next: rows.length > CONTACTS_PAGE ? page.at(-1)!.id : null });
+    const answer: MemberContacts = { contacts, next: rows.length > CONTACTS_PAGE ? page.at(-1)!.id : null };
+    res.json(answer);
   };

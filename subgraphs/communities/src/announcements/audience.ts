@@ -3,7 +3,7 @@ import { badUserInput, notFound } from '../../../../common/errors.js';
 import { existingIdsOnly } from '../../../../common/validation.js';
 import type { CommunitiesServices } from '../context.js';
 import type { AudienceKind, MessageChannel } from './db.js';
-import type { MemberContact } from './recipients.js';
+import type { MemberContact } from '../../../../common/subgraph-kit/endpoint-answers.js';
 
 /** The most recipients one announcement may have: a tenant bigger than this sends per community or library. */
 export const MAX_RECIPIENTS = 10_000;

@@ -237,20 +237,18 @@ export async function recordOutcome(db: Db, delivery: Pick<DeliveryRow, 'id' | '
   return recorded.numUpdatedRows > 0n;
 }
 
-/** A provider's receipt: a SENT delivery becomes DELIVERED or UNDELIVERED, once. */
-export async function recordReceipt(db: Db, deliveryId: string, providerMessageId: string, state: 'DELIVERED' | 'UNDELIVERED'): Promise<DeliveryRow | undefined> {
-  return db
-    .updateTable('announcement_deliveries')
-    .set({ state, updated_at: sql`now()` })
-    .where('id', '=', deliveryId)
-    .where('provider_message_id', '=', providerMessageId)
-    .where('state', '=', 'SENT')
-    .returningAll()
-    .executeTakeFirst();
-}
-
-export function findDelivery(db: Db, id: string): Promise<DeliveryRow | undefined> {
-  return db.selectFrom('announcement_deliveries').selectAll().where('id', '=', id).executeTakeFirst();
+/**
+ * A provider's receipt, applied once: a SENT delivery sent under that provider message id becomes
+ * DELIVERED or UNDELIVERED. Decided on the row locked, so a receipt racing our own record of the
+ * send is either applied after it or told to come again (`early`), never dropped.
+ */
+export async function recordReceipt(db: Db, deliveryId: string, providerMessageId: string, state: 'DELIVERED' | 'UNDELIVERED'): Promise<'recorded' | 'early' | 'ignored'> {
+  const delivery = await db.selectFrom('announcement_deliveries').select(['state', 'provider_message_id']).where('id', '=', deliveryId).forUpdate().executeTakeFirst();
+  if (!delivery) return 'ignored';
+  if (delivery.state === 'PENDING' || delivery.state === 'SENDING') return 'early';
+  if (delivery.state !== 'SENT' || delivery.provider_message_id !== providerMessageId) return 'ignored';
+  await db.updateTable('announcement_deliveries').set({ state, updated_at: sql`now()` }).where('id', '=', deliveryId).execute();
+  return 'recorded';
 }
 
 export function findTemplatesByIds(db: Db, ids: readonly string[]): Promise<MessageTemplateRow[]> {

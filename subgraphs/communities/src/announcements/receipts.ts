@@ -6,7 +6,7 @@ import { isUuid } from '../../../../common/validation.js';
 import { WebhookSignatureError } from '../../../../common/webhooks/signature.js';
 import type { CommunitiesServices } from '../context.js';
 import type { DeliveryReceipt } from './channels/messaging-provider.js';
-import { findDelivery, recordReceipt } from './db.js';
+import { recordReceipt } from './db.js';
 
 /** Where providers post delivery receipts, on the communities service itself. */
 export const RECEIPTS_PATH = '/webhooks/messaging';
@@ -29,10 +29,7 @@ export function receiptRoutes(app: Express, { db, channels }: Pick<CommunitiesSe
     }
     if (!receipt || !isUuid(receipt.tenantId) || !isUuid(receipt.deliveryId)) return void res.json({ received: true });
     const { tenantId, deliveryId, providerMessageId, state } = receipt;
-    const outcome = await inTenant(db, tenantId, async (trx) => {
-      if (await recordReceipt(trx, deliveryId, providerMessageId, state)) return 'recorded';
-      return (await findDelivery(trx, deliveryId))?.state === 'SENDING' ? 'early' : 'ignored';
-    });
+    const outcome = await inTenant(db, tenantId, (trx) => recordReceipt(trx, deliveryId, providerMessageId, state));
     if (outcome === 'early') return void res.status(409).json({ error: 'not sent yet; deliver it again' });
     if (outcome === 'ignored') logger.debug({ deliveryId }, 'a delivery receipt changed nothing');
     res.json({ received: true });

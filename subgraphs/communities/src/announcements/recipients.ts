@@ -1,14 +1,5 @@
 import { postToEndpoint } from '../../../../common/subgraph-kit/ask-endpoint.js';
-
-/** Where a member may be reached, as the service that owns users says (`memberContacts`). */
-export interface MemberContact {
-  userId: string;
-  displayName: string;
-  email: string;
-  phone: string | null;
-  smsOptOut: boolean;
-  whatsappOptOut: boolean;
-}
+import type { MemberContact, MemberContacts } from '../../../../common/subgraph-kit/endpoint-answers.js';
 
 /** Contacts of active members of a tenant: the named ones (others left out), or all of them. */
 export type ContactBook = (tenantId: string, who: readonly string[] | 'everyone') => Promise<MemberContact[]>;
@@ -18,7 +9,7 @@ const BATCH = 1_000;
 
 export function contactBook(endpoint: string, serviceSecret: string): ContactBook {
   const ask = async (body: object) => {
-    const { status, body: answer } = await postToEndpoint<{ contacts: MemberContact[]; next: string | null }>(endpoint, body, serviceSecret, 'users');
+    const { status, body: answer } = await postToEndpoint<MemberContacts>(endpoint, body, serviceSecret, 'users');
     if (status !== 200) throw new Error(`member contacts answered ${status}`);
     return answer;
   };

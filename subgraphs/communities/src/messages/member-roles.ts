@@ -1,10 +1,5 @@
 import { askEndpoint } from '../../../../common/subgraph-kit/ask-endpoint.js';
-
-export interface MemberRole {
-  userId: string;
-  role: 'STUDENT' | 'STAFF' | 'OWNER';
-  status: 'ACTIVE' | 'DISABLED';
-}
+import type { MemberRole } from '../../../../common/subgraph-kit/endpoint-answers.js';
 
 /** A member's role, or null for a user who is not of the tenant. */
 export type MemberRoleLookup = (tenantId: string, userId: string) => Promise<MemberRole | null>;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Express } from 'express';
 import express from 'express';
-import { logger } from '../../../../common/logger.js';
+import { sendSignedWebhook } from '../../../../common/webhooks/send.js';
 import { signWebhook, verifyWebhook } from '../../../../common/webhooks/signature.js';
 import { type PaymentProvider, type PaymentRequest, type ProviderEvent, type ProviderEventType, type StartedPayment } from './provider.js';
 
@@ -52,22 +52,8 @@ export function simulatedProvider({ webhookSecret, settleDelayMs = 50 }: Simulat
   const refByIdempotencyKey = new Map<string, string>();
   const id = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
 
-  async function deliver(webhookUrl: string, body: SimulatedWebhookBody, attempt = 0): Promise<void> {
-    const payload = JSON.stringify(body);
-    try {
-      const response = await fetch(webhookUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [SIMULATED_SIGNATURE_HEADER]: signWebhook(payload, webhookSecret) },
-        body: payload,
-        signal: AbortSignal.timeout(5_000),
-      });
-      if (response.ok) return;
-      throw new Error(`webhook answered ${response.status}`);
-    } catch (error) {
-      if (attempt >= 5) return logger.warn({ err: error, event: body.id }, 'simulated provider gave up delivering a webhook');
-      setTimeout(() => void deliver(webhookUrl, body, attempt + 1), 100 * 2 ** attempt).unref();
-    }
-  }
+  const deliver = (url: string, body: SimulatedWebhookBody) =>
+    sendSignedWebhook({ url, body, secret: webhookSecret, header: SIMULATED_SIGNATURE_HEADER, maxAttempts: 6, later: (delayMs, again) => setTimeout(again, delayMs).unref() });
 
   function settle(webhookUrl: string, ref: string, payment: SimulatedPayment, outcome: 'succeeded' | 'failed', failureReason: string | null) {
     setTimeout(() => {

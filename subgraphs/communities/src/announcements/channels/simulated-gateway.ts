@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { logger } from '../../../../../common/logger.js';
-import { signWebhook } from '../../../../../common/webhooks/signature.js';
+import { sendSignedWebhook } from '../../../../../common/webhooks/send.js';
 
 export const SIMULATED_RECEIPT_SIGNATURE_HEADER = 'carrel-simulated-signature';
 
@@ -79,22 +78,7 @@ export async function startSimulatedGateway({ secret, receiptDelayMs = 50, answe
     pending.add(timer);
   };
 
-  async function sendReceipt(callback: string, receipt: GatewayReceipt, attempt = 0): Promise<void> {
-    const payload = JSON.stringify(receipt);
-    try {
-      const response = await fetch(callback, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [SIMULATED_RECEIPT_SIGNATURE_HEADER]: signWebhook(payload, secret) },
-        body: payload,
-        signal: AbortSignal.timeout(5_000),
-      });
-      if (response.ok) return;
-      throw new Error(`receipt answered ${response.status}`);
-    } catch (error) {
-      if (attempt >= 8) return logger.warn({ err: error, message: receipt.id }, 'simulated gateway gave up delivering a receipt');
-      later(100 * 2 ** attempt, () => void sendReceipt(callback, receipt, attempt + 1));
-    }
-  }
+  const sendReceipt = (url: string, body: GatewayReceipt) => sendSignedWebhook({ url, body, secret, header: SIMULATED_RECEIPT_SIGNATURE_HEADER, maxAttempts: 9, later });
 
   function take(body: Record<string, unknown>): { status: number; answer: object } {
     const { channel, to, text, idempotencyKey, statusCallback, metadata } = body;
