@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { Kysely, Migrator, PostgresDialect, type LogEvent, type Migration } from 'kysely';
@@ -8,6 +9,7 @@ import { logger } from '../logger.js';
 import { sqlStatements } from '../metrics.js';
 import { recordStatement } from '../telemetry/spans.js';
 import { PGliteDialect } from './pglite-pool.js';
+import { discardTemplate, findTemplate, keepTemplate, templateKey } from './pglite-templates.js';
 import { assertApplicationRole, prepareSchema } from './roles.js';
 
 // timestamptz and bigint arrive as strings from pg; keep int8 as string (money may exceed 2^53)
@@ -34,29 +36,7 @@ export interface OpenDatabaseOptions {
  * the application role. The same code serves PGlite (embedded default) and PostgreSQL.
  */
 export async function openDatabase<DB>({ service = 'unnamed', config, migrations, maxConnections = 10 }: OpenDatabaseOptions): Promise<Kysely<DB>> {
-  if (config.kind === 'pglite') {
-    if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
-    const inMemory = !config.dataDir;
-    const template = inMemory ? migratedTemplates.get(templateKey(service, migrations)) : undefined;
-    const pglite = await PGlite.create({
-      ...(config.dataDir ? { dataDir: config.dataDir } : {}),
-      ...(template ? { loadDataDir: await template } : {}),
-      extensions: PGLITE_EXTENSIONS,
-    });
-    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), log: observeStatements(service) });
-    await prepareSchema(db, 'public');
-    await migrate(db, migrations, 'public');
-    if (inMemory && !template) {
-      const key = templateKey(service, migrations);
-      const copy = pglite.dumpDataDir('none');
-      migratedTemplates.set(key, copy);
-      await copy.catch((error: unknown) => {
-        migratedTemplates.delete(key);
-        throw error;
-      });
-    }
-    return db;
-  }
+  if (config.kind === 'pglite') return openPGlite<DB>(service, config.dataDir, migrations);
 
   const owner = new Kysely<any>({ dialect: postgresDialect(config.migrationUrl, config.schema, 2, 0) });
   try {
@@ -76,12 +56,33 @@ export async function openDatabase<DB>({ service = 'unnamed', config, migrations
 }
 
 /**
- * In-memory PGlite databases (the tests') start from a copy of the first one of the same service
- * migrated with the same migrations in this process: loading a copy takes about a second, where initdb and migrations take
- * four or more. Each database is still its own, and migrations still run (finding nothing to do).
+ * A PGlite database, in memory (tests) or in `dataDir`. A new one starts from a copy of one of the
+ * same service already migrated (`pglite-templates.ts`), when there is one; an existing data
+ * directory opens as it is.
  */
-const migratedTemplates = new Map<string, Promise<Blob>>();
-const templateKey = (service: string, migrations: Record<string, Migration>) => [service, ...Object.keys(migrations)].join('\n');
+async function openPGlite<DB>(service: string, dataDir: string | undefined, migrations: Record<string, Migration>): Promise<Kysely<DB>> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const fresh = !dataDir || !existsSync(join(dataDir, 'PG_VERSION'));
+  const key = templateKey(service, migrations);
+  const template = fresh ? await findTemplate(key) : undefined;
+  const create = (loadDataDir?: Blob) => PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir } : {}), extensions: PGLITE_EXTENSIONS });
+  let pglite: PGlite;
+  try {
+    pglite = await create(template);
+  } catch (error) {
+    if (!template) throw error;
+    logger.warn({ err: error, service }, 'a PGlite template would not load; making the database from scratch');
+    await discardTemplate(key);
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) mkdirSync(dataDir, { recursive: true });
+    pglite = await create();
+  }
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), log: observeStatements(service) });
+  await prepareSchema(db, 'public');
+  await migrate(db, migrations, 'public');
+  if (fresh && !template) await keepTemplate(key, pglite);
+  return db;
+}
 
 /**
  * Every statement, failed ones included, counts toward `carrel_sql_statements_total`, and is a

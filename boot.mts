@@ -1,0 +1,12 @@
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+let t = performance.now(); let c = process.cpuUsage();
+const a = await PGlite.create({ extensions: { btree_gist } }); await a.query('select 1');
+console.log('fresh initdb', Math.round(performance.now() - t), 'ms', Math.round(process.cpuUsage(c).user/1000), 'cpu');
+const dump = await a.dumpDataDir('none');
+t = performance.now(); c = process.cpuUsage();
+const b = await PGlite.create({ extensions: { btree_gist }, loadDataDir: dump }); await b.query('select 1');
+console.log('from dump', Math.round(performance.now() - t), 'ms', Math.round(process.cpuUsage(c).user/1000), 'cpu');
+t = performance.now(); c = process.cpuUsage();
+const d = await PGlite.create({ extensions: { btree_gist } }); await d.query('select 1');
+console.log('fresh initdb again', Math.round(performance.now() - t), 'ms', Math.round(process.cpuUsage(c).user/1000), 'cpu');
