@@ -291,6 +291,8 @@ describe('announcement rules', () => {
 
     const unknown = await request(stack.graphqlUrl, SaveMessageTemplateDocument, { input: { name: 'Bad', subject: 'Hi {{password}}', body: 'x' } }, small.owner.token);
     expect(unknown.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'subject' } });
+    const taken = await request(stack.graphqlUrl, SaveMessageTemplateDocument, { input: { name: 'Welcome', subject: 'Again', body: 'x' } }, small.owner.token);
+    expect(taken.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'name' } });
   });
 
   it('is for staff and owners: students are FORBIDDEN, strangers UNAUTHENTICATED, and what is not the tenant’s is NOT_FOUND as what is nowhere', async () => {

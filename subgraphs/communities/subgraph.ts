@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { badUserInput } from '../../common/errors.js';
 import { tenantMembersProjection } from '../../common/membership/tenant-members.js';
 import { DateTime } from '../../common/scalars.js';
 import { defineSubgraph, type SubgraphPlatform } from '../../common/subgraph-kit/manifest.js';
@@ -69,6 +70,9 @@ export default defineSubgraph({
     return { ...services, deliveries: deliveryWorker(services, timing, settings.MESSAGING_RECEIPTS_URL) };
   },
   context: createContext,
+  constraintErrors: {
+    message_templates_name: () => badUserInput('The tenant already has a template of that name.', 'name'),
+  },
   routes: (app, services) => receiptRoutes(app, services),
   started: (services, { url }) => services.deliveries.start(url),
   async stop(services) {
