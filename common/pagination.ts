@@ -1,4 +1,4 @@
-import { sql, type Expression } from 'kysely';
+import { sql, type Expression, type SelectQueryBuilder } from 'kysely';
 import { badUserInput } from './errors.js';
 import { isUuid } from './validation.js';
 
@@ -69,6 +69,17 @@ const CREATED_AT = sql.ref('created_at');
 /** Rows after `position` in descending order of (key, id); the key is `created_at` unless given. */
 export const olderThan = (position: Position, key: Expression<unknown> = CREATED_AT) =>
   sql<boolean>`(${key}, id) < (${position.key}, ${position.id})`;
+
+/** A page of a query's rows, newest first by (`created_at`, `id`): the shape most lists take. */
+export async function newestFirst<Row extends { created_at: Date; id: string }>(query: SelectQueryBuilder<any, any, Row>, page: PageRequest): Promise<Page<Row>> {
+  const rows = await query
+    .$if(page.after !== null, (q) => q.where(olderThan(page.after!)))
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(page.first + 1)
+    .execute();
+  return pageOf(rows, page.first, (row) => ({ key: row.created_at, id: row.id }));
+}
 
 /** Rows after `position` in ascending order of (key, id). */
 export const newerThan = (position: Position, key: Expression<unknown> = CREATED_AT) =>

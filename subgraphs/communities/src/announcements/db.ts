@@ -1,5 +1,5 @@
 import { sql, type Generated, type Insertable, type Selectable } from 'kysely';
-import { olderThan, pageOf, type Page, type PageRequest } from '../../../../common/pagination.js';
+import { newestFirst, pageOf, type Page, type PageRequest } from '../../../../common/pagination.js';
 import type { CommunitiesDb } from '../db.js';
 
 export type MessageChannel = 'IN_APP' | 'EMAIL' | 'SMS' | 'WHATSAPP';
@@ -100,17 +100,8 @@ export function findAnnouncementsByIds(db: Db, ids: readonly string[]): Promise<
   return db.selectFrom('announcements').selectAll().where('id', 'in', ids).execute();
 }
 
-export async function listAnnouncements(db: Db, tenantId: string, page: PageRequest): Promise<Page<AnnouncementRow>> {
-  const rows = await db
-    .selectFrom('announcements')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .$if(page.after !== null, (q) => q.where(olderThan(page.after!)))
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(page.first + 1)
-    .execute();
-  return pageOf(rows, page.first, (row) => ({ key: row.created_at, id: row.id }));
+export function listAnnouncements(db: Db, tenantId: string, page: PageRequest): Promise<Page<AnnouncementRow>> {
+  return newestFirst(db.selectFrom('announcements').selectAll().where('tenant_id', '=', tenantId), page);
 }
 
 /** Moves an announcement on from one of `from` states; answers whether it moved (another process may have got there first). */

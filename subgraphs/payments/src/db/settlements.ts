@@ -1,5 +1,5 @@
 import type { Selectable, Updateable } from 'kysely';
-import { olderThan, pageOf, type Page, type PageRequest } from '../../../../common/pagination.js';
+import { newestFirst, type Page, type PageRequest } from '../../../../common/pagination.js';
 import type { PaymentsDb, SettlementsTable, SettlementStatus } from './database.js';
 
 export type SettlementRow = Selectable<SettlementsTable>;
@@ -62,17 +62,14 @@ export function findSettlementsByIds(db: PaymentsDb, ids: readonly string[]): Pr
 }
 
 /** Newest first; one tenant's when `tenantId` is given, else whatever row-level security shows. */
-export async function listSettlements(db: PaymentsDb, tenantId: string | null, page: PageRequest): Promise<Page<SettlementRow>> {
-  const rows = await db
-    .selectFrom('settlements')
-    .selectAll()
-    .$if(tenantId !== null, (q) => q.where('tenant_id', '=', tenantId!))
-    .$if(page.after !== null, (q) => q.where(olderThan(page.after!)))
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(page.first + 1)
-    .execute();
-  return pageOf(rows, page.first, (row) => ({ key: row.created_at, id: row.id }));
+export function listSettlements(db: PaymentsDb, tenantId: string | null, page: PageRequest): Promise<Page<SettlementRow>> {
+  return newestFirst(
+    db
+      .selectFrom('settlements')
+      .selectAll()
+      .$if(tenantId !== null, (q) => q.where('tenant_id', '=', tenantId!)),
+    page,
+  );
 }
 
 /** Moves a settlement on from `from`, only if it is still there when locked. */
