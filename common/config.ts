@@ -19,6 +19,9 @@ export class ConfigError extends Error {
 }
 
 export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+/** An optional setting where empty counts as unset, as docker-compose passes a variable it has no value for. */
+export const unsetIfEmpty = (schema: z.ZodString) => schema.optional().or(z.literal('').transform(() => undefined));
+
 export const optionalUrl = z
   .string()
   .url()

@@ -1,12 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
 import { z } from 'zod';
-import { optionalUrl } from '../../../../common/config.js';
+import { optionalUrl, unsetIfEmpty } from '../../../../common/config.js';
 import type { PaymentProvider } from './provider.js';
 import { simulatedProvider } from './simulated.js';
 import { stripeProvider } from './stripe.js';
-
-const unsetIfEmpty = (schema: z.ZodString) => schema.optional().or(z.literal('').transform(() => undefined));
 
 export const providerSettings = z
   .object({

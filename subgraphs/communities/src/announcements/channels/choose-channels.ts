@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { optionalUrl } from '../../../../../common/config.js';
+import { optionalUrl, unsetIfEmpty } from '../../../../../common/config.js';
 import type { MessageChannel } from '../db.js';
 import type { DeliveryChannel } from './channel.js';
 import { emailChannel } from './email.js';
@@ -12,27 +12,25 @@ import { startSimulatedGateway } from './simulated-gateway.js';
 import { twilioMessaging } from './twilio.js';
 import type { CommunitiesServices } from '../../context.js';
 
-const unsetIfEmpty = (schema: z.ZodString) => schema.optional().or(z.literal('').transform(() => undefined));
-
 export const channelSettings = z
   .object({
-  /** Where email goes (`smtp://user:pass@host:port`); unset, emails are built and logged only. */
-  SMTP_URL: optionalUrl,
-  EMAIL_FROM: z.string().min(3).default('Carrel <no-reply@carrel.local>'),
-  /** An SMS and WhatsApp gateway speaking the simulated provider's API; unset, one is started in the service. */
-  MESSAGING_PROVIDER_URL: optionalUrl,
-  /** Authenticates calls to the simulated gateway and signs its receipts. */
-  MESSAGING_PROVIDER_SECRET: z.string().min(32).default(() => randomBytes(32).toString('base64url')),
-  /** The public address providers post receipts to; this service's own `/webhooks/messaging` by default. */
-  MESSAGING_RECEIPTS_URL: optionalUrl,
-  /** Twilio for SMS and WhatsApp when set (empty counts as unset, as docker-compose passes it); otherwise the simulated gateway. */
-  TWILIO_ACCOUNT_SID: unsetIfEmpty(z.string().startsWith('AC')),
-  TWILIO_AUTH_TOKEN: unsetIfEmpty(z.string().min(16)),
-  TWILIO_SMS_FROM: unsetIfEmpty(z.string().min(3)),
-  TWILIO_WHATSAPP_FROM: unsetIfEmpty(z.string().regex(/^\+[1-9]\d{6,14}$/)),
-  /** Where Twilio's API is, for a stand-in; Twilio's own by default. */
-  TWILIO_API_BASE: optionalUrl,
-})
+    /** Where email goes (`smtp://user:pass@host:port`); unset, emails are built and logged only. */
+    SMTP_URL: optionalUrl,
+    EMAIL_FROM: z.string().min(3).default('Carrel <no-reply@carrel.local>'),
+    /** An SMS and WhatsApp gateway speaking the simulated provider's API; unset, one is started in the service. */
+    MESSAGING_PROVIDER_URL: optionalUrl,
+    /** Authenticates calls to the simulated gateway and signs its receipts. */
+    MESSAGING_PROVIDER_SECRET: z.string().min(32).default(() => randomBytes(32).toString('base64url')),
+    /** The public address providers post receipts to; this service's own `/webhooks/messaging` by default. */
+    MESSAGING_RECEIPTS_URL: optionalUrl,
+    /** Twilio for SMS and WhatsApp when set (empty counts as unset, as docker-compose passes it); otherwise the simulated gateway. */
+    TWILIO_ACCOUNT_SID: unsetIfEmpty(z.string().startsWith('AC')),
+    TWILIO_AUTH_TOKEN: unsetIfEmpty(z.string().min(16)),
+    TWILIO_SMS_FROM: unsetIfEmpty(z.string().min(3)),
+    TWILIO_WHATSAPP_FROM: unsetIfEmpty(z.string().regex(/^\+[1-9]\d{6,14}$/)),
+    /** Where Twilio's API is, for a stand-in; Twilio's own by default. */
+    TWILIO_API_BASE: optionalUrl,
+  })
   .refine((env) => !env.TWILIO_ACCOUNT_SID || (env.TWILIO_AUTH_TOKEN && env.TWILIO_SMS_FROM && env.MESSAGING_RECEIPTS_URL), {
     message: 'TWILIO_AUTH_TOKEN, TWILIO_SMS_FROM and MESSAGING_RECEIPTS_URL (the public address Twilio posts receipts to) are required with TWILIO_ACCOUNT_SID',
     path: ['TWILIO_ACCOUNT_SID'],
