@@ -68,7 +68,11 @@ export async function startTestStack({ env = {}, databases }: TestStackOptions =
     ...UNLIMITED,
     ...env,
   };
-  const stack = await startStack(settings);
+  const stack = await startStack(settings).catch(async (error: unknown) => {
+    await mailbox.close();
+    await messagingGateway.close();
+    throw error;
+  });
   const redisUrl = env.REDIS_URL ?? process.env.REDIS_URL;
   return {
     ...stack,
