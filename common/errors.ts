@@ -37,6 +37,13 @@ export const badUserInput = (message: string, field?: string) =>
 export const tenantSuspended = () => error(ErrorCode.TENANT_SUSPENDED, 'This tenant is suspended.');
 export const rateLimited = (retryAfterSeconds: number) =>
   error(ErrorCode.RATE_LIMITED, 'Too many requests; try again later.', { retryAfterSeconds });
+/** Not enough of a channel's credits for what was asked; `available` when the one refusing knows it. */
+export const insufficientCredits = (channel: string, wanted: number, available?: number) =>
+  error(ErrorCode.INSUFFICIENT_CREDITS, `Not enough ${channel} credits: ${wanted} wanted${available === undefined ? '' : `, ${available} available`}.`, {
+    channel,
+    wanted,
+    ...(available === undefined ? {} : { available }),
+  });
 export const idempotencyKeyReused = () =>
   error(ErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was used for a different request.', { field: 'idempotencyKey' });
 export const bookingConflict = () => error(ErrorCode.BOOKING_CONFLICT, 'The seat is already booked for part of that period.');

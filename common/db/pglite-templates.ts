@@ -25,9 +25,11 @@ function installedPGliteVersion(): string {
   while (!existsSync(join(folder, 'package.json'))) folder = dirname(folder);
   return (JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { version: string }).version;
 }
-const pgliteVersion = installedPGliteVersion();
+let pgliteVersion: string | undefined;
 
 export function templateKey(service: string, migrations: Record<string, Migration>): string {
+  // Read when a PGlite database is first opened, never by a service on PostgreSQL.
+  pgliteVersion ??= installedPGliteVersion();
   const hash = createHash('sha256').update(pgliteVersion).update(service);
   for (const [name, migration] of Object.entries(migrations)) hash.update(name).update(String(migration.up)).update(String(migration.down));
   return `${service}-${hash.digest('hex').slice(0, 24)}`;

@@ -1,12 +1,11 @@
 import type { Transaction } from 'kysely';
 import { asPlatform, inTenant } from '../../../common/db/scope.js';
-import { badUserInput, notFound } from '../../../common/errors.js';
+import { badUserInput, idempotencyKeyReused, notFound } from '../../../common/errors.js';
 import { changeAndPublish, recordEvents } from '../../../common/events/outbox.js';
 import type { PaymentsServices } from './context.js';
 import type { CreditChannel, PaymentsDatabase } from './db/database.js';
 import type { PaymentRow } from './db/payments.js';
 import { accountsOf, balanceOf, findReservation, insertReservation, move, settleReservation, type CreditReservationRow } from './db/credits.js';
-import { idempotencyKeyReused } from './db/idempotency.js';
 
 /**
  * Every way credits move, as double-entry movements (`move`): the platform tops up its pool

@@ -6,7 +6,7 @@ import type { UsersServices } from './context.js';
 import type { UsersDb } from './db.js';
 
 /** The most members one answer holds; `everyone` pages on by `next`. */
-export const CONTACTS_PAGE = 1_000;
+const CONTACTS_PAGE = 1_000;
 
 const request = z.union([
   z.object({ tenantId: z.string().uuid(), userIds: z.array(z.string().uuid()).min(1).max(CONTACTS_PAGE) }),

@@ -6,7 +6,7 @@ import type { AudienceKind, MessageChannel } from './db.js';
 import type { MemberContact } from '../../../../common/subgraph-kit/endpoint-answers.js';
 
 /** The most recipients one announcement may have: a tenant bigger than this sends per community or library. */
-export const MAX_RECIPIENTS = 10_000;
+const MAX_RECIPIENTS = 10_000;
 
 export interface Audience {
   kind: AudienceKind;

@@ -1,6 +1,5 @@
-import { GraphQLError } from 'graphql';
 import { postToEndpoint } from '../../../../common/subgraph-kit/ask-endpoint.js';
-import { ErrorCode } from '../../../../common/errors.js';
+import { ErrorCode, insufficientCredits } from '../../../../common/errors.js';
 import type { MessageChannel } from './db.js';
 
 /** The credits announcements spend, through the platform's credit reservation endpoints. */
@@ -14,9 +13,6 @@ export interface CreditsApi {
 interface Refusal {
   error?: { code?: string; message?: string };
 }
-
-export const insufficientCredits = (channel: MessageChannel, needed: number) =>
-  new GraphQLError(`Not enough ${channel} credits: this announcement needs ${needed}.`, { extensions: { code: ErrorCode.INSUFFICIENT_CREDITS, channel, wanted: needed } });
 
 export function creditsApi(urls: { reserve: string; capture: string; release: string }, serviceSecret: string): CreditsApi {
   const call = async (url: string, body: object) => {

@@ -8,7 +8,7 @@ import { deleteAnnouncement, moveAnnouncement, PAID_CHANNELS, type AnnouncementR
 export const reservationReference = (announcementId: string, channel: MessageChannel) => `announcement:${announcementId}:${channel}`;
 
 /** How many deliveries of each paid channel an announcement has: what it must reserve. */
-export async function paidDeliveryCounts(services: Pick<CommunitiesServices, 'db'>, announcement: Pick<AnnouncementRow, 'id' | 'tenant_id'>): Promise<Map<MessageChannel, number>> {
+async function paidDeliveryCounts(services: Pick<CommunitiesServices, 'db'>, announcement: Pick<AnnouncementRow, 'id' | 'tenant_id'>): Promise<Map<MessageChannel, number>> {
   const rows = await inTenant(services.db, announcement.tenant_id, (trx) =>
     trx
       .selectFrom('announcement_deliveries')

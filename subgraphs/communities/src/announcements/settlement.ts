@@ -5,7 +5,7 @@ import { CHARGED_STATES, moveAnnouncement, PAID_CHANNELS, progressOf, type Annou
 import { reservationReference } from './reservation.js';
 
 /** What an announcement's deliveries came to on one channel: charged (the provider took it) or failed. */
-export function tally(progress: readonly ChannelProgress[]): Map<MessageChannel, { charged: number; failed: number; open: number }> {
+function tally(progress: readonly ChannelProgress[]): Map<MessageChannel, { charged: number; failed: number; open: number }> {
   const tallies = new Map<MessageChannel, { charged: number; failed: number; open: number }>();
   for (const { channel, state, count } of progress) {
     const tally = tallies.get(channel) ?? { charged: 0, failed: 0, open: 0 };

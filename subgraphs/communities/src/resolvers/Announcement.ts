@@ -1,12 +1,10 @@
 import type { AnnouncementChannelProgress, AnnouncementResolvers, MessageTemplateResolvers } from '../__generated__/resolvers-types.js';
-import { tally } from '../announcements/settlement.js';
-import type { ChannelProgress } from '../announcements/db.js';
+import { CHARGED_STATES, type ChannelProgress, type DeliveryState } from '../announcements/db.js';
 
 /** An announcement's deliveries on each of its channels, counted by state. */
 export function progressByChannel(channels: readonly string[], rows: readonly ChannelProgress[]): AnnouncementChannelProgress[] {
-  const charged = tally(rows);
   return channels.map((channel) => {
-    const count = (...states: string[]) => rows.filter((row) => row.channel === channel && states.includes(row.state)).reduce((sum, row) => sum + row.count, 0);
+    const count = (...states: readonly DeliveryState[]) => rows.filter((row) => row.channel === channel && states.includes(row.state)).reduce((sum, row) => sum + row.count, 0);
     return {
       channel: channel as AnnouncementChannelProgress['channel'],
       total: count('PENDING', 'SENDING', 'SENT', 'DELIVERED', 'UNDELIVERED', 'FAILED'),
@@ -15,7 +13,7 @@ export function progressByChannel(channels: readonly string[], rows: readonly Ch
       delivered: count('DELIVERED'),
       undelivered: count('UNDELIVERED'),
       failed: count('FAILED'),
-      creditsSpent: channel === 'IN_APP' ? 0 : (charged.get(channel as ChannelProgress['channel'])?.charged ?? 0),
+      creditsSpent: channel === 'IN_APP' ? 0 : count(...CHARGED_STATES),
     };
   });
 }

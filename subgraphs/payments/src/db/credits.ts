@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
 import { sql, type Selectable, type Transaction } from 'kysely';
-import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../../../../common/errors.js';
+import { idempotencyKeyReused, insufficientCredits } from '../../../../common/errors.js';
+import { requestHash } from '../../../../common/idempotency.js';
 import { pageOf, type Page, type PageRequest } from '../../../../common/pagination.js';
 import { recordEvents } from '../../../../common/events/outbox.js';
-import { idempotencyKeyReused } from './idempotency.js';
 import type {
   CreditAccountKind,
   CreditAccountsTable,
@@ -26,8 +24,6 @@ export const CREDIT_CHANNELS: readonly CreditChannel[] = ['SMS', 'WHATSAPP', 'EM
 const TENANT_ACCOUNTS: readonly CreditAccountKind[] = ['AVAILABLE', 'RESERVED', 'CONSUMED'];
 const PLATFORM_ACCOUNTS: readonly CreditAccountKind[] = ['POOL', 'ISSUED'];
 
-export const insufficientCredits = (channel: CreditChannel, wanted: number, available: number) =>
-  new GraphQLError(`Not enough ${channel} credits: ${wanted} wanted, ${available} available.`, { extensions: { code: ErrorCode.INSUFFICIENT_CREDITS, channel, wanted, available } });
 
 /** A tenant's accounts (null: the platform's), created empty if missing; safe to repeat and to race. */
 export async function ensureAccounts(db: PaymentsDb, tenantId: string | null): Promise<void> {
@@ -60,7 +56,6 @@ export interface Movement {
   reservationId?: string | null;
 }
 
-const hashOf = (request: unknown) => createHash('sha256').update(JSON.stringify(request)).digest('hex');
 
 /**
  * Moves credits between two accounts of a channel as one movement and its two ledger entries,
@@ -75,7 +70,7 @@ export async function move(
   /** Runs once the reference is claimed (never for a replay) and before any balance moves; throw to refuse. */
   beforeMoving?: () => Promise<void>,
 ): Promise<{ movement: CreditMovementRow; replayed: boolean }> {
-  const requestHash = hashOf(movement.request);
+  const hash = requestHash(movement.request);
   const inserted = await trx
     .insertInto('credit_movements')
     .values({
@@ -84,7 +79,7 @@ export async function move(
       channel: movement.channel,
       amount: movement.amount,
       reference: movement.reference,
-      request_hash: requestHash,
+      request_hash: hash,
       reservation_id: movement.reservationId ?? null,
       actor: movement.actor,
       reason: movement.reason ?? null,
@@ -94,7 +89,7 @@ export async function move(
     .executeTakeFirst();
   if (!inserted) {
     const first = await trx.selectFrom('credit_movements').selectAll().where('reference', '=', movement.reference).executeTakeFirst();
-    if (!first || first.request_hash !== requestHash) throw idempotencyKeyReused();
+    if (!first || first.request_hash !== hash) throw idempotencyKeyReused();
     return { movement: first, replayed: true };
   }
   await beforeMoving?.();

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { idempotencyKeyReused } from '../../../../common/errors.js';
+import { requestHash } from '../../../../common/idempotency.js';
 import type { PaymentsDatabase } from './database.js';
 
 export interface IdempotentCall {
@@ -13,9 +13,7 @@ export interface IdempotentCall {
   request: unknown;
 }
 
-const hashOf = (operation: string, request: unknown) => createHash('sha256').update(JSON.stringify([operation, request])).digest('hex');
 
-export { idempotencyKeyReused };
 
 /**
  * Runs `work` once per key, inside the caller's transaction, and returns the id of what it made;
@@ -24,10 +22,10 @@ export { idempotencyKeyReused };
  * or rolls back (then runs itself), so 50 calls at once run `work` exactly once.
  */
 export async function once(trx: Transaction<PaymentsDatabase>, call: IdempotentCall, work: () => Promise<string>): Promise<{ id: string; replayed: boolean }> {
-  const requestHash = hashOf(call.operation, call.request);
+  const hash = requestHash([call.operation, call.request]);
   const claimed = await trx
     .insertInto('idempotency_keys')
-    .values({ tenant_id: call.tenantId, actor: call.actor, key: call.key, operation: call.operation, request_hash: requestHash })
+    .values({ tenant_id: call.tenantId, actor: call.actor, key: call.key, operation: call.operation, request_hash: hash })
     .onConflict((oc) => oc.columns(['tenant_id', 'actor', 'key']).doNothing())
     .returning('key')
     .executeTakeFirst();
@@ -39,7 +37,7 @@ export async function once(trx: Transaction<PaymentsDatabase>, call: IdempotentC
       .where('actor', '=', call.actor)
       .where('key', '=', call.key)
       .executeTakeFirstOrThrow();
-    if (first.request_hash !== requestHash || !first.result_id) throw idempotencyKeyReused();
+    if (first.request_hash !== hash || !first.result_id) throw idempotencyKeyReused();
     return { id: first.result_id, replayed: true };
   }
   const id = await work();

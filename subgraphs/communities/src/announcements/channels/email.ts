@@ -7,6 +7,14 @@ export interface EmailSettings {
   from: string;
 }
 
+/** The SMTP URL with a pool of connections, unless it says how it wants its connections itself. */
+function pooled(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
+  if (!url.searchParams.has('maxConnections')) url.searchParams.set('maxConnections', '5');
+  return url.href;
+}
+
 /** Whether an SMTP failure is worth retrying: 4xx replies and lost connections are; 5xx replies (no such mailbox) are not. */
 function smtpFailure(error: unknown): SendResult {
   const { responseCode, message } = error as { responseCode?: number; message?: string };
@@ -19,7 +27,7 @@ function smtpFailure(error: unknown): SendResult {
  * same message to mail systems, which collapse duplicates by it.
  */
 export function emailChannel({ smtpUrl, from }: EmailSettings): DeliveryChannel & { close(): void } {
-  const transport = smtpUrl ? nodemailer.createTransport(smtpUrl.includes('?') ? smtpUrl : `${smtpUrl}?pool=true&maxConnections=5`) : nodemailer.createTransport({ jsonTransport: true });
+  const transport = smtpUrl ? nodemailer.createTransport(pooled(smtpUrl)) : nodemailer.createTransport({ jsonTransport: true });
   return {
     async send(message) {
       try {

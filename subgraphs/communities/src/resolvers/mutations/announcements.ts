@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { withRole } from '../../../../../common/auth/guards.js';
 import type { TenantMember } from '../../../../../common/auth/viewer.js';
 import { inTenant } from '../../../../../common/db/scope.js';
 import { badUserInput, idempotencyKeyReused, notFound } from '../../../../../common/errors.js';
+import { requestHash } from '../../../../../common/idempotency.js';
 import { isUuid, requireText } from '../../../../../common/validation.js';
 import type { MutationResolvers, SendAnnouncementInput } from '../../__generated__/resolvers-types.js';
 import { addressOn, membersOf, type Audience } from '../../announcements/audience.js';
@@ -27,8 +27,6 @@ import type { CommunitiesContext } from '../../context.js';
 const MAX_PHONE_TEXT = 1_600;
 
 const staffOnly = (viewer: CommunitiesContext['viewer'], what: string): TenantMember => withRole(viewer, ['OWNER', 'STAFF'], `Only the tenant’s staff and owners ${what}.`) as TenantMember;
-
-const hashOf = (request: unknown) => createHash('sha256').update(JSON.stringify(request)).digest('hex');
 
 /** What the announcement says: its own text, or its template's, checked for what each channel can carry. */
 async function textOf(ctx: CommunitiesContext, tenantId: string, input: SendAnnouncementInput, channels: readonly MessageChannel[]) {
@@ -70,10 +68,10 @@ export const announcementMutations: Pick<MutationResolvers, 'sendAnnouncement' |
     const channels = [...new Set(input.channels)].sort() as MessageChannel[];
     if (channels.length === 0) throw badUserInput('Choose at least one channel.', 'channels');
     const audience = audienceOf(input.audience);
-    const requestHash = hashOf({ audience, channels, subject: input.subject ?? null, body: input.body ?? null, templateId: input.templateId ?? null });
+    const hash = requestHash({ audience, channels, subject: input.subject ?? null, body: input.body ?? null, templateId: input.templateId ?? null });
 
     const earlier = await inTenant(ctx.db, tenantId, (trx) => findAnnouncementByKey(trx, userId, key));
-    if (earlier) return replayed(earlier, requestHash);
+    if (earlier) return replayed(earlier, hash);
 
     const { subject, body } = await textOf(ctx, tenantId, input, channels);
     // The sender knows what they wrote; they are not sent it (nor charged for it).
@@ -99,12 +97,12 @@ export const announcementMutations: Pick<MutationResolvers, 'sendAnnouncement' |
         template_id: input.templateId ?? null,
         recipient_count: members.length,
         idempotency_key: key,
-        request_hash: requestHash,
+        request_hash: hash,
       });
       if (inserted.created) await insertDeliveries(trx, deliveries.map((delivery) => ({ ...delivery, announcement_id: inserted.row.id })));
       return inserted;
     });
-    if (!created) return replayed(row, requestHash);
+    if (!created) return replayed(row, hash);
     await reserveAndQueue(ctx, row);
     ctx.deliveries.kick();
     const [queued] = await inTenant(ctx.db, tenantId, (trx) => findAnnouncementsByIds(trx, [row.id]));

@@ -1,9 +1,9 @@
 import { withRole } from '../../../../../common/auth/guards.js';
 import { asPlatform, inTenant } from '../../../../../common/db/scope.js';
-import { badUserInput } from '../../../../../common/errors.js';
+import { badUserInput, insufficientCredits } from '../../../../../common/errors.js';
 import type { MutationResolvers } from '../../__generated__/resolvers-types.js';
 import { paymentOf, startCheckout } from '../../checkout.js';
-import { accountsOf, balanceOf, insufficientCredits } from '../../db/credits.js';
+import { accountsOf, balanceOf } from '../../db/credits.js';
 import { once } from '../../db/idempotency.js';
 import { insertPayment } from '../../db/payments.js';
 import { requireIdempotencyKey } from '../../rules/idempotency-key.js';
