@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CancelBookingDocument, CheckInDocument, CreateBookingDocument, TenantBookingsDocument } from './__generated__/operations.js';
 import { errorCodes, must, request, type GraphQLResponse } from './support/client.js';
 import { addMinutes, createLibraryWithSeats, dayAt, nextSlot, period } from './support/library-kit.js';
-import { createMember, createTenant, loginAdmin, registerStudent, type Member, type TenantFixture } from './support/seed-kit.js';
+import { createMember, createTenant, loginAdmin, type Member, registerStudent, registerStudents, type TenantFixture } from './support/seed-kit.js';
 import { sharedTestStack, type TestStack } from './support/stack.js';
 
 let stack: TestStack;
@@ -38,7 +38,7 @@ async function bookingsStartingSoon(count: number) {
 
 describe('racing for one seat', () => {
   it('lets exactly one of 50 students book overlapping periods of one seat; the other 49 get BOOKING_CONFLICT', async () => {
-    const students = await Promise.all(Array.from({ length: 50 }, (_, index) => registerStudent(stack.graphqlUrl, tenant.slug, `Racer ${index}`)));
+    const students = await registerStudents(stack.graphqlUrl, tenant.slug, 50, async (student) => student);
     const { library, seats } = await createLibraryWithSeats(stack.graphqlUrl, owner, { seats: 1 });
     // Every period covers [12:00, 13:00), so any two overlap and at most one can stand.
     const noon = dayAt(3, '12:00');
