@@ -57,30 +57,34 @@ export async function openDatabase<DB>({ service = 'unnamed', config, migrations
 
 /**
  * A PGlite database, in memory (tests) or in `dataDir`. A new one starts from a copy of one of the
- * same service already migrated (`pglite-templates.ts`), when there is one; an existing data
- * directory opens as it is.
+ * same service already migrated (`pglite-templates.ts`), else from a copy of a database fresh from
+ * initdb, which every service's first database shares; an existing data directory opens as it is.
  */
 async function openPGlite<DB>(service: string, dataDir: string | undefined, migrations: Record<string, Migration>): Promise<Kysely<DB>> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const fresh = !dataDir || !existsSync(join(dataDir, 'PG_VERSION'));
-  const key = templateKey(service, migrations);
-  const template = fresh ? await findTemplate(key) : undefined;
-  const create = (loadDataDir?: Blob) => PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir } : {}), extensions: PGLITE_EXTENSIONS });
+  const migratedKey = templateKey(service, migrations);
+  const blankKey = templateKey('initdb', {});
+  const migrated = fresh ? await findTemplate(migratedKey) : undefined;
+  const blank = fresh && !migrated ? await findTemplate(blankKey) : undefined;
+  // 1 MB WAL segments rather than 16: a copy of the database carries one, and is loaded by every new database.
+  const create = (loadDataDir?: Blob) => PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir } : { initDbStartParams: ['--wal-segsize=1'] }), extensions: PGLITE_EXTENSIONS });
   let pglite: PGlite;
   try {
-    pglite = await create(template);
+    pglite = await create(migrated ?? blank);
   } catch (error) {
-    if (!template) throw error;
+    if (!migrated && !blank) throw error;
     logger.warn({ err: error, service }, 'a PGlite template would not load; making the database from scratch');
-    await discardTemplate(key);
+    await discardTemplate(migrated ? migratedKey : blankKey);
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     if (dataDir) mkdirSync(dataDir, { recursive: true });
     pglite = await create();
   }
+  if (fresh && !migrated && !blank) await keepTemplate(blankKey, pglite);
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), log: observeStatements(service) });
   await prepareSchema(db, 'public');
   await migrate(db, migrations, 'public');
-  if (fresh && !template) await keepTemplate(key, pglite);
+  if (fresh && !migrated) await keepTemplate(migratedKey, pglite);
   return db;
 }
 

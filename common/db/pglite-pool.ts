@@ -57,10 +57,13 @@ class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pglite: PGlite) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.pglite.query<R>(compiled.sql, [...compiled.parameters]);
+    // PGlite's `query` always runs the extended protocol (six calls into WebAssembly: parse,
+    // describe, bind, describe, execute, sync); `exec` sends one simple query and a sync. A
+    // statement without parameters (transaction control, the scope of a unit of work) needs no more.
+    const result = compiled.parameters.length === 0 ? (await this.pglite.exec(compiled.sql)).at(-1)! : await this.pglite.query<R>(compiled.sql, [...compiled.parameters]);
     const affected = result.affectedRows;
     return {
-      rows: result.rows,
+      rows: result.rows as R[],
       ...(affected !== undefined && /^\s*(insert|update|delete|merge)/i.test(compiled.sql)
         ? { numAffectedRows: BigInt(affected) }
         : {}),
