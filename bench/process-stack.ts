@@ -26,9 +26,10 @@ export interface ProcessStack {
  * Every service as its own process, as docker-compose runs them, so the router and the
  * subgraphs do not share an event loop. PGlite in a temporary directory, or a fresh PostgreSQL
  * database when DATABASE_URL is set. The router listens on `basePort`, the subgraphs on the
- * ports after it in registry order, the router's metrics on `basePort + 99`.
+ * ports after it in registry order, the router's metrics on `basePort + 99`. `nodeFlags` go to
+ * every process's `node`.
  */
-export async function startProcessStack(basePort = 4600, overrides: Env = {}): Promise<ProcessStack> {
+export async function startProcessStack(basePort = 4600, overrides: Env = {}, nodeFlags: string[] = []): Promise<ProcessStack> {
   const admin = { email: 'bench-admin@carrel.test', password: 'bench-admin-password' };
   const dataDir = await mkdtemp(join(tmpdir(), 'carrel-bench-'));
   const databases = await createTestDatabases();
@@ -66,7 +67,7 @@ export async function startProcessStack(basePort = 4600, overrides: Env = {}): P
   const children = new Map<SubgraphName | 'router', ChildProcess>();
   const start = async (service: SubgraphName | 'router') => {
     const entry = service === 'router' ? ['router/src/index.ts'] : ['stack/subgraph-process.ts', service];
-    children.set(service, spawn(process.execPath, ['--import', 'tsx', ...entry], { env: { ...env, CARREL_SERVICE: service }, stdio: ['ignore', 'inherit', 'inherit'] }));
+    children.set(service, spawn(process.execPath, [...nodeFlags, '--import', 'tsx', ...entry], { env: { ...env, CARREL_SERVICE: service }, stdio: ['ignore', 'inherit', 'inherit'] }));
     await waitUntilReady(readyUrl(service));
   };
   const exited = (child: ChildProcess) => (child.exitCode === null && child.signalCode === null ? new Promise((resolve) => child.once('exit', resolve)) : null);

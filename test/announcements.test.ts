@@ -29,6 +29,7 @@ import { until } from './support/isolation-kit.js';
 import { startMailbox, type Mailbox } from './support/mailbox.js';
 import { createTenant, loginAdmin, registerStudent, registerStudents, type Member, type TenantFixture } from './support/seed-kit.js';
 import { signWebhook } from '../common/webhooks/signature.js';
+import { SHORT_LIVED_PROCESS_FLAGS } from './support/short-lived-process.js';
 import { sharedTestStack, testRedisPrefix, TEST_MESSAGING_SECRET, type TestStack } from './support/stack.js';
 
 let stack: TestStack;
@@ -110,7 +111,7 @@ function childEnv(): Env {
 }
 
 async function startCommunities(): Promise<void> {
-  communities = spawn(process.execPath, ['--import', 'tsx', 'stack/subgraph-process.ts', 'communities'], { env: childEnv(), stdio: ['ignore', 'inherit', 'inherit'] });
+  communities = spawn(process.execPath, [...SHORT_LIVED_PROCESS_FLAGS, '--import', 'tsx', 'stack/subgraph-process.ts', 'communities'], { env: childEnv(), stdio: ['ignore', 'inherit', 'inherit'] });
   await until('the communities process is ready', () => fetch(`${communitiesUrl}/ready`).then((response) => response.ok, () => false), 60_000);
 }
 

@@ -7,6 +7,7 @@ import { CreateTenantDocument, LoginDocument, TenantBySlugDocument } from './__g
 import { errorCodes, must, request } from './support/client.js';
 import { OwnRedis, redisServerInstalled } from './support/own-redis.js';
 import { login, type Member } from './support/seed-kit.js';
+import { SHORT_LIVED_PROCESS_FLAGS } from './support/short-lived-process.js';
 import { testRedisPrefix } from './support/stack.js';
 import { pause } from './support/subscription-client.js';
 
@@ -65,7 +66,7 @@ describe('services as separate processes', () => {
       // The run's prefix, so the global teardown clears what a shared Redis is left with.
       REDIS_KEY_PREFIX: `${testRedisPrefix()}processes:`,
       ...(redis ? { REDIS_URL: redis.url } : {}),
-    });
+    }, SHORT_LIVED_PROCESS_FLAGS);
     // Also warms the router's plan for `login` and its connection to the users subgraph.
     admin = await login(stack.graphqlUrl, stack.admin.email, stack.admin.password);
     tenantSlug = `processes-${randomBytes(4).toString('hex')}`;
@@ -138,6 +139,9 @@ describe('services as separate processes', () => {
   it('router: a login in flight when the process gets SIGTERM still succeeds, and the process then exits with code 0', async () => {
     await expectLoginDrainedOnSigterm('router');
     await stack.restart('router');
+    // Warms the new router's plan for `login` and its connection to users, as the setup did for
+    // the first: the next case's login must reach users well within SIGNAL_AFTER_MS.
+    await login(stack.graphqlUrl, admin.email, admin.password);
   });
 
   it('users: a login in flight when the process gets SIGTERM still succeeds, and the process then exits with code 0', async () => {
