@@ -87,9 +87,12 @@ const helpers: IsolationHelpers = {
 
   /** B as a platform admin sees it, and whether each of B's members can still renew their session. */
   async snapshotOfB() {
-    const snapshot = `query SnapshotOfB($id: ID!) { ${[...casesOf.values()].map((cases) => cases.snapshotOfB).join('\n')} }`;
-    const response = await request(core.stack.graphqlUrl, snapshot, { id: core.b.id }, core.admin.token);
-    expect(response.errors).toBeUndefined();
+    // One query per subgraph's part, as a whole tenant in one would cost more than an operation may.
+    const parts = await Promise.all(
+      [...casesOf.values()].map((cases) => request(core.stack.graphqlUrl, `query SnapshotOfB($id: ID!) { ${cases.snapshotOfB} }`, { id: core.b.id }, core.admin.token)),
+    );
+    for (const part of parts) expect(part.errors).toBeUndefined();
+    const response = { data: Object.assign({}, ...parts.map((part) => part.data)) as unknown };
     const sessions: Record<string, unknown> = {};
     for (const role of ROLES) {
       const member = core.b.members[role];

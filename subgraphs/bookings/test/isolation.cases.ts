@@ -279,7 +279,7 @@ export default defineIsolationCases<BookingsWorld>({
       own: (world, role) => ({ __typename: 'User', id: world.a.members[role].id }),
       foreign: (world) => eachMemberOfB(world, (member) => ({ __typename: 'User', id: member.id })),
       nowhere: () => ({ __typename: 'User', id: randomUUID() }),
-      selection: `id bookings(first: 100) { nodes { ${bookingSelection} } pageInfo { hasNextPage endCursor } }`,
+      selection: `id bookings(first: 50) { nodes { ${bookingSelection} } pageInfo { hasNextPage endCursor } }`,
       stranger: (representation) => ({ id: representation.id, bookings: emptyPage }),
     },
     Tenant: {
