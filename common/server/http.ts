@@ -1,6 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Express } from 'express';
+
+/** The kernel caps it at `net.core.somaxconn` (4096 on current Linux). */
+const LISTEN_BACKLOG = 4096;
 
 export interface RunningServer {
   url: string;
@@ -10,8 +12,8 @@ export interface RunningServer {
 }
 
 /** The HTTP server for an app, made before Apollo Server so its drain plugin can close it. */
-export function createHttpServer(app: Express): http.Server {
-  const httpServer = http.createServer(app);
+export function createHttpServer(listener: http.RequestListener): http.Server {
+  const httpServer = http.createServer(listener);
   httpServer.keepAliveTimeout = 65_000;
   return httpServer;
 }
@@ -24,7 +26,9 @@ export function createHttpServer(app: Express): http.Server {
 export async function listen(httpServer: http.Server, port: number, host = '127.0.0.1', onStop?: () => Promise<void>): Promise<RunningServer> {
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
-    httpServer.listen(port, host, resolve);
+    // Node's default queue of connections not yet accepted (511) overflows when a burst opens
+    // more at once (1,000 reservations in the credits test did): the kernel then resets them.
+    httpServer.listen({ port, host, backlog: LISTEN_BACKLOG }, resolve);
   });
   const address = httpServer.address() as AddressInfo;
   const displayHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;

@@ -1,11 +1,12 @@
-import { ApolloServer, type ApolloServerPlugin, type ContextFunction } from '@apollo/server';
+import type { IncomingMessage } from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
-import { expressMiddleware, type ExpressContextFunctionArgument } from '@as-integrations/express5';
+import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import { GraphQLError, type DocumentNode } from 'graphql';
 import { sql, type Kysely } from 'kysely';
@@ -20,6 +21,7 @@ import { operationCostPlugin } from '../operations/cost.js';
 import { introspectionDepthRule } from '../operations/introspection-depth.js';
 import { traceRequests } from '../telemetry/spans.js';
 import { maskError } from './format-error.js';
+import { answerGraphQLPosts } from './graphql-post.js';
 import { createHttpServer, listen, type RunningServer } from './http.js';
 import { metricsHandler } from './metrics-route.js';
 import { requestErrorHandler } from './request-errors.js';
@@ -33,7 +35,7 @@ export interface RequestFacts {
 // Subgraphs are reached through the router, inside the deployment's network: the address it
 // forwards is taken as it comes. A caller reaching a subgraph directly could name any address,
 // which is why sign-in also counts failures per account whatever the address.
-const clientIpOf = (req: { headers: Record<string, string | string[] | undefined>; socket: { remoteAddress?: string } }) =>
+const clientIpOf = (req: IncomingMessage) =>
   String(req.headers['x-forwarded-for'] ?? '').split(',')[0]!.trim() || req.socket.remoteAddress || 'unknown';
 
 /**
@@ -49,6 +51,8 @@ const armor = new ApolloArmor({
   costLimit: { enabled: false },
   blockFieldSuggestion: { enabled: true },
 });
+
+const BODY_LIMIT_BYTES = 1024 * 1024;
 
 export interface SubgraphServerOptions<Context> {
   /** The subgraph's name, for its metrics. */
@@ -79,9 +83,13 @@ export interface SubgraphServerOptions<Context> {
  */
 export async function startSubgraphServer<Context extends object>(options: SubgraphServerOptions<Context>): Promise<RunningServer> {
   const app = express();
-  const httpServer = createHttpServer(app);
+  // Assigned below: the HTTP server exists before Apollo Server, whose drain plugin closes it.
+  let server: ApolloServer<Context>;
+  const httpServer = createHttpServer(
+    answerGraphQLPosts({ server: () => server, context: (req) => contextOf(req), bodyLimit: BODY_LIMIT_BYTES, service: options.service, around: traceRequests(options.service) }, app),
+  );
   const protections = armor.protect();
-  const server = new ApolloServer<Context>({
+  server = new ApolloServer<Context>({
     schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<Context> }]),
     formatError: (formatted, error) => {
       const refusal = constraintError(unwrapResolverError(error), options.constraintErrors);
@@ -123,7 +131,7 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
   app.use('/internal', requireServiceProof(options.serviceSecret));
   options.routes?.(app);
 
-  const context: ContextFunction<[ExpressContextFunctionArgument], Context> = async ({ req }) => {
+  const contextOf = async (req: IncomingMessage) => {
     let viewer: Viewer | null;
     try {
       const token = bearerToken(req.headers.authorization);
@@ -133,7 +141,8 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
     }
     return options.context(viewer, { clientIp: clientIpOf(req) });
   };
-  app.use('/graphql', traceRequests(options.service), express.json({ limit: '1mb' }), expressMiddleware(server, { context }));
+  // What `answerGraphQLPosts` leaves to Express: other content types, compressed bodies, GET.
+  app.use('/graphql', traceRequests(options.service), express.json({ limit: BODY_LIMIT_BYTES }), expressMiddleware(server, { context: ({ req }) => contextOf(req) }));
   app.use(requestErrorHandler(options.service));
 
   return listen(httpServer, options.port, options.host, async () => {

@@ -1,5 +1,5 @@
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
-import type { RequestHandler } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tracingStarted } from './tracing.js';
 
 /** Attribute naming which Carrel service made a span (several share one process in the embedded default). */
@@ -13,11 +13,12 @@ const tracer = () => trace.getTracer('carrel');
  * W3C `traceparent`, else the root of a new trace. What the request goes on to do (planning,
  * subgraph calls, SQL) runs inside it.
  */
-export function traceRequests(service: string): RequestHandler {
-  return (req, res, next) => {
+export function traceRequests(service: string) {
+  // Express rewrites `url` below a mount point and keeps the full one as `originalUrl`.
+  return (req: IncomingMessage & { originalUrl?: string }, res: ServerResponse, next: () => void): void => {
     if (!tracingStarted()) return next();
     const caller = propagation.extract(ROOT_CONTEXT, req.headers);
-    const path = req.originalUrl.split('?')[0];
+    const path = (req.originalUrl ?? req.url ?? '').split('?')[0];
     const span = tracer().startSpan(`${req.method} ${path}`, { kind: SpanKind.SERVER, attributes: { [SERVICE_ATTRIBUTE]: service, 'http.request.method': req.method, 'url.path': path } }, caller);
     let ended = false;
     const end = () => {
