@@ -5,6 +5,9 @@ import { answerRequestError } from './request-errors.js';
 /** What Express's JSON parser (`express.json()`) reads; anything else goes through Express as before. */
 const PLAIN_JSON = /^application\/json\s*(;\s*charset="?utf-8"?\s*)?$/i;
 
+/** Connect-style middleware on Node's own request and response, as helmet, cors and `traceRequests` are. */
+export type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
+
 export interface GraphQLPostOptions<Context extends object> {
   /** The started server; read when a request comes, so the HTTP server can exist before it. */
   server: () => ApolloServer<Context>;
@@ -12,8 +15,8 @@ export interface GraphQLPostOptions<Context extends object> {
   /** Bytes, as `express.json({ limit })`. */
   bodyLimit: number;
   service: string;
-  /** Wraps the handling (a trace span); calls `next` to handle. */
-  around?: (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+  /** Run in order before the body is read, as on Express's route; one may answer instead of calling `next`. */
+  before?: Middleware[];
 }
 
 /**
@@ -27,9 +30,13 @@ export function answerGraphQLPosts<Context extends object>(options: GraphQLPostO
   return (req, res) => {
     const plain = req.method === 'POST' && req.url === '/graphql' && PLAIN_JSON.test(req.headers['content-type'] ?? '') && !req.headers['content-encoding'];
     if (!plain) return void rest(req, res);
-    const handle = () => void answer(options, req, res).catch((error: unknown) => answerRequestError(options.service, error, res));
-    if (options.around) options.around(req, res, handle);
-    else handle();
+    const fail = (error: unknown) => answerRequestError(options.service, error, res);
+    const run = (index: number): void => {
+      const middleware = options.before?.[index];
+      if (!middleware) return void answer(options, req, res).catch(fail);
+      middleware(req, res, (error) => (error ? fail(error) : run(index + 1)));
+    };
+    run(0);
   };
 }
 

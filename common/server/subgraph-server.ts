@@ -86,7 +86,7 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
   // Assigned below: the HTTP server exists before Apollo Server, whose drain plugin closes it.
   let server: ApolloServer<Context>;
   const httpServer = createHttpServer(
-    answerGraphQLPosts({ server: () => server, context: (req) => contextOf(req), bodyLimit: BODY_LIMIT_BYTES, service: options.service, around: traceRequests(options.service) }, app),
+    answerGraphQLPosts({ server: () => server, context: (req) => contextOf(req), bodyLimit: BODY_LIMIT_BYTES, service: options.service, before: [traceRequests(options.service)] }, app),
   );
   const protections = armor.protect();
   server = new ApolloServer<Context>({

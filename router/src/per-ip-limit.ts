@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
 import type { RateLimits } from './rate-limits.js';
 
@@ -8,8 +8,8 @@ import type { RateLimits } from './rate-limits.js';
  * request of the client's.
  */
 export const perIpLimit =
-  (limits: RateLimits): RequestHandler =>
-  async (req, res, next) => {
+  (limits: RateLimits) =>
+  async (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void): Promise<void> => {
     if (req.method === 'OPTIONS') return next();
     try {
       await limits.consume('ip', limits.clientIp(req));
@@ -17,6 +17,11 @@ export const perIpLimit =
     } catch (error) {
       if (!(error instanceof GraphQLError)) return next(error);
       const retryAfterSeconds = error.extensions.retryAfterSeconds as number;
-      res.status(429).set('retry-after', String(retryAfterSeconds)).json({ errors: [{ message: error.message, extensions: { code: error.extensions.code, retryAfterSeconds } }] });
+      const body = JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.extensions.code, retryAfterSeconds } }] });
+      res.statusCode = 429;
+      res.setHeader('retry-after', String(retryAfterSeconds));
+      res.setHeader('content-type', 'application/json; charset=utf-8');
+      res.setHeader('content-length', Buffer.byteLength(body));
+      res.end(body);
     }
   };
