@@ -17,7 +17,7 @@ const tooLarge = { errors: [{ message: 'The request body is too large.', extensi
 const post = (name: (typeof SUBGRAPHS)[number]['name'], body: string, contentType = 'application/json') =>
   fetch(`${stack.subgraphs[name].url}/graphql`, { method: 'POST', headers: { 'content-type': contentType, authorization: `Bearer ${admin.token}` }, body });
 
-describe('a subgraph answering POST /graphql without Express', () => {
+describe('POST /graphql answered without Express', () => {
   it('answers the same bytes as through Express, without an ETag', async () => {
     const query = JSON.stringify({ query: '{ me { id email displayName role } }' });
     // A parameter other than the charset sends the request Express's way, as before.
@@ -26,6 +26,18 @@ describe('a subgraph answering POST /graphql without Express', () => {
     expect(viaExpress.status).toBe(200);
     expect(await plain.text()).toBe(await viaExpress.text());
     expect(plain.headers.get('content-type')).toBe(viaExpress.headers.get('content-type'));
+    expect(viaExpress.headers.get('etag')).not.toBeNull();
+    expect(plain.headers.get('etag')).toBeNull();
+  });
+
+  it('the router answers the same bytes and headers as through Express, its front door included, but the ETag', async () => {
+    const body = JSON.stringify({ query: '{ me { id email displayName role } }' });
+    const ask = (contentType: string) => fetch(stack.graphqlUrl, { method: 'POST', headers: { 'content-type': contentType, authorization: `Bearer ${admin.token}`, origin: 'https://portal.example' }, body });
+    const [plain, viaExpress] = await Promise.all([ask('application/json'), ask('application/json; profile=x')]);
+    expect(await plain.text()).toBe(await viaExpress.text());
+    const headers = (response: Response) => Object.fromEntries([...response.headers].filter(([name]) => !['date', 'etag', 'x-request-id'].includes(name)));
+    expect(headers(plain)).toEqual(headers(viaExpress));
+    expect(headers(plain)).toMatchObject({ 'content-security-policy': expect.any(String) });
     expect(viaExpress.headers.get('etag')).not.toBeNull();
     expect(plain.headers.get('etag')).toBeNull();
   });
