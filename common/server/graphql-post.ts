@@ -65,10 +65,15 @@ async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   if (declared > limit) throw requestError(413);
   const chunks: Buffer[] = [];
   let length = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    length += chunk.length;
-    if (length > limit) throw requestError(413);
-    chunks.push(chunk);
+  try {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      length += chunk.length;
+      if (length > limit) throw requestError(413);
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    // A client that went away mid-body is the client's doing (body-parser answers 400 too), not a fault of ours.
+    throw (error as { status?: unknown }).status ? error : requestError(400);
   }
   const text = Buffer.concat(chunks, length).toString('utf8');
   if (text.length === 0) return {};
