@@ -10,15 +10,14 @@ export const BOOKING_LIST_QUERY = `query BenchBookings($first: Int!) {
 }`;
 
 /** A tenant with one library of `count` seats, each booked by a different student for the next slot. */
-export async function seedBookings(stack: TestStack, count: number): Promise<Member> {
-  const admin = await loginAdmin(stack.graphqlUrl);
-  const tenant = await createTenant(stack.graphqlUrl, admin);
-  const { seatIds } = await seedLibrary(stack.graphqlUrl, tenant.owner.token, count);
+export async function seedBookings(graphqlUrl: string, admin: Member, count: number): Promise<Member> {
+  const tenant = await createTenant(graphqlUrl, admin);
+  const { seatIds } = await seedLibrary(graphqlUrl, tenant.owner.token, count);
   const startsAt = new Date(Math.ceil((Date.now() + 2 * 3600_000) / 3600_000) * 3600_000);
   const endsAt = new Date(startsAt.getTime() + 3600_000);
   for (const seatId of seatIds) {
-    const student = await registerStudent(stack.graphqlUrl, tenant.slug, `Student of ${seatId.slice(0, 4)}`);
-    await call(stack.graphqlUrl, `mutation($input: CreateBookingInput!) { createBooking(input: $input) { id } }`, { input: { seatId, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() } }, student.token);
+    const student = await registerStudent(graphqlUrl, tenant.slug, `Student of ${seatId.slice(0, 4)}`);
+    await call(graphqlUrl, `mutation($input: CreateBookingInput!) { createBooking(input: $input) { id } }`, { input: { seatId, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() } }, student.token);
   }
   return tenant.owner;
 }
@@ -48,7 +47,7 @@ export async function statementsPerRequest(stack: TestStack, owner: Member, page
 export async function benchBookingsList(seconds: number): Promise<void> {
   const stack = await startTestStack();
   try {
-    const owner = await seedBookings(stack, 100);
+    const owner = await seedBookings(stack.graphqlUrl, await loginAdmin(stack.graphqlUrl), 100);
     const mode = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
     console.log(`\nSQL statements per router request: bookings(first: N) with user, seat, seat.library and library (${mode}; transaction control included)`);
     console.table(await statementsPerRequest(stack, owner, [5, 100]));

@@ -15,6 +15,8 @@ export interface ProcessStack {
   /** Each subgraph's base URL, by name. */
   subgraphUrls: Record<SubgraphName, string>;
   admin: { email: string; password: string };
+  /** Where a service (`router` or a subgraph's name) serves its Prometheus metrics. */
+  metricsUrl(service: SubgraphName | 'router'): string;
   /** The running process of a service (`router` or a subgraph's name). */
   process(service: SubgraphName | 'router'): ChildProcess;
   /** Starts a stopped service again with the same settings; resolves once it is ready. */
@@ -95,6 +97,7 @@ export async function startProcessStack(basePort = 4600, overrides: Env = {}, no
     routerUrl,
     subgraphUrls,
     admin,
+    metricsUrl: (service) => (service === 'router' ? `http://${host}:${basePort + 99}/metrics` : `${subgraphUrls[service]}/metrics`),
     process: (service) => children.get(service)!,
     restart: start,
     stop,

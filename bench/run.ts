@@ -4,7 +4,8 @@ import { logger } from '../common/logger.js';
 import { owningSubgraph } from '../router/src/supergraph.js';
 import { SUBGRAPHS, type SubgraphName } from '../subgraphs/index.js';
 import { login } from '../test/support/seed-kit.js';
-import { benchBookingsList } from './bookings-list.js';
+import { benchBookingsList, BOOKING_LIST_QUERY, seedBookings } from './bookings-list.js';
+import { cpuPerRequest } from './cpu-per-request.js';
 import { benchCostlyNeighbour } from './costly-neighbour.js';
 import { startProcessStack } from './process-stack.js';
 import { measureRouterOverhead } from './router-overhead.js';
@@ -44,6 +45,17 @@ try {
     'through the router': { 'req/s': Math.round(routed.requestsPerSecond), 'p50 ms': routed.p50, 'p99 ms': routed.p99, errors: routed.errors },
   });
   console.log(`Router throughput: ${((routed.requestsPerSecond / direct.requestsPerSecond) * 100).toFixed(0)}% of direct (target: at least 80%).`);
+
+  const owner = await seedBookings(stack.graphqlUrl, admin, 100);
+  const rounds = 3;
+  const pages = [
+    { label: 'portal page: bookings(first: 50)', body: JSON.stringify({ query: BOOKING_LIST_QUERY, variables: { first: 50 } }) },
+    { label: 'bookings(first: 100)', body: JSON.stringify({ query: BOOKING_LIST_QUERY, variables: { first: 100 } }) },
+  ];
+  console.log(`\nCPU per request, each process's own: the bookings list with user, seat, seat.library and library, ${mode}, 8 connections, ${rounds} interleaved rounds of ${seconds} s, median (min–max)`);
+  console.table(await cpuPerRequest(stack, owner.token, pages, { seconds, rounds, connections: 8 }));
+  console.log(`\nCPU per request of { me { ... } } through the router, ${mode}, ${connections} connections, ${rounds} rounds of ${seconds} s (target: router at most 0.7× the ${meOwner} subgraph's)`);
+  console.table(await cpuPerRequest(stack, admin.token, [{ label: 'me', body: JSON.stringify({ query: '{ me { id email displayName role } }' }) }], { seconds, rounds, connections }));
 } finally {
   await stack.stop();
 }

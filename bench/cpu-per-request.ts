@@ -1,0 +1,56 @@
+import { SUBGRAPHS, type SubgraphName } from '../subgraphs/index.js';
+import type { ProcessStack } from './process-stack.js';
+import { load, type LoadResult } from './router-overhead.js';
+
+const SERVICES = ['router', ...SUBGRAPHS.map(({ name }) => name)] as const;
+type Service = 'router' | SubgraphName;
+
+/** Each service's CPU time so far, in seconds, from its own process (`process_cpu_seconds_total`). */
+async function cpuSeconds(stack: ProcessStack): Promise<Record<Service, number>> {
+  const read = async (service: Service) => {
+    const text = await fetch(stack.metricsUrl(service)).then((response) => response.text());
+    return [service, Number(/^process_cpu_seconds_total(?:\{[^}]*\})? (\S+)/m.exec(text)![1])] as const;
+  };
+  return Object.fromEntries(await Promise.all(SERVICES.map(read))) as Record<Service, number>;
+}
+
+export interface Page {
+  label: string;
+  body: string;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const spread = (values: number[], digits = 0) => `${median(values).toFixed(digits)} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`;
+
+/**
+ * Requests a second, latency, and each process's CPU per request for each page through the router,
+ * in interleaved rounds. CPU is read from every process's own counter, so the figures hold on a
+ * noisy machine where latency does not; a subgraph the pages do not reach shows its idle work.
+ */
+export async function cpuPerRequest(stack: ProcessStack, token: string, pages: Page[], { seconds, rounds, connections }: { seconds: number; rounds: number; connections: number }) {
+  const results = new Map<string, { load: LoadResult; cpu: Record<Service, number> }[]>(pages.map(({ label }) => [label, []]));
+  for (const { body } of pages) await load(stack.graphqlUrl, body, token, 2, connections);
+  for (let round = 0; round < rounds; round++) {
+    for (const { label, body } of pages) {
+      const before = await cpuSeconds(stack);
+      const result = await load(stack.graphqlUrl, body, token, seconds, connections);
+      const after = await cpuSeconds(stack);
+      const requests = result.requestsPerSecond * seconds;
+      const cpu = Object.fromEntries(SERVICES.map((service) => [service, ((after[service] - before[service]) * 1000) / requests])) as Record<Service, number>;
+      results.get(label)!.push({ load: result, cpu });
+    }
+  }
+  return Object.fromEntries(
+    [...results].map(([label, runs]) => [
+      label,
+      {
+        'req/s': spread(runs.map((run) => run.load.requestsPerSecond)),
+        'p50 ms': spread(runs.map((run) => run.load.p50)),
+        'p99 ms': spread(runs.map((run) => run.load.p99)),
+        'router CPU ms': spread(runs.map((run) => run.cpu.router), 2),
+        'subgraphs CPU ms': spread(runs.map((run) => SUBGRAPHS.reduce((sum, { name }) => sum + run.cpu[name], 0)), 2),
+        ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [`${name} ms`, median(runs.map((run) => run.cpu[name])).toFixed(2)])),
+      },
+    ]),
+  );
+}
