@@ -6,6 +6,7 @@ import { DEFAULT_RATE_LIMITS } from '../router/src/rate-limits.js';
 import { MAX_PAGE_SIZE } from '../common/pagination.js';
 import { createTenant, login, loginAdmin, type Member } from '../test/support/seed-kit.js';
 import { startTestStack } from '../test/support/stack.js';
+import { spread } from './figures.js';
 import { startProcessStack } from './process-stack.js';
 import { load, type LoadResult } from './router-overhead.js';
 import { seedLibrary } from './seed-library.js';
@@ -55,8 +56,6 @@ async function backToBack(url: string, body: string, token: string, ip: string, 
 /** A tenant's students come from many addresses, none near its own limit. */
 const someStudentAddress = () => ({ 'x-forwarded-for': `10.${randomInt(256)}.${randomInt(256)}.${randomInt(256)}` });
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const spread = (values: number[]) => `${median(values)} (${Math.min(...values)}–${Math.max(...values)})`;
 
 /**
  * Another tenant's latency while one client sends the most expensive operation the cost limit

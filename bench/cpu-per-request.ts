@@ -1,4 +1,5 @@
 import { SUBGRAPHS, type SubgraphName } from '../subgraphs/index.js';
+import { median, spread } from './figures.js';
 import type { ProcessStack } from './process-stack.js';
 import { load, type LoadResult } from './router-overhead.js';
 
@@ -18,9 +19,6 @@ export interface Page {
   label: string;
   body: string;
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const spread = (values: number[], digits = 0) => `${median(values).toFixed(digits)} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`;
 
 /**
  * Requests a second, latency, and each process's CPU per request for each page through the router,
@@ -44,9 +42,9 @@ export async function cpuPerRequest(stack: ProcessStack, token: string, pages: P
     [...results].map(([label, runs]) => [
       label,
       {
-        'req/s': spread(runs.map((run) => run.load.requestsPerSecond)),
-        'p50 ms': spread(runs.map((run) => run.load.p50)),
-        'p99 ms': spread(runs.map((run) => run.load.p99)),
+        'req/s': spread(runs.map((run) => run.load.requestsPerSecond), 0),
+        'p50 ms': spread(runs.map((run) => run.load.p50), 0),
+        'p99 ms': spread(runs.map((run) => run.load.p99), 0),
         'router CPU ms': spread(runs.map((run) => run.cpu.router), 2),
         'subgraphs CPU ms': spread(runs.map((run) => SUBGRAPHS.reduce((sum, { name }) => sum + run.cpu[name], 0)), 2),
         ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [`${name} ms`, median(runs.map((run) => run.cpu[name])).toFixed(2)])),

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+import { spread } from '../../../bench/figures.js';
 import { openDatabase } from '../../../common/db/database.js';
 import { asPlatform } from '../../../common/db/scope.js';
 import type { SubgraphBench } from '../../../common/subgraph-kit/manifest.js';
@@ -50,8 +51,6 @@ async function seedPayments(db: Parameters<typeof asPlatform>[0], tenantId: stri
   await sql`analyze payments`.execute(db);
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const spread = (values: number[]) => `${median(values).toFixed(1)} (${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)})`;
 
 async function timed(work: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
@@ -93,9 +92,9 @@ const benchRevenueSummary: SubgraphBench = async () => {
       const mode = onPostgres ? 'PostgreSQL' : 'PGlite';
       console.log(`\nRevenue summary through the router over a year of payments (${mode}; ${ROUNDS} interleaved rounds, one request at a time; median (min–max) ms; target: under 200 ms)`);
       console.table({
-        [`one tenant: ${PAYMENTS.toLocaleString('en')} payments`]: { 'latency ms': spread(figures.tenant) },
-        [`the platform: ${(PAYMENTS + OTHERS).toLocaleString('en')} payments`]: { 'latency ms': spread(figures.platform) },
-        'baseline: { me { id } }': { 'latency ms': spread(figures.baseline) },
+        [`one tenant: ${PAYMENTS.toLocaleString('en')} payments`]: { 'latency ms': spread(figures.tenant, 1) },
+        [`the platform: ${(PAYMENTS + OTHERS).toLocaleString('en')} payments`]: { 'latency ms': spread(figures.platform, 1) },
+        'baseline: { me { id } }': { 'latency ms': spread(figures.baseline, 1) },
       });
     } finally {
       await stack.stop();
