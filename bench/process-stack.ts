@@ -36,6 +36,7 @@ export async function startProcessStack(basePort = 4600, overrides: Env = {}, no
   const dataDir = await mkdtemp(join(tmpdir(), 'carrel-bench-'));
   const databases = await createTestDatabases();
   const host = '127.0.0.1';
+  const routerMetricsPort = basePort + 99;
   const subgraphUrls = Object.fromEntries(SUBGRAPHS.map(({ name }, index) => [name, `http://${host}:${basePort + 1 + index}`])) as Record<SubgraphName, string>;
   const env: Env = {
     ...process.env,
@@ -57,7 +58,7 @@ export async function startProcessStack(basePort = 4600, overrides: Env = {}, no
     RATE_LIMIT_COST_PER_IP: '1000000000000',
     HOST: host,
     PORT: String(basePort),
-    METRICS_PORT: String(basePort + 99),
+    METRICS_PORT: String(routerMetricsPort),
     ...Object.fromEntries(SUBGRAPHS.flatMap(({ name }, index) => [[portVariable(name), String(basePort + 1 + index)], [urlVariable(name), `${subgraphUrls[name]}/graphql`]])),
     ...Object.fromEntries(
       SUBGRAPHS.flatMap(({ name, serves }) => serves.map((endpoint) => [PLATFORM_ENDPOINTS[endpoint].variable, `${subgraphUrls[name]}${PLATFORM_ENDPOINTS[endpoint].path}`])),
@@ -97,7 +98,7 @@ export async function startProcessStack(basePort = 4600, overrides: Env = {}, no
     routerUrl,
     subgraphUrls,
     admin,
-    metricsUrl: (service) => (service === 'router' ? `http://${host}:${basePort + 99}/metrics` : `${subgraphUrls[service]}/metrics`),
+    metricsUrl: (service) => (service === 'router' ? `http://${host}:${routerMetricsPort}/metrics` : `${subgraphUrls[service]}/metrics`),
     process: (service) => children.get(service)!,
     restart: start,
     stop,

@@ -1,5 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
+import { sendBody } from './http.js';
 import { answerRequestError } from './request-errors.js';
 
 /** What Express's JSON parser (`express.json()`) reads; anything else goes through Express as before. */
@@ -49,12 +50,8 @@ async function answer<Context extends object>(options: GraphQLPostOptions<Contex
     context: () => options.context(req),
   });
   for (const [name, value] of response.headers) res.setHeader(name, value);
+  if (response.body.kind === 'complete') return sendBody(res, response.status ?? 200, response.body.string);
   res.statusCode = response.status ?? 200;
-  if (response.body.kind === 'complete') {
-    res.setHeader('content-length', Buffer.byteLength(response.body.string));
-    res.end(response.body.string);
-    return;
-  }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
 }

@@ -43,3 +43,16 @@ export async function listen(httpServer: http.Server, port: number, host = '127.
     },
   };
 }
+
+/** Ends a response with a whole body, its length declared, as `res.send` did without the ETag. */
+export function sendBody(res: http.ServerResponse, status: number, body: string): void {
+  res.statusCode = status;
+  res.setHeader('content-length', Buffer.byteLength(body));
+  res.end(body);
+}
+
+/** Ends a response with a JSON body. */
+export function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  sendBody(res, status, JSON.stringify(body));
+}

@@ -3,6 +3,7 @@ import type { ErrorRequestHandler } from 'express';
 import { ErrorCode } from '../errors.js';
 import { logger } from '../logger.js';
 import { unexpectedErrors } from '../metrics.js';
+import { sendJson } from './http.js';
 
 /** The answer to a request that failed before GraphQL ran: 413 and 400 are the client's, anything else ours. */
 export function answerRequestError(service: string, error: unknown, res: ServerResponse): void {
@@ -14,11 +15,7 @@ export function answerRequestError(service: string, error: unknown, res: ServerR
   }
   const message =
     status === 413 ? 'The request body is too large.' : status === 500 ? 'Something went wrong on our side.' : 'The request body is not valid JSON.';
-  const body = JSON.stringify({ errors: [{ message, extensions: { code: status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : ErrorCode.BAD_USER_INPUT } }] });
-  res.statusCode = status;
-  res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.setHeader('content-length', Buffer.byteLength(body));
-  res.end(body);
+  sendJson(res, status, { errors: [{ message, extensions: { code: status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : ErrorCode.BAD_USER_INPUT } }] });
 }
 
 /**

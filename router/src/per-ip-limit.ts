@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
+import { sendJson } from '../../common/server/http.js';
 import type { RateLimits } from './rate-limits.js';
 
 /**
@@ -17,11 +18,7 @@ export const perIpLimit =
     } catch (error) {
       if (!(error instanceof GraphQLError)) return next(error);
       const retryAfterSeconds = error.extensions.retryAfterSeconds as number;
-      const body = JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.extensions.code, retryAfterSeconds } }] });
-      res.statusCode = 429;
       res.setHeader('retry-after', String(retryAfterSeconds));
-      res.setHeader('content-type', 'application/json; charset=utf-8');
-      res.setHeader('content-length', Buffer.byteLength(body));
-      res.end(body);
+      sendJson(res, 429, { errors: [{ message: error.message, extensions: { code: error.extensions.code, retryAfterSeconds } }] });
     }
   };
