@@ -9,6 +9,7 @@ import { logger } from '../logger.js';
 import { sqlStatements } from '../metrics.js';
 import { recordStatement } from '../telemetry/spans.js';
 import { PGliteDialect } from './pglite-pool.js';
+import { PipelinedPostgresDialect } from './pipelined-postgres.js';
 import { discardTemplate, findTemplate, keepTemplate, templateKey } from './pglite-templates.js';
 import { assertApplicationRole, prepareSchema } from './roles.js';
 
@@ -38,14 +39,14 @@ export interface OpenDatabaseOptions {
 export async function openDatabase<DB>({ service = 'unnamed', config, migrations, maxConnections = 10 }: OpenDatabaseOptions): Promise<Kysely<DB>> {
   if (config.kind === 'pglite') return openPGlite<DB>(service, config.dataDir, migrations);
 
-  const owner = new Kysely<any>({ dialect: postgresDialect(config.migrationUrl, config.schema, 2, 0) });
+  const owner = new Kysely<any>({ dialect: new PostgresDialect({ pool: postgresPool(config.migrationUrl, config.schema, 2, 0, false) }) });
   try {
     await prepareSchema(owner, config.schema);
     await migrate(owner, migrations, config.schema);
   } finally {
     await owner.destroy();
   }
-  const db = new Kysely<DB>({ dialect: postgresDialect(config.url, config.schema, maxConnections, config.statementTimeoutMs), log: observeStatements(service) });
+  const db = new Kysely<DB>({ dialect: new PipelinedPostgresDialect(postgresPool(config.url, config.schema, maxConnections, config.statementTimeoutMs, true)), log: observeStatements(service) });
   try {
     await assertApplicationRole(db, config.schema);
   } catch (error) {
@@ -100,13 +101,16 @@ function observeStatements(service: string) {
   };
 }
 
-/** A pool whose sessions use the subgraph's schema and cancel statements past the timeout (0: never). */
-function postgresDialect(connectionString: string, schema: string, max: number, statementTimeoutMs: number) {
-  const pool = new pg.Pool({ connectionString, max, options: `-c search_path=${schema} -c statement_timeout=${statementTimeoutMs}` });
+/**
+ * A pool whose sessions use the subgraph's schema and cancel statements past the timeout (0:
+ * never); `pipeline` for the application's connections (see pipelined-postgres.ts).
+ */
+function postgresPool(connectionString: string, schema: string, max: number, statementTimeoutMs: number, pipeline: boolean) {
+  const pool = new pg.Pool({ connectionString, max, options: `-c search_path=${schema} -c statement_timeout=${statementTimeoutMs}`, pipeline });
   // An idle pooled connection dropped by the server (restart, failover, proxy timeout) is
   // replaced on next use; without a listener node would treat the error as fatal.
   pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
-  return new PostgresDialect({ pool });
+  return pool;
 }
 
 async function migrate(db: Kysely<any>, migrations: Record<string, Migration>, schema: string) {

@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Viewer } from '../auth/viewer.js';
 import type { Page, PageRequest } from '../pagination.js';
 import { existingIdsOnly } from '../validation.js';
-import { asViewer, inKeyOrder } from './viewer-scope.js';
+import { readAsViewer, inKeyOrder } from './viewer-scope.js';
 
 /**
  * Rows by id, as the viewer may see them: one statement per batch, under the viewer's row-level
@@ -19,7 +19,7 @@ export function byIdsLoader<DB, Row extends { id: string }>(
 ): DataLoader<string, Row | null> {
   return new DataLoader(async (ids) => {
     const existing = existingIdsOnly(ids);
-    const rows = viewer && existing.length ? await asViewer(db, viewer, action, (trx) => find(trx, existing)) : [];
+    const rows = viewer && existing.length ? await readAsViewer(db, viewer, action, (trx) => find(trx, existing)) : [];
     return inKeyOrder(ids, rows.filter(visible), (row) => row.id);
   });
 }
@@ -49,7 +49,7 @@ export function listsLoader<DB, Args, Row>(
         groups.set(group, [...(groups.get(group) ?? []), key]);
       }
       const pages = new Map<ListKey<Args>, Page<Row>>();
-      await asViewer(db, viewer, action, async (trx) => {
+      await readAsViewer(db, viewer, action, async (trx) => {
         for (const group of groups.values()) {
           const parentIds = [...new Set(group.map((key) => key.parentId))];
           const results = await load(trx, parentIds, group[0]!.page, group[0]!.args);

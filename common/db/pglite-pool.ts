@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
-import type { DatabaseConnection, Driver, QueryResult, CompiledQuery, Dialect, Kysely } from 'kysely';
+import type { DatabaseConnection, Driver, QueryResult, CompiledQuery, Dialect, Kysely, TransactionSettings } from 'kysely';
 import { PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
+import { beginStatement } from './begin-statement.js';
 
 /**
  * Kysely driver for PGlite. PGlite is one connection, so a connection is lent to one unit of
@@ -35,8 +36,8 @@ class PGliteDriver implements Driver {
     return this.connection;
   }
 
-  async beginTransaction(connection: DatabaseConnection) {
-    await connection.executeQuery({ sql: 'begin', parameters: [] } as unknown as CompiledQuery);
+  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
+    await connection.executeQuery({ sql: beginStatement(settings), parameters: [] } as unknown as CompiledQuery);
   }
   async commitTransaction(connection: DatabaseConnection) {
     await connection.executeQuery({ sql: 'commit', parameters: [] } as unknown as CompiledQuery);

@@ -1,5 +1,6 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { logger } from '../logger.js';
+import { sentAhead } from './pipelined-postgres.js';
 import { APP_ROLE, PLATFORM_ROLE } from './roles.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -8,10 +9,26 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * The statement that opens every unit of work, with its values written in rather than bound: a
  * statement without parameters is one simple-protocol message (on PGlite a third of the calls of a
  * bound one). Only a role name of ours and a tenant id checked to be a UUID are ever written in.
+ * Its answer is not waited for: on PostgreSQL it leaves with the unit's first statement, which
+ * fails if the scope did (`pipelined-postgres.ts`).
  */
-function scopeTo(role: string, tenantId: string) {
+async function scopeTo<DB>(trx: Transaction<DB>, role: string, tenantId: string) {
   if (tenantId !== '' && !UUID.test(tenantId)) throw new Error('A tenant id must be a UUID');
-  return sql.raw(`select set_config('role', '${role}', true), set_config('app.tenant_id', '${tenantId}', true)`);
+  await trx.executeQuery(sentAhead(`select set_config('role', '${role}', true), set_config('app.tenant_id', '${tenantId}', true)`));
+}
+
+/**
+ * What a unit of work may do. A read-only one is refused any write by PostgreSQL itself, and so
+ * need not wait for its commit (`pipelined-postgres.ts`): loaders and lists use it.
+ */
+export type Access = 'read write' | 'read only';
+
+function unitOfWork<DB, T>(db: Kysely<DB>, role: string, tenantId: string, access: Access, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  const transaction = access === 'read only' ? db.transaction().setAccessMode('read only') : db.transaction();
+  return transaction.execute(async (trx) => {
+    await scopeTo(trx, role, tenantId);
+    return work(trx);
+  });
 }
 
 /**
@@ -19,19 +36,13 @@ function scopeTo(role: string, tenantId: string) {
  * transaction-local `set_config`, so a pooled connection never carries one request's tenant into
  * the next. Row-level security policies read `app.tenant_id`.
  */
-export function inTenant<DB, T>(db: Kysely<DB>, tenantId: string, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
-  return db.transaction().execute(async (trx) => {
-    await scopeTo(APP_ROLE, tenantId).execute(trx);
-    return work(trx);
-  });
+export function inTenant<DB, T>(db: Kysely<DB>, tenantId: string, work: (trx: Transaction<DB>) => Promise<T>, access: Access = 'read write'): Promise<T> {
+  return unitOfWork(db, APP_ROLE, tenantId, access, work);
 }
 
 /** A unit of work with no tenant: the policies show it no tenant's rows. */
-export function withoutTenant<DB, T>(db: Kysely<DB>, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
-  return db.transaction().execute(async (trx) => {
-    await scopeTo(APP_ROLE, '').execute(trx);
-    return work(trx);
-  });
+export function withoutTenant<DB, T>(db: Kysely<DB>, work: (trx: Transaction<DB>) => Promise<T>, access: Access = 'read write'): Promise<T> {
+  return unitOfWork(db, APP_ROLE, '', access, work);
 }
 
 export interface PlatformAccess {
@@ -45,11 +56,8 @@ export interface PlatformAccess {
  * The one way to read or write across tenants: it switches to the platform role, whose policies
  * see every tenant, and writes an audit line. There is no flag ordinary code could set instead.
  */
-export function asPlatform<DB, T>(db: Kysely<DB>, access: PlatformAccess, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+export function asPlatform<DB, T>(db: Kysely<DB>, access: PlatformAccess, work: (trx: Transaction<DB>) => Promise<T>, mode: Access = 'read write'): Promise<T> {
   const level = access.actor.startsWith('system:') ? 'debug' : 'info';
   logger[level]({ audit: true, actor: access.actor, action: access.action }, 'platform access');
-  return db.transaction().execute(async (trx) => {
-    await scopeTo(PLATFORM_ROLE, '').execute(trx);
-    return work(trx);
-  });
+  return unitOfWork(db, PLATFORM_ROLE, '', mode, work);
 }

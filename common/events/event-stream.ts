@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { tenantScope } from '../auth/tenant-scope.js';
 import type { Viewer } from '../auth/viewer.js';
-import { asViewer } from '../db/viewer-scope.js';
+import { readAsViewer } from '../db/viewer-scope.js';
 import { unauthenticated } from '../errors.js';
 import { isUuid } from '../validation.js';
 import type { EventKey, EventType } from './catalogue.js';
@@ -65,7 +65,7 @@ export function eventStream<Type extends EventType, Name extends string>(declara
     async read(db: Kysely<any>, viewer: Viewer | null, eventId: string): Promise<CarrelEvent | null> {
       if (!viewer) throw unauthenticated();
       if (!isUuid(eventId)) return null;
-      const event = await asViewer(db, viewer, 'read event', (trx) => findOutboxEvent(trx, eventId));
+      const event = await readAsViewer(db, viewer, 'read event', (trx) => findOutboxEvent(trx, eventId));
       if (!event || !Object.hasOwn(declaration.types, event.type)) return null;
       const ownKey = own(viewer);
       return ownKey && !ownKey.values.includes(event.keys[ownKey.key]!) ? null : event;

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 import type { Viewer } from '../../../common/auth/viewer.js';
 import { byIdsLoader, listsLoader, type ListKey } from '../../../common/db/loaders.js';
-import { asViewer } from '../../../common/db/viewer-scope.js';
+import { readAsViewer } from '../../../common/db/viewer-scope.js';
 import type { Page } from '../../../common/pagination.js';
 import { canSeeBooking, canSeeTenantRow } from './access.js';
 import {
@@ -40,6 +40,6 @@ export function createLoaders(db: Kysely<BookingsDatabase>, viewer: Viewer | nul
     seatsOfLibrary: listsLoader(db, viewer, 'load seats of libraries', (trx, ids, page, args: { includeInactive: boolean }) => seatsOfLibraries(trx, ids, page, args.includeInactive)),
     bookingsOfUser: listsLoader(db, viewer, 'load bookings of users', (trx, ids, page, args: { status: BookingStatus | null }) => bookingsOfUsers(trx, ids, args.status, page)),
     librariesOfTenant: listsLoader(db, viewer, 'load libraries of tenants', (trx, ids, page) => librariesOfTenants(trx, ids, page)),
-    bookingPolicy: new DataLoader((tenantIds) => asViewer(db, viewer, 'load booking policies', (trx) => findBookingPolicies(trx, tenantIds))),
+    bookingPolicy: new DataLoader((tenantIds) => readAsViewer(db, viewer, 'load booking policies', (trx) => findBookingPolicies(trx, tenantIds))),
   };
 }

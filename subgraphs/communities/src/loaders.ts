@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 import type { Viewer } from '../../../common/auth/viewer.js';
 import { byIdsLoader, listsLoader, type ListKey } from '../../../common/db/loaders.js';
-import { asViewer, inKeyOrder } from '../../../common/db/viewer-scope.js';
+import { readAsViewer, inKeyOrder } from '../../../common/db/viewer-scope.js';
 import type { Page } from '../../../common/pagination.js';
 import { existingIdsOnly } from '../../../common/validation.js';
 import { canSeeCommunity, readerOf, runsMessaging } from './access.js';
@@ -42,7 +42,7 @@ export function createLoaders(db: Kysely<CommunitiesDatabase>, viewer: Viewer | 
   return {
     community: new DataLoader(async (ids) => {
       const existing = existingIdsOnly(ids);
-      const rows = viewer && existing.length ? await asViewer(db, viewer, 'load communities', (trx) => findCommunitiesByIds(trx, reader, existing)) : [];
+      const rows = viewer && existing.length ? await readAsViewer(db, viewer, 'load communities', (trx) => findCommunitiesByIds(trx, reader, existing)) : [];
       return inKeyOrder(ids, rows.filter((row) => canSeeCommunity(viewer, row)), (row) => row.id);
     }),
     post: byIdsLoader(db, viewer, 'load posts', findPostsByIds, () => true),
@@ -52,7 +52,7 @@ export function createLoaders(db: Kysely<CommunitiesDatabase>, viewer: Viewer | 
     communitiesOfUser: listsLoader(db, viewer, 'load communities of users', (trx, ids, page) => communitiesOfUsers(trx, reader, ids, page)),
     announcement: byIdsLoader(db, runsMessaging(viewer) ? viewer : null, 'load announcements', findAnnouncementsByIds, () => true),
     announcementProgress: new DataLoader(async (ids) => {
-      const rows = await asViewer(db, viewer, 'count announcement deliveries', (trx) => progressOf(trx, ids));
+      const rows = await readAsViewer(db, viewer, 'count announcement deliveries', (trx) => progressOf(trx, ids));
       return ids.map((id) => rows.filter((row) => row.announcement_id === id));
     }),
   };

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 import type { Viewer } from '../../../common/auth/viewer.js';
 import { byIdsLoader, listsLoader, type ListKey } from '../../../common/db/loaders.js';
-import { asViewer, inKeyOrder } from '../../../common/db/viewer-scope.js';
+import { readAsViewer, inKeyOrder } from '../../../common/db/viewer-scope.js';
 import type { Page } from '../../../common/pagination.js';
 import { existingIdsOnly } from '../../../common/validation.js';
 import { canSeePayment } from './access.js';
@@ -32,20 +32,20 @@ export function createLoaders(db: Kysely<PaymentsDatabase>, viewer: Viewer | nul
     payment: byIdsLoader(db, viewer, 'load payments', findPaymentsByIds, (row) => canSeePayment(viewer, row)),
     paymentOfBooking: new DataLoader(async (bookingIds) => {
       const ids = existingIdsOnly(bookingIds);
-      const rows = viewer && ids.length ? await asViewer(db, viewer, 'load payments of bookings', (trx) => paymentsOfBookings(trx, ids)) : [];
+      const rows = viewer && ids.length ? await readAsViewer(db, viewer, 'load payments of bookings', (trx) => paymentsOfBookings(trx, ids)) : [];
       return inKeyOrder(bookingIds, rows.filter((row) => canSeePayment(viewer, row)), (row) => row.booking_id!);
     }),
     // Asked only for payments the viewer already sees.
-    refundsOfPayment: new DataLoader((paymentIds) => asViewer(db, viewer, 'load refunds of payments', (trx) => refundsOfPayments(trx, paymentIds))),
+    refundsOfPayment: new DataLoader((paymentIds) => readAsViewer(db, viewer, 'load refunds of payments', (trx) => refundsOfPayments(trx, paymentIds))),
     paymentsOfUser: listsLoader(db, viewer, 'load payments of users', (trx, ids, page) => paymentsOfUsers(trx, ids, page)),
     accountsOfTenant: new DataLoader(async (tenantIds) => {
-      const rows = await asViewer(db, viewer, 'load credit wallets', (trx) => accountsOf(trx, tenantIds));
+      const rows = await readAsViewer(db, viewer, 'load credit wallets', (trx) => accountsOf(trx, tenantIds));
       return tenantIds.map((id) => rows.filter((row) => row.tenant_id === id));
     }),
     // Row-level security keeps members to their tenant's; only owners and admins ask.
     settlement: byIdsLoader(db, viewer, 'load settlements', findSettlementsByIds, () => true),
     // Asked for the movements of credit events the viewer was already let read.
     creditMovement: byIdsLoader(db, viewer, 'load credit movements', findMovementsByIds, () => true),
-    paymentPolicy: new DataLoader((tenantIds) => asViewer(db, viewer, 'load payment policies', (trx) => findPaymentPolicies(trx, tenantIds))),
+    paymentPolicy: new DataLoader((tenantIds) => readAsViewer(db, viewer, 'load payment policies', (trx) => findPaymentPolicies(trx, tenantIds))),
   };
 }

@@ -1,6 +1,6 @@
 import { signedIn, withRole } from '../../../../common/auth/guards.js';
 import { tenantScope } from '../../../../common/auth/tenant-scope.js';
-import { asViewer } from '../../../../common/db/viewer-scope.js';
+import { readAsViewer } from '../../../../common/db/viewer-scope.js';
 import { badUserInput, notFound } from '../../../../common/errors.js';
 import { pageRequest } from '../../../../common/pagination.js';
 import { isUuid } from '../../../../common/validation.js';
@@ -18,7 +18,7 @@ export const Query: QueryResolvers = {
     const caller = signedIn(viewer);
     const scope = tenantScope(caller, tenantId, { required: false });
     const page = pageRequest(first, after);
-    return asViewer(db, caller, 'list libraries', (trx) => listLibraries(trx, scope, page));
+    return readAsViewer(db, caller, 'list libraries', (trx) => listLibraries(trx, scope, page));
   },
 
   library: async (_parent, { id }, { viewer, loaders }) => {
@@ -34,7 +34,7 @@ export const Query: QueryResolvers = {
     if (!library) throw notFound('Library');
     if (endsAt.getTime() <= startsAt.getTime()) throw badUserInput('endsAt must be after startsAt.', 'endsAt');
     if (endsAt.getTime() - startsAt.getTime() > 7 * 24 * 3600_000) throw badUserInput('Ask for at most a week at a time.', 'endsAt');
-    return asViewer(db, caller, 'seat availability', async (trx) => {
+    return readAsViewer(db, caller, 'seat availability', async (trx) => {
       const seats = await activeSeatsOfLibrary(trx, library.id);
       let bookable = library.status === 'OPEN';
       try {
@@ -58,7 +58,7 @@ export const Query: QueryResolvers = {
   myBookings: (_parent, { first, after, status }, { viewer, db }) => {
     const caller = signedIn(viewer);
     const page = pageRequest(first, after);
-    return asViewer(db, caller, 'my bookings', (trx) => listBookings(trx, { userId: caller.userId, status }, page));
+    return readAsViewer(db, caller, 'my bookings', (trx) => listBookings(trx, { userId: caller.userId, status }, page));
   },
 
   bookings: (_parent, { filter, first, after, tenantId }, { viewer, db }) => {
@@ -70,7 +70,7 @@ export const Query: QueryResolvers = {
       if (id && !isUuid(id)) throw badUserInput(`${field} is not an id.`, `filter.${field}`);
     }
     const page = pageRequest(first, after);
-    return asViewer(db, staff, 'list bookings', (trx) =>
+    return readAsViewer(db, staff, 'list bookings', (trx) =>
       listBookings(trx, { tenantId: scope, libraryId: filter?.libraryId, userId: filter?.userId, status: filter?.status, from: filter?.from, to: filter?.to }, page),
     );
   },

@@ -2,7 +2,7 @@ import { signedIn, tenantMember } from '../../../../common/auth/guards.js';
 import { isTenantStaff } from '../../../../common/auth/viewer.js';
 import { tenantScope } from '../../../../common/auth/tenant-scope.js';
 import { inTenant } from '../../../../common/db/scope.js';
-import { asViewer } from '../../../../common/db/viewer-scope.js';
+import { readAsViewer } from '../../../../common/db/viewer-scope.js';
 import { forbidden, notFound } from '../../../../common/errors.js';
 import { pageRequest } from '../../../../common/pagination.js';
 import { isUuid } from '../../../../common/validation.js';
@@ -30,14 +30,14 @@ export const Query: QueryResolvers = {
     if (!runsMessaging(caller)) throw forbidden('Only the tenant’s staff and owners see its announcements.');
     const scope = tenantScope(caller, tenantId, { required: true })!;
     const page = pageRequest(first, after);
-    return asViewer(db, caller, `list announcements of tenant ${scope}`, (trx) => listAnnouncements(trx, scope, page));
+    return readAsViewer(db, caller, `list announcements of tenant ${scope}`, (trx) => listAnnouncements(trx, scope, page));
   },
 
   messageTemplates: (_parent, { first, after, tenantId }, { viewer, db }) => {
     const caller = signedIn(viewer);
     if (!runsMessaging(caller)) throw forbidden('Only the tenant’s staff and owners use message templates.');
     const scope = tenantScope(caller, tenantId, { required: true })!;
-    return asViewer(db, caller, `list message templates of tenant ${scope}`, (trx) => listTemplates(trx, scope, pageRequest(first, after, 'text')));
+    return readAsViewer(db, caller, `list message templates of tenant ${scope}`, (trx) => listTemplates(trx, scope, pageRequest(first, after, 'text')));
   },
 
   communityEventsFilter: async (_parent, { communityId }, { viewer, loaders }) => {
@@ -65,7 +65,7 @@ export const Query: QueryResolvers = {
     const caller = signedIn(viewer);
     const scope = tenantScope(caller, tenantId, { required: false });
     const page = pageRequest(first, after);
-    return asViewer(db, caller, 'list communities', (trx) => listCommunities(trx, readerOf(caller), scope, page));
+    return readAsViewer(db, caller, 'list communities', (trx) => listCommunities(trx, readerOf(caller), scope, page));
   },
 
   moderationQueue: async (_parent, { communityId, first, after }, { viewer, db, loaders }) => {
@@ -75,7 +75,7 @@ export const Query: QueryResolvers = {
       const community = await loaders.community.load(communityId);
       if (!community) throw notFound('Community');
       if (!canModerate(caller, community)) throw forbidden('Only the community’s moderators, staff and owners see its moderation queue.');
-      return asViewer(db, caller, 'read a moderation queue', (trx) => moderationQueue(trx, [community.id], page));
+      return readAsViewer(db, caller, 'read a moderation queue', (trx) => moderationQueue(trx, [community.id], page));
     }
     const member = tenantMember(caller, 'Platform admins name a community.');
     return inTenant(db, member.tenantId, async (trx) => moderationQueue(trx, isTenantStaff(member) ? null : await moderatedCommunityIds(trx, member.userId), page));

@@ -1,4 +1,4 @@
-import { asViewer } from '../../../../common/db/viewer-scope.js';
+import { readAsViewer } from '../../../../common/db/viewer-scope.js';
 import { pageRequest } from '../../../../common/pagination.js';
 import type { CreditWalletResolvers } from '../__generated__/resolvers-types.js';
 import { canSeeFees } from '../access.js';
@@ -18,6 +18,6 @@ export const CreditWallet: CreditWalletResolvers = {
   entries: (wallet, { channel, first, after }, { viewer, db }) => {
     if (!canSeeFees(viewer)) return null;
     const page = pageRequest(first, after);
-    return asViewer(db, viewer, 'read a credit ledger', (trx) => entriesOf(trx, wallet.tenantId, channel ?? null, page));
+    return readAsViewer(db, viewer, 'read a credit ledger', (trx) => entriesOf(trx, wallet.tenantId, channel ?? null, page));
   },
 };

@@ -1,6 +1,6 @@
 import { platformAdmin, signedIn, withRole } from '../../../../common/auth/guards.js';
 import { tenantScope } from '../../../../common/auth/tenant-scope.js';
-import { asViewer } from '../../../../common/db/viewer-scope.js';
+import { readAsViewer } from '../../../../common/db/viewer-scope.js';
 import { badUserInput, notFound } from '../../../../common/errors.js';
 import { pageRequest } from '../../../../common/pagination.js';
 import { isUuid } from '../../../../common/validation.js';
@@ -18,7 +18,7 @@ const DAY = 24 * 3600_000;
 /** The platform's pool and issued credits per channel, as platform admins see them. */
 export async function platformPool(ctx: PaymentsContext) {
   const admin = platformAdmin(ctx.viewer, 'Only platform admins see the platform’s credits.');
-  const accounts = await asViewer(ctx.db, admin, 'read the platform credit pool', (trx) => accountsOf(trx, [null]));
+  const accounts = await readAsViewer(ctx.db, admin, 'read the platform credit pool', (trx) => accountsOf(trx, [null]));
   // ISSUED is kept as the negative of what was created, so that every channel's accounts sum to zero.
   return CREDIT_CHANNELS.map((channel) => ({ channel, pool: balanceOf(accounts, channel, 'POOL'), issued: -balanceOf(accounts, channel, 'ISSUED') }));
 }
@@ -51,7 +51,7 @@ export const Query: QueryResolvers = {
     // Students see their own whatever the filter says.
     const userId = caller.role === 'STUDENT' ? caller.userId : filter?.userId;
     const page = pageRequest(first, after);
-    return asViewer(db, caller, 'list payments', (trx) =>
+    return readAsViewer(db, caller, 'list payments', (trx) =>
       listPayments(trx, { tenantId: scope, userId, libraryId: filter?.libraryId, bookingId: filter?.bookingId, settlementId: filter?.settlementId, status: filter?.status }, page),
     );
   },
@@ -62,7 +62,7 @@ export const Query: QueryResolvers = {
     if (to.getTime() <= from.getTime()) throw badUserInput('to must be after from.', 'to');
     if (to.getTime() - from.getTime() > 366 * DAY) throw badUserInput('Ask for at most 366 days at a time.', 'to');
     if (libraryId && !isUuid(libraryId)) throw badUserInput('libraryId is not an id.', 'libraryId');
-    return asViewer(db, caller, 'revenue summary', (trx) => revenueSummary(trx, { tenantId: scope, libraryId: libraryId ?? null, from, to }));
+    return readAsViewer(db, caller, 'revenue summary', (trx) => revenueSummary(trx, { tenantId: scope, libraryId: libraryId ?? null, from, to }));
   },
 
   platformCreditPool: (_parent, _args, ctx) => platformPool(ctx),
@@ -71,7 +71,7 @@ export const Query: QueryResolvers = {
     const caller = withRole(viewer, ['OWNER', 'PLATFORM_ADMIN'], 'Only owners and platform admins see settlements.');
     const scope = tenantScope(caller, tenantId, { required: false });
     const page = pageRequest(first, after);
-    return asViewer(db, caller, 'list settlements', (trx) => listSettlements(trx, scope, page));
+    return readAsViewer(db, caller, 'list settlements', (trx) => listSettlements(trx, scope, page));
   },
 
   settlement: async (_parent, { id }, { viewer, loaders }) => {

@@ -1,6 +1,6 @@
 import { signedIn, withRole } from '../../../../common/auth/guards.js';
 import { tenantScope } from '../../../../common/auth/tenant-scope.js';
-import { asViewer } from '../../../../common/db/viewer-scope.js';
+import { readAsViewer } from '../../../../common/db/viewer-scope.js';
 import { notFound } from '../../../../common/errors.js';
 import { pageRequest } from '../../../../common/pagination.js';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
@@ -21,6 +21,6 @@ export const Query: QueryResolvers = {
     // Row-level security already limits the rows to the viewer's tenant; the filter says so in code too.
     const scope = tenantScope(staff, tenantId, { required: false });
     const page = pageRequest(first, after);
-    return asViewer(db, staff, 'list users', (trx) => listUsers(trx, { role, tenantId: scope }, page));
+    return readAsViewer(db, staff, 'list users', (trx) => listUsers(trx, { role, tenantId: scope }, page));
   },
 };
