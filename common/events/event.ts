@@ -23,6 +23,8 @@ export interface SubscribeOptions {
 }
 
 export interface EventBus {
+  /** Whether `publish` calls this process's handlers itself and waits for them (the in-process bus). */
+  readonly callsHandlersWhilePublishing: boolean;
   publish(events: readonly CarrelEvent[]): Promise<void>;
   subscribe(handler: EventHandler, options?: SubscribeOptions): () => Promise<void>;
   /**

@@ -9,6 +9,7 @@ import type { CarrelEvent, EventBus, EventHandler, SubscribeOptions } from './ev
  * would retry it; every consumer must therefore take an event twice in its stride.
  */
 export class MemoryEventBus implements EventBus {
+  readonly callsHandlersWhilePublishing = true;
   private readonly handlers = new Set<EventHandler>();
   private readonly durable = new Set<EventHandler>();
   private readonly tenantHandlers = new Map<string, Set<EventHandler>>();

@@ -96,7 +96,9 @@ export function startOutboxRelay(db: Kysely<any>, bus: EventBus, { intervalMs = 
         .sort((a, b) => a.occurred_at.getTime() - b.occurred_at.getTime() || a.id.localeCompare(b.id))
         .map((row): CarrelEvent => ({ id: row.id, tenantId: row.tenant_id, type: row.type, occurredAt: row.occurred_at.toISOString(), keys: row.keys }));
       try {
-        await publishing.run(relayId, () => bus.publish(events));
+        // Only a bus that calls handlers inside `publish` needs to know whose round it is; an
+        // AsyncLocalStorage, once used, makes Node 20 track every promise of the process.
+        await (bus.callsHandlersWhilePublishing ? publishing.run(relayId, () => bus.publish(events)) : bus.publish(events));
       } catch (error) {
         await release(events);
         throw error;

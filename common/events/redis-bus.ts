@@ -14,6 +14,7 @@ const CLAIM_EVERY_MS = 10_000;
  * groups) need events that arrived while they were away; live subscribers read from the tail.
  */
 export class RedisEventBus implements EventBus {
+  readonly callsHandlersWhilePublishing = false;
   private readonly publisher: Redis;
   private readonly stream: string;
   private readonly readers = new Set<Redis>();
