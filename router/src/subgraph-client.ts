@@ -76,7 +76,7 @@ export class SubgraphClient {
     return repeatable ? this.retryOnce.execute(guarded) : guarded();
   }
 
-  /** The fetch the gateway's data source calls: the parts of a Response it reads, nothing more. */
+  /** One HTTP call, its whole answer read (up to the size cap). */
   fetch = async (url: string, init: FetchInit = {}): Promise<SubgraphResponse> => {
     try {
       const response = await request(url, {
@@ -110,8 +110,8 @@ export class SubgraphClient {
   };
 }
 
-/** The part of a fetch Response the gateway reads (status, headers, body). */
-class SubgraphResponse {
+/** A subgraph's answer, read whole: status, headers, body. */
+export class SubgraphResponse {
   readonly statusText = '';
   readonly headers: { get(name: string): string | null };
 
