@@ -31,15 +31,45 @@ const pageEstimator: ComplexityEstimator = ({ field, args, childComplexity }) =>
 };
 
 /**
+ * What the cost of an operation can depend on in its variables: numbers (a `first`), lists (the
+ * representations handed to `_entities`) by their length, booleans (`@include`, `@skip`), and
+ * which are null or missing. Strings and input objects cannot change it.
+ */
+function costSignature(operationName: string | null | undefined, variables: Record<string, unknown>): string {
+  let signature = operationName ?? '';
+  for (const name in variables) {
+    const value = variables[name];
+    signature += `,${name}:${Array.isArray(value) ? `[${value.length}]` : typeof value === 'number' || typeof value === 'boolean' || value == null ? String(value) : typeof value}`;
+  }
+  return signature;
+}
+
+/** Costs already computed, per schema, parsed document (servers keep one per distinct query text) and signature. */
+const knownCosts = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>();
+const SIGNATURES_PER_DOCUMENT = 64;
+
+/**
  * What an operation would cost with these variables; undefined when they do not fit the operation,
- * which execution then refuses on its own, before anything is called.
+ * which execution then refuses on its own, before anything is called. Remembered for the document
+ * and what in the variables can change it: the same page asked again costs no walk of its document.
  */
 export function operationCost(schema: GraphQLSchema, query: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined): number | undefined {
+  const signature = costSignature(operationName, variables ?? {});
+  let documents = knownCosts.get(schema);
+  if (!documents) knownCosts.set(schema, (documents = new WeakMap()));
+  let costs = documents.get(query);
+  const known = costs?.get(signature);
+  if (known !== undefined) return known;
+  let cost: number;
   try {
-    return getComplexity({ schema, query, variables: variables ?? {}, ...(operationName ? { operationName } : {}), estimators: [pageEstimator] });
+    cost = getComplexity({ schema, query, variables: variables ?? {}, ...(operationName ? { operationName } : {}), estimators: [pageEstimator] });
   } catch {
+    // Not remembered: other values of the same shape may fit, and must then be counted.
     return undefined;
   }
+  if (!costs) documents.set(query, (costs = new Map()));
+  if (costs.size < SIGNATURES_PER_DOCUMENT) costs.set(signature, cost);
+  return cost;
 }
 
 export const tooComplex = (cost: number, maxCost = MAX_OPERATION_COST) =>

@@ -79,6 +79,22 @@ describe('the cost of an operation', () => {
     expect(costOf(byDefault)).toBe(costOf(fifty));
   });
 
+  it('counts each request’s own page size, whatever the same document was sent with before', async () => {
+    // A fresh document (the alias makes its text new to every cache), first with small pages.
+    const document = AMPLIFIED_BY_VARIABLE.replace('library(id: $id)', 'fresh: library(id: $id)');
+    for (const url of [`${router.url}/graphql`, `${stack.subgraphs.bookings.url}/graphql`]) {
+      const small = await request(url, document, { id: fixture.library.id, n: 2 }, tenant.owner.token);
+      expect(small.errors).toBeUndefined();
+      const mistaken = await request(url, document, { id: fixture.library.id, n: 'many' }, tenant.owner.token);
+      expect(errorCodes(mistaken)).toEqual(['BAD_USER_INPUT']);
+      const large = await request(url, document, { id: fixture.library.id, n: MAX_PAGE_SIZE }, tenant.owner.token);
+      expect(errorCodes(large)).toEqual(['OPERATION_TOO_COMPLEX']);
+      expect(costOf(large)).toBeGreaterThan(MAX_PAGE_SIZE ** 3);
+      const again = await request(url, document, { id: fixture.library.id, n: 2 }, tenant.owner.token);
+      expect(again.errors).toBeUndefined();
+    }
+  });
+
   it('is refused by the subgraph itself when reached without the router', async () => {
     const response = await request(`${stack.subgraphs.bookings.url}/graphql`, AMPLIFIED_BY_VARIABLE, { id: fixture.library.id, n: MAX_PAGE_SIZE }, tenant.owner.token);
     expect(response.status).toBe(400);
