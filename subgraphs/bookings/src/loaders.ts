@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 import type { Viewer } from '../../../common/auth/viewer.js';
-import { byIdsLoader, listsLoader, type ListKey } from '../../../common/db/loaders.js';
+import { byIdsLoader, listsLoader, type ListKey, type RowLoader } from '../../../common/db/loaders.js';
 import { readAsViewer } from '../../../common/db/viewer-scope.js';
 import type { Page } from '../../../common/pagination.js';
 import { canSeeBooking, canSeeTenantRow } from './access.js';
@@ -22,9 +22,9 @@ import {
 } from './db.js';
 
 export interface BookingsLoaders {
-  library: DataLoader<string, LibraryRow | null>;
-  seat: DataLoader<string, SeatRow | null>;
-  booking: DataLoader<string, BookingRow | null>;
+  library: RowLoader<LibraryRow>;
+  seat: RowLoader<SeatRow>;
+  booking: RowLoader<BookingRow>;
   seatsOfLibrary: DataLoader<ListKey<{ includeInactive: boolean }>, Page<SeatRow>, string>;
   bookingsOfUser: DataLoader<ListKey<{ status: BookingStatus | null }>, Page<BookingRow>, string>;
   librariesOfTenant: DataLoader<ListKey<Record<string, never>>, Page<LibraryRow>, string>;
@@ -42,4 +42,18 @@ export function createLoaders(db: Kysely<BookingsDatabase>, viewer: Viewer | nul
     librariesOfTenant: listsLoader(db, viewer, 'load libraries of tenants', (trx, ids, page) => librariesOfTenants(trx, ids, page)),
     bookingPolicy: new DataLoader((tenantIds) => readAsViewer(db, viewer, 'load booking policies', (trx) => findBookingPolicies(trx, tenantIds))),
   };
+}
+
+/**
+ * Loads the seats and libraries a page of bookings will be asked for (`asked`: the fields selected
+ * on its bookings, and on their seats), together, before the page is returned: graphql-js then
+ * completes every booking at once instead of waiting on each one's seat and library.
+ */
+export async function withPlacesLoaded(page: Page<BookingRow>, asked: { booking: Set<string>; seat: Set<string> }, loaders: BookingsLoaders): Promise<Page<BookingRow>> {
+  await Promise.all([
+    asked.booking.has('seat') ? loaders.seat.loadMany(page.nodes.map((booking) => booking.seat_id)) : null,
+    // A seat's library is its booking's.
+    asked.booking.has('library') || asked.seat.has('library') ? loaders.library.loadMany(page.nodes.map((booking) => booking.library_id)) : null,
+  ]);
+  return page;
 }

@@ -1,11 +1,14 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { signedIn, withRole } from '../../../../common/auth/guards.js';
 import { tenantScope } from '../../../../common/auth/tenant-scope.js';
 import { readAsViewer } from '../../../../common/db/viewer-scope.js';
 import { badUserInput, notFound } from '../../../../common/errors.js';
 import { pageRequest } from '../../../../common/pagination.js';
+import { selectedFields } from '../../../../common/operations/selected-fields.js';
 import { isUuid } from '../../../../common/validation.js';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { activeSeatsOfLibrary, listBookings, listLibraries, takenSeatIds } from '../db.js';
+import { withPlacesLoaded } from '../loaders.js';
 import { validateBookingPeriod } from '../rules/booking-period.js';
 import { bookingEventStream } from './BookingEvent.js';
 
@@ -55,13 +58,14 @@ export const Query: QueryResolvers = {
     return booking;
   },
 
-  myBookings: (_parent, { first, after, status }, { viewer, db }) => {
+  myBookings: async (_parent, { first, after, status }, { viewer, db, loaders }, info) => {
     const caller = signedIn(viewer);
     const page = pageRequest(first, after);
-    return readAsViewer(db, caller, 'my bookings', (trx) => listBookings(trx, { userId: caller.userId, status }, page));
+    const bookings = await readAsViewer(db, caller, 'my bookings', (trx) => listBookings(trx, { userId: caller.userId, status }, page));
+    return withPlacesLoaded(bookings, placesAsked(info), loaders);
   },
 
-  bookings: (_parent, { filter, first, after, tenantId }, { viewer, db }) => {
+  bookings: async (_parent, { filter, first, after, tenantId }, { viewer, db, loaders }, info) => {
     const staff = withRole(viewer, ['STAFF', 'OWNER', 'PLATFORM_ADMIN'], 'Only staff and owners list the tenant’s bookings; use myBookings.');
     const scope = tenantScope(staff, tenantId, { required: true });
     if (filter?.from && filter.to && filter.from.getTime() >= filter.to.getTime()) throw badUserInput('filter.to must be after filter.from.', 'filter.to');
@@ -70,8 +74,11 @@ export const Query: QueryResolvers = {
       if (id && !isUuid(id)) throw badUserInput(`${field} is not an id.`, `filter.${field}`);
     }
     const page = pageRequest(first, after);
-    return readAsViewer(db, staff, 'list bookings', (trx) =>
+    const bookings = await readAsViewer(db, staff, 'list bookings', (trx) =>
       listBookings(trx, { tenantId: scope, libraryId: filter?.libraryId, userId: filter?.userId, status: filter?.status, from: filter?.from, to: filter?.to }, page),
     );
+    return withPlacesLoaded(bookings, placesAsked(info), loaders);
   },
 };
+
+const placesAsked = (info: GraphQLResolveInfo) => ({ booking: selectedFields(info, ['nodes']), seat: selectedFields(info, ['nodes', 'seat']) });
