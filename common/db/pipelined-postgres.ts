@@ -70,8 +70,13 @@ class PipelinedPostgresDriver implements Driver {
 
   async commitTransaction(connection: DatabaseConnection) {
     const pipelined = connection as PipelinedConnection;
-    if (pipelined.readOnly) pipelined.commitAhead();
-    else await connection.executeQuery(CompiledQuery.raw('commit'));
+    if (!pipelined.readOnly) {
+      await connection.executeQuery(CompiledQuery.raw('commit'));
+      return;
+    }
+    // Through executeQuery all the same, so it is counted and traced as any statement.
+    await connection.executeQuery(sentAhead('commit'));
+    pipelined.leaveAhead();
   }
 
   async rollbackTransaction(connection: DatabaseConnection) {
@@ -92,15 +97,17 @@ const IGNORE = () => {};
 class PipelinedConnection implements DatabaseConnection {
   /** This unit of work's statements written whose answers are still to be read, oldest first. */
   private ahead: Promise<unknown>[] = [];
+  /** Whether statements sent ahead wait in the socket's buffer. */
+  private corked = false;
   /** Whether the open transaction was begun read only. */
   readOnly = false;
 
   constructor(private readonly client: pg.PoolClient) {}
 
-  /** Ends a read-only transaction without waiting for PostgreSQL to say so. */
-  commitAhead() {
-    this.holdWrites();
-    this.client.query('commit').catch((error: unknown) => logger.warn({ err: error }, 'a read-only transaction did not commit'));
+  /** The unit of work is over: the next one on this connection does not wait for what it sent last. */
+  leaveAhead() {
+    for (const answer of this.ahead) answer.catch((error: unknown) => logger.warn({ err: error }, 'a read-only transaction did not end cleanly'));
+    this.ahead = [];
     this.readOnly = false;
   }
 
@@ -141,8 +148,6 @@ class PipelinedConnection implements DatabaseConnection {
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('Streaming results is not supported on a pipelining connection');
   }
-
-  private corked = false;
 
   /** Statements sent ahead wait in the socket's buffer and leave in one write with the next one. */
   private holdWrites() {
