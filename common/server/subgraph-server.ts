@@ -118,6 +118,8 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
   await server.start();
 
   app.disable('x-powered-by');
+  // Nothing a subgraph answers is cached: hashing each response for an ETag is work for no one.
+  app.set('etag', false);
   app.get('/health', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/ready', async (_req, res) => {
     const checks = {

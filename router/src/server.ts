@@ -151,6 +151,9 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
 
   const app = express();
   app.disable('x-powered-by');
+  // GraphQL answers, health and metrics are never cached: no ETag hashed for them. The explorer's
+  // assets carry their own, computed once (explorer/explorer.ts).
+  app.set('etag', false);
   const contextOf = (req: IncomingMessage) => routerContext(req, { verify, tenantStatus, limits: requestLimits });
   // Assigned below: the HTTP server exists before Apollo Server, whose drain plugin closes it.
   let server: ApolloServer<RouterContext>;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema, parse } from 'graphql';
+import { request as undiciRequest } from 'undici';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eventSubscriptionsOf } from '../../common/events/subscription-declarations.js';
 import { errorCodes, request } from '../../test/support/client.js';
@@ -28,6 +29,18 @@ describe('the schema explorer', () => {
       expect((await asset.arrayBuffer()).byteLength, source).toBeGreaterThan(100);
     }
     expect((await fetch(`${stack.routerUrl}/explorer/assets/../../package.json`)).status).toBe(404);
+  });
+
+  it('lets a browser revalidate its assets (ETag, 304), while nothing uncached is hashed for one', async () => {
+    const asset = await fetch(`${stack.routerUrl}/explorer/assets/graphiql.js`);
+    const etag = asset.headers.get('etag');
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    // As a browser revalidates; fetch() would add `cache-control: no-cache` to a conditional request.
+    const again = await undiciRequest(`${stack.routerUrl}/explorer/assets/graphiql.js`, { headers: { 'if-none-match': etag! } });
+    await again.body.dump();
+    expect(again.statusCode).toBe(304);
+    for (const path of ['/health', '/schema.graphql']) expect((await fetch(`${stack.routerUrl}${path}`)).headers.get('etag'), path).toBeNull();
+    expect((await fetch(`${stack.subgraphs.users.url}/health`)).headers.get('etag')).toBeNull();
   });
 
   it('offers the public SDL for download, with descriptions and subscriptions, without federation internals', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -41,14 +42,20 @@ const PAGE = `<!doctype html>
  * public SDL to download.
  */
 export function mountExplorer(app: Express, publicSdl: string): void {
-  const assets = new Map(Object.entries(ASSETS).map(([name, asset]) => [name, { body: readFileSync(asset.file), type: asset.type }]));
+  // Each asset's ETag is computed once: a browser revalidating after a day gets a 304.
+  const assets = new Map(
+    Object.entries(ASSETS).map(([name, asset]) => {
+      const body = readFileSync(asset.file);
+      return [name, { body, type: asset.type, etag: `"${createHash('sha1').update(body).digest('base64url')}"` }];
+    }),
+  );
   const security = "default-src 'self'; connect-src 'self' ws: wss:; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:";
   app.get('/favicon.ico', (_req, res) => void res.status(204).end());
   app.get('/explorer', (_req, res) => void res.set('content-security-policy', security).type('html').send(PAGE));
   app.get('/explorer/assets/:name', (req, res) => {
     const asset = assets.get(req.params.name);
     if (!asset) return void res.status(404).end();
-    res.set('cache-control', 'public, max-age=86400').type(asset.type).send(asset.body);
+    res.set({ 'cache-control': 'public, max-age=86400', etag: asset.etag }).type(asset.type).send(asset.body);
   });
   app.get('/schema.graphql', (_req, res) => void res.type('text/plain; charset=utf-8').set('content-disposition', 'inline; filename="carrel.graphql"').send(publicSdl));
 }
