@@ -32,9 +32,9 @@ export async function statementsPerRequest(stack: TestStack, owner: Member, page
     let fewest: Record<string, number> | undefined;
     let bookings = 0;
     for (let attempt = 0; attempt < 3; attempt++) {
-      const before = await counterValues(stack, 'carrel_sql_statements_total');
+      const before = await counterValues([stack.metricsUrl!], 'carrel_sql_statements_total');
       const data = await call<{ bookings: { nodes: unknown[] } }>(stack.graphqlUrl, BOOKING_LIST_QUERY, { first }, owner.token);
-      const statements = difference(before, await counterValues(stack, 'carrel_sql_statements_total'));
+      const statements = difference(before, await counterValues([stack.metricsUrl!], 'carrel_sql_statements_total'));
       bookings = data.bookings.nodes.length;
       const total = (counts: Record<string, number>) => Object.values(counts).reduce((sum, count) => sum + count, 0);
       if (!fewest || total(statements) < total(fewest)) fewest = statements;

@@ -7,7 +7,7 @@ const SERVICES = ['router', ...SUBGRAPHS.map(({ name }) => name)] as const;
 type Service = 'router' | SubgraphName;
 
 /** Each service's CPU time so far, in seconds, from its own process (`process_cpu_seconds_total`). */
-async function cpuSeconds(stack: ProcessStack): Promise<Record<Service, number>> {
+export async function cpuSeconds(stack: ProcessStack): Promise<Record<Service, number>> {
   const read = async (service: Service) => {
     const text = await fetch(stack.metricsUrl(service)).then((response) => response.text());
     return [service, Number(/^process_cpu_seconds_total(?:\{[^}]*\})? (\S+)/m.exec(text)![1])] as const;

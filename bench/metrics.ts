@@ -1,13 +1,13 @@
-import type { Stack } from '../stack/stack.js';
-
 /**
- * A counter from the in-process stack's metrics, by its `service` label (`''` for an unlabelled
- * counter). Every service of one process shares the registry the router serves.
+ * A counter's values by their `service` label (`''` for an unlabelled counter), summed over the
+ * metrics pages given: one in-process stack's shared registry, or each process's own.
  */
-export async function counterValues(stack: Stack, name: string): Promise<Record<string, number>> {
-  const text = await fetch(stack.metricsUrl!).then((response) => response.text());
+export async function counterValues(metricsUrls: readonly string[], name: string): Promise<Record<string, number>> {
   const values: Record<string, number> = {};
-  for (const match of text.matchAll(new RegExp(`^${name}(?:\\{service="(\\w+)"\\})? (\\d+)`, 'gm'))) values[match[1] ?? ''] = Number(match[2]);
+  for (const url of metricsUrls) {
+    const text = await fetch(url).then((response) => response.text());
+    for (const match of text.matchAll(new RegExp(`^${name}(?:\\{service="(\\w+)"\\})? (\\d+)`, 'gm'))) values[match[1] ?? ''] = (values[match[1] ?? ''] ?? 0) + Number(match[2]);
+  }
   return values;
 }
 

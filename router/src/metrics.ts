@@ -3,7 +3,7 @@ import { metrics } from '../../common/metrics.js';
 
 export const subscriptionHydrations = new Counter({
   name: 'carrel_subscription_hydrations_total',
-  help: 'Federated queries run to turn an event into subscription payloads (one per group of subscribers sharing selection and viewer scope).',
+  help: 'Federated queries run to turn events into subscription payloads (one per group of subscribers sharing selection and viewer scope, for all the events of a tenant that arrive together).',
   registers: [metrics],
 });
 

@@ -1,12 +1,14 @@
-import type { ExecutionResult } from 'graphql';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { FormattedExecutionResult } from 'graphql';
 import type { Viewer } from '../../../common/auth/viewer.js';
 import { SOMETHING_WENT_WRONG } from '../../../common/errors.js';
 import type { CarrelEvent, EventBus } from '../../../common/events/event.js';
 import type { EventFilter } from '../../../common/events/event-stream.js';
 import { logger } from '../../../common/logger.js';
+import { MAX_OPERATION_COST } from '../../../common/operations/cost.js';
 import { subscriptionHydrations } from '../metrics.js';
 import { SUSPENDED } from '../tenant-status.js';
-import { EVENT_ID_VARIABLE } from './hydration-query.js';
+import { BatchedHydration } from './batched-hydration.js';
 
 export interface Subscriber {
   viewer: Viewer;
@@ -17,13 +19,30 @@ export interface Subscriber {
   /** The hydration query and its variables (the subscription's, minus the event id). */
   query: string;
   variables: Record<string, unknown>;
-  /** Sends one result; the socket layer queues it and closes subscribers that fall behind. */
-  deliver(result: ExecutionResult): void;
+  /** What the subscription's selection costs once; a batch of events costs as many times that. */
+  cost: number;
+  /**
+   * Sends one result, serialized: the same text for every subscriber of a group. The socket layer
+   * closes subscribers that fall behind.
+   */
+  deliver(payload: string): void;
 }
 
-export type Hydrate = (query: string, variables: Record<string, unknown>, as: Subscriber) => Promise<ExecutionResult>;
+export type Hydrate = (query: string, variables: Record<string, unknown>, as: Subscriber) => Promise<FormattedExecutionResult>;
 
-function accepts({ filter }: Subscriber, event: CarrelEvent): boolean {
+/** Events hydrated in one query at most; the plan of each batch size is cached, so few sizes. */
+const MAX_BATCH = 20;
+/** A batch's query stays far below what a subgraph accepts in one request body (1 MB). */
+const MAX_BATCH_QUERY_CHARS = 256 * 1024;
+/** Subscribers written to between two turns of the event loop, so a large group does not hold it. */
+const SUBSCRIBERS_PER_TURN = 100;
+
+/** As many events per query as keep its cost within the subgraphs' limit and its text small. */
+function batchSizeOf({ cost, query }: Subscriber): number {
+  return Math.max(1, Math.min(MAX_BATCH, Math.floor(MAX_OPERATION_COST / Math.max(1, cost)), Math.floor(MAX_BATCH_QUERY_CHARS / query.length)));
+}
+
+function accepts(filter: EventFilter, event: CarrelEvent): boolean {
   return filter.eventTypes.includes(event.type) && filter.keys.every(({ key, values }) => values.includes(event.keys[key]!));
 }
 
@@ -32,17 +51,45 @@ function accepts({ filter }: Subscriber, event: CarrelEvent): boolean {
  * the owning subgraph declared it (each student alone for events about themselves, say, or all the
  * members of a community together).
  */
-const sharedView = ({ viewer, filter }: Subscriber) => `${viewer.role}\u0000${filter.audience}`;
+const groupKey = ({ query, variables, viewer, filter }: Subscriber) => `${query}\u0000${JSON.stringify(variables)}\u0000${viewer.role}\u0000${filter.audience}`;
+
+/** Subscribers who share every event's hydration and its serialized payload, by the events they take. */
+interface Group {
+  byFilter: Map<string, SameFilter>;
+  hydration: BatchedHydration;
+  /** Events per hydration query. */
+  batchSize: number;
+}
+
+/** Subscribers of one group who also filter alike: whether they take an event is asked once for all. */
+interface SameFilter {
+  filter: EventFilter;
+  members: Set<Subscriber>;
+}
+
+interface TenantFanout {
+  groups: Map<string, Group>;
+  /** Events that arrived in the current turn of the event loop; hydrated and delivered together. */
+  arriving: CarrelEvent[];
+  unsubscribe: Promise<() => Promise<void>>;
+}
+
+/** A batch's payloads for some subscribers, each payload serialized once, in the batch's order. */
+interface Delivery {
+  members: Subscriber[];
+  payloads: string[];
+}
 
 /**
  * Fans events out to this replica's subscribers: one tenant stream per tenant in use, the event's
- * tenant checked before anything else, and one hydration per distinct (selection, variables,
- * shared view) per event, shared by every subscriber in that group.
+ * tenant checked before anything else, and one hydration per group of subscribers sharing
+ * (selection, variables, role, audience) for all the events of a tenant that arrive together,
+ * serialized once per group and event.
  */
 export class SubscriptionHub {
-  private readonly byTenant = new Map<string, { subscribers: Set<Subscriber>; unsubscribe: Promise<() => Promise<void>> }>();
+  private readonly byTenant = new Map<string, TenantFanout>();
   private readonly recent = new RecentIds(10_000);
-  /** Per tenant, the delivery of the latest event; the next one is delivered after it. */
+  /** Per tenant, the delivery of the latest batch; the next one is delivered after it. */
   private readonly deliveries = new Map<string, Promise<void>>();
 
   constructor(
@@ -56,16 +103,33 @@ export class SubscriptionHub {
     const { tenantId } = subscriber.filter;
     let tenant = this.byTenant.get(tenantId);
     if (!tenant) {
-      const subscribers = new Set<Subscriber>();
-      tenant = { subscribers, unsubscribe: this.bus.subscribeTenant(tenantId, (event) => this.dispatch(tenantId, subscribers, event)) };
+      const groups = new Map<string, Group>();
+      const arriving: CarrelEvent[] = [];
+      tenant = { groups, arriving, unsubscribe: this.bus.subscribeTenant(tenantId, (event) => this.arrive(tenantId, groups, arriving, event)) };
       this.byTenant.set(tenantId, tenant);
     }
-    tenant.subscribers.add(subscriber);
+    const key = groupKey(subscriber);
+    let group = tenant.groups.get(key);
+    if (!group) {
+      group = { byFilter: new Map(), hydration: new BatchedHydration(subscriber.query), batchSize: batchSizeOf(subscriber) };
+      tenant.groups.set(key, group);
+    }
+    const filterKey = JSON.stringify(subscriber.filter);
+    let sameFilter = group.byFilter.get(filterKey);
+    if (!sameFilter) {
+      sameFilter = { filter: subscriber.filter, members: new Set() };
+      group.byFilter.set(filterKey, sameFilter);
+    }
+    sameFilter.members.add(subscriber);
     await tenant.unsubscribe;
     const current = tenant;
+    const joined = group;
+    const alike = sameFilter;
     return () => {
-      current.subscribers.delete(subscriber);
-      if (current.subscribers.size === 0 && this.byTenant.get(tenantId) === current) {
+      alike.members.delete(subscriber);
+      if (alike.members.size === 0 && joined.byFilter.get(filterKey) === alike) joined.byFilter.delete(filterKey);
+      if (joined.byFilter.size === 0 && current.groups.get(key) === joined) current.groups.delete(key);
+      if (current.groups.size === 0 && this.byTenant.get(tenantId) === current) {
         this.byTenant.delete(tenantId);
         void current.unsubscribe.then((unsubscribe) => unsubscribe());
       }
@@ -73,17 +137,26 @@ export class SubscriptionHub {
   }
 
   /**
-   * Hydration starts as soon as an event arrives, concurrently with earlier events' hydration;
-   * delivery waits its turn, so each subscriber still sees its tenant's events in order.
+   * A tenant's events that arrive in one turn of the event loop (one read of its stream, say) go
+   * out as one batch, so a burst costs one hydration per group rather than one per event.
    */
-  private dispatch(tenantId: string, subscribers: Set<Subscriber>, event: CarrelEvent): void {
+  private arrive(tenantId: string, groups: Map<string, Group>, arriving: CarrelEvent[], event: CarrelEvent): void {
     // The stream is the tenant's, but the event says whose it is: never trust one without the other.
     if (event.tenantId !== tenantId || this.recent.seenBefore(event.id)) return;
-    const hydrated = this.hydrateGroups(subscribers, event);
+    arriving.push(event);
+    if (arriving.length === 1) setImmediate(() => this.dispatch(tenantId, groups, arriving.splice(0)));
+  }
+
+  /**
+   * Hydration starts as soon as a batch arrives, concurrently with earlier batches' hydration;
+   * delivery waits its turn, so each subscriber still sees its tenant's events in order.
+   */
+  private dispatch(tenantId: string, groups: Map<string, Group>, events: CarrelEvent[]): void {
+    const hydrated = this.hydrateGroups(groups, events);
     const previous = this.deliveries.get(tenantId) ?? Promise.resolve();
     const delivered = previous.then(async () => {
-      for (const { result, group } of await hydrated) for (const subscriber of group) subscriber.deliver(result);
-      if (event.type === SUSPENDED) this.onTenantSuspended(tenantId);
+      await deliver(await hydrated);
+      if (events.some((event) => event.type === SUSPENDED)) this.onTenantSuspended(tenantId);
     });
     this.deliveries.set(tenantId, delivered);
     void delivered.finally(() => {
@@ -91,27 +164,38 @@ export class SubscriptionHub {
     });
   }
 
-  private hydrateGroups(subscribers: Set<Subscriber>, event: CarrelEvent): Promise<{ result: ExecutionResult; group: Subscriber[] }[]> {
-    const groups = new Map<string, Subscriber[]>();
-    for (const subscriber of subscribers) {
-      if (!accepts(subscriber, event)) continue;
-      const key = `${subscriber.query}\u0000${JSON.stringify(subscriber.variables)}\u0000${sharedView(subscriber)}`;
-      const group = groups.get(key);
-      if (group) group.push(subscriber);
-      else groups.set(key, [subscriber]);
-    }
-    return Promise.all(
+  /** Who receives which of the events, and each payload, hydrated once per group for the batch. */
+  private async hydrateGroups(groups: Map<string, Group>, events: CarrelEvent[]): Promise<Delivery[]> {
+    const hydrated = await Promise.all(
       [...groups.values()].map(async (group) => {
-        const representative = group[0]!;
-        subscriptionHydrations.inc();
-        const variables = { ...representative.variables, [EVENT_ID_VARIABLE]: event.id };
-        const result = await this.hydrate(representative.query, variables, representative).catch((error: unknown) => {
-          logger.error({ err: error, eventId: event.id }, 'hydrating an event failed');
-          return { errors: [SOMETHING_WENT_WRONG] } as unknown as ExecutionResult;
-        });
-        return { result, group };
+        const recipients = [...group.byFilter.values()]
+          .map(({ filter, members }) => ({ members: [...members], events: events.filter((event) => accepts(filter, event)) }))
+          .filter((recipient) => recipient.events.length > 0 && recipient.members.length > 0);
+        const wanted = events.filter((event) => recipients.some((recipient) => recipient.events.includes(event)));
+        const payloads = new Map<CarrelEvent, string>();
+        const batches = Array.from({ length: Math.ceil(wanted.length / group.batchSize) }, (_, index) => wanted.slice(index * group.batchSize, (index + 1) * group.batchSize));
+        await Promise.all(
+          batches.map(async (batch) => {
+            const representative = recipients.find((recipient) => recipient.events.includes(batch[0]!))!.members[0]!;
+            const results = await this.hydrateBatch(group.hydration, batch, representative);
+            batch.forEach((event, index) => payloads.set(event, serialized(results[index]!)));
+          }),
+        );
+        return recipients.map(({ members, events: taken }) => ({ members, payloads: taken.map((event) => payloads.get(event)!) }));
       }),
     );
+    return hydrated.flat();
+  }
+
+  private async hydrateBatch(hydration: BatchedHydration, events: CarrelEvent[], as: Subscriber): Promise<FormattedExecutionResult[]> {
+    subscriptionHydrations.inc();
+    const eventIds = events.map((event) => event.id);
+    try {
+      return hydration.split(await this.hydrate(hydration.query(events.length), hydration.variables(as.variables, eventIds), as), events.length);
+    } catch (error) {
+      logger.error({ err: error, eventIds }, 'hydrating events failed');
+      return events.map(() => ({ errors: [SOMETHING_WENT_WRONG] }));
+    }
   }
 
   async stop(): Promise<void> {
@@ -119,6 +203,26 @@ export class SubscriptionHub {
     this.byTenant.clear();
     await Promise.all(streams.map(async (tenant) => (await tenant.unsubscribe)()));
   }
+}
+
+/**
+ * Every subscriber gets all its payloads of the batch, in order, before the next subscriber: a
+ * socket's writes of one run leave together (see subscription-writer.ts). The event loop gets a
+ * turn between slices of subscribers.
+ */
+async function deliver(deliveries: Delivery[]): Promise<void> {
+  let served = 0;
+  for (const { members, payloads } of deliveries) {
+    for (const member of members) {
+      for (const payload of payloads) member.deliver(payload);
+      if (++served % SUBSCRIBERS_PER_TURN === 0) await nextTurn();
+    }
+  }
+}
+
+/** As graphql-ws would write the result: its own fields, then its errors if it has any. */
+function serialized({ errors, ...rest }: FormattedExecutionResult): string {
+  return JSON.stringify(errors ? { ...rest, errors } : rest);
 }
 
 /** Event ids delivered lately: the outbox relay publishes at least once, subscribers get each event once. */

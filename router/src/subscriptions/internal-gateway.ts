@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApolloGateway, type GatewayConfig } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { GraphQLError, parse, print, visit, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, parse, print, visit, type FormattedExecutionResult, type GraphQLFormattedError } from 'graphql';
 import type { Viewer } from '../../../common/auth/viewer.js';
 import { SOMETHING_WENT_WRONG } from '../../../common/errors.js';
 import type { EventFilter } from '../../../common/events/event-stream.js';
@@ -54,8 +54,8 @@ export class InternalGateway {
   }
 
   /** Runs a subscription's hydration query through the whole gateway pipeline as the subscriber. */
-  hydrate = (query: string, variables: Record<string, unknown>, subscriber: Subscriber): Promise<ExecutionResult> =>
-    this.run(query, variables, subscriber.viewer, subscriber.authorization) as Promise<ExecutionResult>;
+  hydrate = (query: string, variables: Record<string, unknown>, subscriber: Subscriber): Promise<FormattedExecutionResult> =>
+    this.run(query, variables, subscriber.viewer, subscriber.authorization);
 
   private async run(query: string, variables: Record<string, unknown>, viewer: Viewer, authorization: string) {
     const response = await this.server.executeOperation({ query, variables }, { contextValue: { viewer, authorization, requestId: randomUUID() } });

@@ -7,7 +7,6 @@ import {
   validate,
   type DocumentNode,
   type ExecutionArgs,
-  type ExecutionResult,
   type GraphQLSchema,
   type ValidationRule,
 } from 'graphql';
@@ -28,16 +27,16 @@ import type { SubscribePayload } from '../persisted-documents/trusted-only.js';
 import { subscriptionsActive } from '../metrics.js';
 import type { RateLimits } from '../rate-limits.js';
 import type { TenantStatusCache } from '../tenant-status.js';
-import { boundedQueue } from './bounded-queue.js';
 import { CloseCodes } from './close-codes.js';
 import { subscriptionQueries, subscriptionShape } from './hydration-query.js';
 import type { Subscriber, SubscriptionHub } from './hub.js';
+import { subscriptionWriter } from './subscription-writer.js';
 
 export interface SubscriptionLimits {
   /** Largest WebSocket message accepted, in bytes. */
   maxMessageBytes: number;
   maxSubscriptionsPerSocket: number;
-  /** Undelivered payloads one subscription may hold before its socket is closed as too slow. */
+  /** Payloads one subscription may have waiting for its socket before the socket is closed as too slow. */
   queueLimit: number;
   maxTokens: number;
   connectionInitTimeoutMs: number;
@@ -71,13 +70,14 @@ interface SocketState {
   viewer: Viewer;
   authorization: string;
   subscriptions: number;
-  /** Each subscription's undelivered payloads, so a closing socket can send them first. */
-  queues: Set<{ size(): number }>;
   expiry: NodeJS.Timeout;
 }
 
 interface PreparedSubscription {
   socket: WebSocket;
+  request: http.IncomingMessage;
+  /** The id the client gave the subscription: its `next` messages carry it. */
+  id: string;
   state: SocketState;
   subscriber: Omit<Subscriber, 'deliver'>;
 }
@@ -139,7 +139,7 @@ export function attachSubscriptions(options: WebSocketOptions) {
         const expiresAt = (decodeJwt(token).exp ?? 0) * 1000;
         const expiry = setTimeout(() => socket.close(CloseCodes.Forbidden, 'Token expired'), Math.max(0, expiresAt - Date.now()));
         expiry.unref();
-        states.set(socket, { viewer, authorization: `Bearer ${token}`, subscriptions: 0, queues: new Set(), expiry });
+        states.set(socket, { viewer, authorization: `Bearer ${token}`, subscriptions: 0, expiry });
         if (viewer.tenantId) {
           const sockets = socketsByTenant.get(viewer.tenantId) ?? new Set();
           sockets.add(socket);
@@ -149,7 +149,7 @@ export function attachSubscriptions(options: WebSocketOptions) {
         return true;
       },
 
-      onSubscribe: async (ctx, _id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
         const socket = ctx.extra.socket;
         const state = states.get(socket);
         if (!state) return [requestError('Sign in first.', ErrorCode.UNAUTHENTICATED)];
@@ -200,8 +200,11 @@ export function attachSubscriptions(options: WebSocketOptions) {
         }
         const prepared: PreparedSubscription = {
           socket,
+          request: ctx.extra.request,
+          id,
           state,
-          subscriber: { viewer: state.viewer, authorization: state.authorization, filter, query: queries.hydration, variables: hydrationVariables },
+          // A cost the limits could not work out (variables that do not fit) batches nothing.
+          subscriber: { viewer: state.viewer, authorization: state.authorization, filter, query: queries.hydration, variables: hydrationVariables, cost: cost ?? MAX_OPERATION_COST },
         };
         return { schema, document, operationName: payload.operationName ?? null, variableValues: variables.coerced, contextValue: prepared } satisfies ExecutionArgs;
       },
@@ -209,22 +212,23 @@ export function attachSubscriptions(options: WebSocketOptions) {
       execute: () => ({ errors: [requestError('Send queries and mutations over HTTP.', ErrorCode.BAD_USER_INPUT)] }),
 
       subscribe: async (args) => {
-        const { socket, state, subscriber } = args.contextValue as PreparedSubscription;
+        const { socket, request, id, state, subscriber } = args.contextValue as PreparedSubscription;
         subscriptionsActive.inc();
         let remove: () => void = () => {};
-        const queue = boundedQueue<ExecutionResult>(
-          limits.queueLimit,
-          () => socket.close(CloseCodes.TooSlow, 'Subscriber too slow'),
-          () => {
+        const writer = subscriptionWriter({
+          socket,
+          connection: request.socket,
+          id,
+          limit: limits.queueLimit,
+          onOverflow: () => socket.close(CloseCodes.TooSlow, 'Subscriber too slow'),
+          onEnd: () => {
             state.subscriptions--;
-            state.queues.delete(queue);
             subscriptionsActive.dec();
             remove();
           },
-        );
-        state.queues.add(queue);
-        remove = await options.hub.add({ ...subscriber, deliver: (result) => queue.push(result) });
-        return queue.iterator;
+        });
+        remove = await options.hub.add({ ...subscriber, deliver: (payload) => writer.send(payload) });
+        return writer.completion;
       },
     },
     wss,
@@ -233,11 +237,11 @@ export function attachSubscriptions(options: WebSocketOptions) {
 
   return {
     /**
-     * Closes a suspended tenant's sockets with the code clients must not retry, each once the
-     * payloads already given to it (the status event) have gone out.
+     * Closes a suspended tenant's sockets with the code clients must not retry. The close frame
+     * follows the payloads already given to the socket (the status event), so they arrive first.
      */
     closeTenant(tenantId: string) {
-      for (const socket of socketsByTenant.get(tenantId) ?? []) void closeWhenDrained(socket, states.get(socket), CloseCodes.TenantSuspended, 'Tenant suspended');
+      for (const socket of socketsByTenant.get(tenantId) ?? []) socket.close(CloseCodes.TenantSuspended, 'Tenant suspended');
       socketsByTenant.delete(tenantId);
     },
     /** Graceful shutdown: every socket gets 1001 "Going away". */
@@ -246,17 +250,6 @@ export function attachSubscriptions(options: WebSocketOptions) {
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
-}
-
-const DRAIN_TIMEOUT_MS = 1_000;
-
-async function closeWhenDrained(socket: WebSocket, state: SocketState | undefined, code: number, reason: string): Promise<void> {
-  const deadline = Date.now() + DRAIN_TIMEOUT_MS;
-  const pending = () => [...(state?.queues ?? [])].some((queue) => queue.size() > 0);
-  while (pending() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
-  // graphql-ws writes a payload taken from a queue a few microtasks later: let that happen first.
-  await new Promise((resolve) => setImmediate(resolve));
-  socket.close(code, reason);
 }
 
 /** The same codes and masking as HTTP errors. */
