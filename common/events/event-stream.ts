@@ -1,12 +1,13 @@
+import DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 import { tenantScope } from '../auth/tenant-scope.js';
 import type { Viewer } from '../auth/viewer.js';
-import { readAsViewer } from '../db/viewer-scope.js';
+import { inKeyOrder, readAsViewer } from '../db/viewer-scope.js';
 import { unauthenticated } from '../errors.js';
 import { isUuid } from '../validation.js';
 import type { EventKey, EventType } from './catalogue.js';
 import type { CarrelEvent } from './event.js';
-import { findOutboxEvent } from './outbox.js';
+import { findOutboxEvents } from './outbox.js';
 
 /** What a subscription's `filter` field answers (`EventFilter` in the SDL): the router applies it to every event. */
 export interface EventFilter {
@@ -37,6 +38,31 @@ export interface FilterRequest<Type extends EventType, Name extends string> {
   audience?: string;
 }
 
+/** What a request's context offers for reading events back. */
+export interface EventReader {
+  db: Kysely<any>;
+  viewer: Viewer | null;
+}
+
+const eventLoaders = new WeakMap<EventReader, DataLoader<string, CarrelEvent | null>>();
+
+/**
+ * A request's outbox events by id, as its viewer may see them: the router hydrates a burst of
+ * events in one query, one event field per event, and they are read in one statement.
+ */
+export function outboxEvents(context: EventReader): DataLoader<string, CarrelEvent | null> {
+  let loader = eventLoaders.get(context);
+  if (!loader) {
+    loader = new DataLoader(async (ids) => {
+      const existing = ids.filter(isUuid);
+      const events = context.viewer && existing.length ? await readAsViewer(context.db, context.viewer, 'read events', (trx) => findOutboxEvents(trx, existing)) : [];
+      return inKeyOrder(ids, events, (event) => event.id);
+    });
+    eventLoaders.set(context, loader);
+  }
+  return loader;
+}
+
 /**
  * The events behind one subscription field, declared by the subgraph that writes them. `filter`
  * answers the field's `filter` query (which events one subscriber receives), `read` its `event`
@@ -62,10 +88,10 @@ export function eventStream<Type extends EventType, Name extends string>(declara
       };
     },
 
-    async read(db: Kysely<any>, viewer: Viewer | null, eventId: string): Promise<CarrelEvent | null> {
+    async read(context: EventReader, eventId: string): Promise<CarrelEvent | null> {
+      const { viewer } = context;
       if (!viewer) throw unauthenticated();
-      if (!isUuid(eventId)) return null;
-      const event = await readAsViewer(db, viewer, 'read event', (trx) => findOutboxEvent(trx, eventId));
+      const event = await outboxEvents(context).load(eventId);
       if (!event || !Object.hasOwn(declaration.types, event.type)) return null;
       const ownKey = own(viewer);
       return ownKey && !ownKey.values.includes(event.keys[ownKey.key]!) ? null : event;

@@ -156,8 +156,8 @@ export function startOutboxRelay(db: Kysely<any>, bus: EventBus, { intervalMs = 
   };
 }
 
-/** One event of this subgraph's outbox, by id, as the caller's row-level security allows. */
-export async function findOutboxEvent(trx: Transaction<any>, id: string): Promise<CarrelEvent | undefined> {
-  const row = await (trx as Transaction<OutboxTables>).selectFrom('outbox_events').select(['id', 'tenant_id', 'type', 'occurred_at', 'keys']).where('id', '=', id).executeTakeFirst();
-  return row && { id: row.id, tenantId: row.tenant_id, type: row.type, occurredAt: row.occurred_at.toISOString(), keys: row.keys };
+/** Events of this subgraph's outbox, by id, as the caller's row-level security allows. */
+export async function findOutboxEvents(trx: Transaction<any>, ids: readonly string[]): Promise<CarrelEvent[]> {
+  const rows = await (trx as Transaction<OutboxTables>).selectFrom('outbox_events').select(['id', 'tenant_id', 'type', 'occurred_at', 'keys']).where('id', 'in', [...ids]).execute();
+  return rows.map((row) => ({ id: row.id, tenantId: row.tenant_id, type: row.type, occurredAt: row.occurred_at.toISOString(), keys: row.keys }));
 }

@@ -1,10 +1,8 @@
 import { tenantMember } from '../../../../common/auth/guards.js';
 import { inTenant } from '../../../../common/db/scope.js';
 import type { CarrelEvent } from '../../../../common/events/event.js';
-import type { EventFilter } from '../../../../common/events/event-stream.js';
-import { findOutboxEvent } from '../../../../common/events/outbox.js';
+import { outboxEvents, type EventFilter } from '../../../../common/events/event-stream.js';
 import { pageRequest } from '../../../../common/pagination.js';
-import { isUuid } from '../../../../common/validation.js';
 import type { ConversationResolvers, MessageEventResolvers, MessageResolvers } from '../__generated__/resolvers-types.js';
 import type { CommunitiesContext } from '../context.js';
 import { findMessagesByIds, messagesOf } from '../messages/db.js';
@@ -21,8 +19,7 @@ export function myMessagesFilter(ctx: CommunitiesContext): EventFilter {
 /** A MESSAGE_SENT event, for its recipient only. */
 export async function readMessageEvent(ctx: CommunitiesContext, eventId: string): Promise<CarrelEvent | null> {
   const member = conversationMember(ctx);
-  if (!isUuid(eventId)) return null;
-  const event = await inTenant(ctx.db, member.tenantId, (trx) => findOutboxEvent(trx, eventId));
+  const event = await outboxEvents(ctx).load(eventId);
   return event?.type === 'MESSAGE_SENT' && event.keys.recipient === `user:${member.userId}` ? event : null;
 }
 

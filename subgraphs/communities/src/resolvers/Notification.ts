@@ -2,9 +2,7 @@ import { tenantMember } from '../../../../common/auth/guards.js';
 import type { Viewer } from '../../../../common/auth/viewer.js';
 import { inTenant } from '../../../../common/db/scope.js';
 import type { CarrelEvent } from '../../../../common/events/event.js';
-import { findOutboxEvent } from '../../../../common/events/outbox.js';
-import type { EventFilter } from '../../../../common/events/event-stream.js';
-import { isUuid } from '../../../../common/validation.js';
+import { outboxEvents, type EventFilter } from '../../../../common/events/event-stream.js';
 import type { NotificationEventResolvers, NotificationResolvers } from '../__generated__/resolvers-types.js';
 import type { CommunitiesContext } from '../context.js';
 import { findNotificationsByIds, type NotificationReader } from '../notifications/db.js';
@@ -26,8 +24,7 @@ export function myNotificationsFilter(viewer: Viewer | null): EventFilter {
 /** A NOTIFICATION_CREATED event, for its recipient only. */
 export async function readNotificationEvent(ctx: CommunitiesContext, eventId: string): Promise<CarrelEvent | null> {
   const reader = notificationReader(ctx.viewer);
-  if (!isUuid(eventId)) return null;
-  const event = await inTenant(ctx.db, reader.tenantId, (trx) => findOutboxEvent(trx, eventId));
+  const event = await outboxEvents(ctx).load(eventId);
   return event?.type === 'NOTIFICATION_CREATED' && recipientsOf(reader).includes(event.keys.recipient!) ? event : null;
 }
 

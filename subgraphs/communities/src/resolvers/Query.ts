@@ -48,8 +48,9 @@ export const Query: QueryResolvers = {
     return communityEventStream.filter(caller, { tenantId: community.tenant_id, keys: { communityId }, audience: `community:${communityId}` });
   },
 
-  communityEvent: async (_parent, { eventId }, { viewer, db, loaders }) => {
-    const event = await communityEventStream.read(db, viewer, eventId);
+  communityEvent: async (_parent, { eventId }, ctx) => {
+    const { viewer, loaders } = ctx;
+    const event = await communityEventStream.read(ctx, eventId);
     const community = event?.keys.communityId ? await loaders.community.load(event.keys.communityId) : null;
     return event && community && canReadCommunity(viewer, community) ? event : null;
   },

@@ -26,13 +26,12 @@ export async function platformPool(ctx: PaymentsContext) {
 export const Query: QueryResolvers = {
   paymentEventsFilter: (_parent, { types, tenantId }, { viewer }) => paymentEventStream.filter(viewer, { tenantId, types }),
 
-  paymentEvent: (_parent, { eventId }, { viewer, db }) => paymentEventStream.read(db, viewer, eventId),
+  paymentEvent: (_parent, { eventId }, ctx) => paymentEventStream.read(ctx, eventId),
 
   creditEventsFilter: (_parent, { channel, tenantId }, { viewer }) =>
     creditEventStream.filter(withRole(viewer, ['STAFF', 'OWNER', 'PLATFORM_ADMIN'], 'Students have no credit wallet to follow.'), { tenantId, keys: { channel } }),
 
-  creditEvent: (_parent, { eventId }, { viewer, db }) =>
-    viewer?.role === 'STUDENT' ? null : creditEventStream.read(db, viewer, eventId),
+  creditEvent: (_parent, { eventId }, ctx) => (ctx.viewer?.role === 'STUDENT' ? null : creditEventStream.read(ctx, eventId)),
 
   payment: async (_parent, { id }, { viewer, loaders }) => {
     signedIn(viewer);
