@@ -1,5 +1,6 @@
 import { SUBGRAPHS, type SubgraphName } from '../subgraphs/index.js';
 import { median, spread } from './figures.js';
+import { counterValues } from './metrics.js';
 import type { ProcessStack } from './process-stack.js';
 import { load, type LoadResult } from './router-overhead.js';
 
@@ -21,21 +22,25 @@ export interface Page {
 }
 
 /**
- * Requests a second, latency, and each process's CPU per request for each page through the router,
+ * Requests a second, latency, each process's CPU and the subgraphs' SQL statements per request for each page through the router,
  * in interleaved rounds. CPU is read from every process's own counter, so the figures hold on a
  * noisy machine where latency does not; a subgraph the pages do not reach shows its idle work.
  */
 export async function cpuPerRequest(stack: ProcessStack, token: string, pages: Page[], { seconds, rounds, connections }: { seconds: number; rounds: number; connections: number }) {
-  const results = new Map<string, { load: LoadResult; cpu: Record<Service, number> }[]>(pages.map(({ label }) => [label, []]));
+  const results = new Map<string, { load: LoadResult; cpu: Record<Service, number>; statements: number }[]>(pages.map(({ label }) => [label, []]));
+  const subgraphMetrics = SUBGRAPHS.map(({ name }) => stack.metricsUrl(name));
+  const statementsSoFar = async () => Object.values(await counterValues(subgraphMetrics, 'carrel_sql_statements_total')).reduce((sum, count) => sum + count, 0);
   for (const { body } of pages) await load(stack.graphqlUrl, body, token, 2, connections);
   for (let round = 0; round < rounds; round++) {
     for (const { label, body } of pages) {
       const before = await cpuSeconds(stack);
+      const statementsBefore = await statementsSoFar();
       const result = await load(stack.graphqlUrl, body, token, seconds, connections);
       const after = await cpuSeconds(stack);
+      const statements = (await statementsSoFar()) - statementsBefore;
       const requests = result.requestsPerSecond * seconds;
       const cpu = Object.fromEntries(SERVICES.map((service) => [service, ((after[service] - before[service]) * 1000) / requests])) as Record<Service, number>;
-      results.get(label)!.push({ load: result, cpu });
+      results.get(label)!.push({ load: result, cpu, statements: statements / requests });
     }
   }
   return Object.fromEntries(
@@ -48,6 +53,8 @@ export async function cpuPerRequest(stack: ProcessStack, token: string, pages: P
         'router CPU ms': spread(runs.map((run) => run.cpu.router), 2),
         'subgraphs CPU ms': spread(runs.map((run) => SUBGRAPHS.reduce((sum, { name }) => sum + run.cpu[name], 0)), 2),
         ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [`${name} ms`, median(runs.map((run) => run.cpu[name])).toFixed(2)])),
+        // The outbox relays' polling lands in the window too: a few hundredths per request.
+        'SQL/request': median(runs.map((run) => run.statements)).toFixed(1),
       },
     ]),
   );
