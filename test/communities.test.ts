@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   AddCommunityMemberDocument,
   ArchiveCommunityDocument,
@@ -21,19 +21,13 @@ import {
   type CreateCommunityInput,
 } from './__generated__/operations.js';
 import { errorCodes, must, request } from './support/client.js';
-import { createMember, createTenant, loginAdmin, registerStudent, type Member } from './support/seed-kit.js';
-import { sharedTestStack, type TestStack } from './support/stack.js';
-import { subscriptionClients, untilLive } from './support/subscription-client.js';
+import { createMember, createTenant, registerStudent, type Member } from './support/seed-kit.js';
+import type { TestStack } from './support/stack.js';
+import { subscriptionTestBed, untilLive } from './support/subscription-client.js';
 
 let stack: TestStack;
 let admin: Member;
-const clients = subscriptionClients(() => stack.graphqlUrl);
-
-beforeAll(async () => {
-  stack = await sharedTestStack();
-  admin = await loginAdmin(stack.graphqlUrl);
-});
-afterEach(() => clients.closeAll());
+const clients = subscriptionTestBed((bed) => ({ stack, admin } = bed));
 
 const create = async (by: Member, input: CreateCommunityInput) => (await must(stack.graphqlUrl, CreateCommunityDocument, { input }, by.token)).createCommunity;
 const add = (by: Member, communityId: string, userId: string) => must(stack.graphqlUrl, AddCommunityMemberDocument, { communityId, userId }, by.token);

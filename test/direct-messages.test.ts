@@ -1,19 +1,13 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConversationDocument, MarkConversationReadDocument, MyConversationsDocument, SendDirectMessageDocument } from './__generated__/operations.js';
 import { errorCodes, must, request } from './support/client.js';
-import { createMember, createTenant, loginAdmin, registerStudent, type Member } from './support/seed-kit.js';
-import { sharedTestStack, type TestStack } from './support/stack.js';
-import { subscriptionClients, untilLive } from './support/subscription-client.js';
+import { createMember, createTenant, registerStudent, type Member } from './support/seed-kit.js';
+import type { TestStack } from './support/stack.js';
+import { subscriptionTestBed, untilLive } from './support/subscription-client.js';
 
 let stack: TestStack;
 let admin: Member;
-const clients = subscriptionClients(() => stack.graphqlUrl);
-
-beforeAll(async () => {
-  stack = await sharedTestStack();
-  admin = await loginAdmin(stack.graphqlUrl);
-});
-afterEach(() => clients.closeAll());
+const clients = subscriptionTestBed((bed) => ({ stack, admin } = bed));
 
 const send = (from: Member | null, toUserId: string, body: string) => request(stack.graphqlUrl, SendDirectMessageDocument, { toUserId, body }, from?.token);
 const conversationsOf = async (member: Member) => (await must(stack.graphqlUrl, MyConversationsDocument, {}, member.token)).myConversations.nodes;

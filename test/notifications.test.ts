@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   AddCommunityMemberDocument,
   CreateBookingDocument,
@@ -13,19 +13,13 @@ import {
 } from './__generated__/operations.js';
 import { errorCodes, must, request } from './support/client.js';
 import { createLibraryWithSeats, nextSlot, period } from './support/library-kit.js';
-import { createTenant, loginAdmin, registerStudent, type Member } from './support/seed-kit.js';
-import { sharedTestStack, type TestStack } from './support/stack.js';
-import { subscriptionClients, untilLive } from './support/subscription-client.js';
+import { createTenant, registerStudent, type Member } from './support/seed-kit.js';
+import type { TestStack } from './support/stack.js';
+import { subscriptionTestBed, untilLive } from './support/subscription-client.js';
 
 let stack: TestStack;
 let admin: Member;
-const clients = subscriptionClients(() => stack.graphqlUrl);
-
-beforeAll(async () => {
-  stack = await sharedTestStack();
-  admin = await loginAdmin(stack.graphqlUrl);
-});
-afterEach(() => clients.closeAll());
+const clients = subscriptionTestBed((bed) => ({ stack, admin } = bed));
 
 interface NotificationPayload {
   myNotifications: { notification: { kind: string; title: string; subject: { key: string; id: string }[]; read: boolean } | null };

@@ -1,22 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CreateBookingDocument, GrantCreditsDocument, RefundPaymentDocument, TopUpCreditPoolDocument } from './__generated__/operations.js';
 import { must } from './support/client.js';
 import { createLibraryWithSeats, nextSlot, period } from './support/library-kit.js';
 import { presentCard, requirePayment, reserveCredits, SIMULATED_CARDS, startPayment } from './support/payment-kit.js';
-import { createMember, createTenant, loginAdmin, registerStudent, type Member, type TenantFixture } from './support/seed-kit.js';
-import { sharedTestStack, type TestStack } from './support/stack.js';
-import { subscriptionClients, untilLive, type LiveSubscription } from './support/subscription-client.js';
+import { createMember, createTenant, registerStudent, type Member, type TenantFixture } from './support/seed-kit.js';
+import type { TestStack } from './support/stack.js';
+import { subscriptionTestBed, untilLive, type LiveSubscription } from './support/subscription-client.js';
 
 let stack: TestStack;
 let admin: Member;
-const clients = subscriptionClients(() => stack.graphqlUrl);
-
-beforeAll(async () => {
-  stack = await sharedTestStack();
-  admin = await loginAdmin(stack.graphqlUrl);
-});
-afterEach(() => clients.closeAll());
+const clients = subscriptionTestBed((bed) => ({ stack, admin } = bed));
 
 interface PaymentEventPayload {
   paymentEvents: { type: string; payment: { id: string; amount: { amountMinor: number }; fees: { net: { amountMinor: number } } | null } | null };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import WebSocket from 'ws';
 import type { CarrelEvent } from '../common/events/event.js';
 import type { RunningServer } from '../common/server/http.js';
@@ -8,19 +8,13 @@ import { must } from './support/client.js';
 import { addMinutes, createLibraryWithSeats, dayAt } from './support/library-kit.js';
 import { metricSum } from './support/metrics.js';
 import { startRouterReplica } from './support/replica.js';
-import { createMember, createTenant, loginAdmin, registerStudent, type Member, type TenantFixture } from './support/seed-kit.js';
-import { sharedTestStack, type TestStack } from './support/stack.js';
-import { pause, subscriptionClient, subscriptionClients, untilLive, type LiveSubscription, type SubscriptionClient } from './support/subscription-client.js';
+import { createMember, createTenant, registerStudent, type Member, type TenantFixture } from './support/seed-kit.js';
+import type { TestStack } from './support/stack.js';
+import { pause, subscriptionClient, subscriptionTestBed, untilLive, type LiveSubscription, type SubscriptionClient } from './support/subscription-client.js';
 
 let stack: TestStack;
 let admin: Member;
-const clients = subscriptionClients(() => stack.graphqlUrl);
-
-beforeAll(async () => {
-  stack = await sharedTestStack();
-  admin = await loginAdmin(stack.graphqlUrl);
-});
-afterEach(() => clients.closeAll());
+const clients = subscriptionTestBed((bed) => ({ stack, admin } = bed));
 
 interface BookingEventPayload {
   bookingEvents: { eventId: string; type: string; booking: { id: string; user: { displayName: string } | null } | null };

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { FormattedExecutionResult, GraphQLFormattedError } from 'graphql';
 import { createClient } from 'graphql-ws';
+import { afterEach, beforeAll } from 'vitest';
 import WebSocket from 'ws';
 import type { CarrelEvent, EventBus } from '../../common/events/event.js';
+import { loginAdmin, type Member } from './seed-kit.js';
+import { sharedTestStack, type TestStack } from './stack.js';
 
 /** A `next` payload and when it arrived (`Date.now()`). */
 export interface Received<T> {
@@ -136,6 +139,22 @@ export async function untilLive(subscriptions: LiveSubscription<unknown> | LiveS
 }
 
 export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * What a file of subscription tests starts with: the shared stack and a platform admin, handed to
+ * `ready` before its tests, and the clients it opens, closed after each test.
+ */
+export function subscriptionTestBed(ready: (bed: { stack: TestStack; admin: Member }) => void) {
+  let graphqlUrl = '';
+  const clients = subscriptionClients(() => graphqlUrl);
+  beforeAll(async () => {
+    const stack = await sharedTestStack();
+    graphqlUrl = stack.graphqlUrl;
+    ready({ stack, admin: await loginAdmin(stack.graphqlUrl) });
+  });
+  afterEach(() => clients.closeAll());
+  return clients;
+}
 
 /** The clients a test file opens, to close after each test: `afterEach(() => clients.closeAll())`. */
 export function subscriptionClients(graphqlUrl: () => string) {
