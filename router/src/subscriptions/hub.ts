@@ -153,9 +153,15 @@ export class SubscriptionHub {
    */
   private dispatch(tenantId: string, groups: Map<string, Group>, events: CarrelEvent[]): void {
     const hydrated = this.hydrateGroups(groups, events);
+    // Read below, in turn; a failure must neither end the process meanwhile nor stop the tenant's later deliveries.
+    hydrated.catch(() => {});
     const previous = this.deliveries.get(tenantId) ?? Promise.resolve();
     const delivered = previous.then(async () => {
-      await deliver(await hydrated);
+      try {
+        await deliver(await hydrated);
+      } catch (error) {
+        logger.error({ err: error, tenantId, eventIds: events.map((event) => event.id) }, 'delivering events failed');
+      }
       if (events.some((event) => event.type === SUSPENDED)) this.onTenantSuspended(tenantId);
     });
     this.deliveries.set(tenantId, delivered);
