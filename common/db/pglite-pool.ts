@@ -1,7 +1,8 @@
 import { PGlite } from '@electric-sql/pglite';
 import type { DatabaseConnection, Driver, QueryResult, CompiledQuery, Dialect, Kysely, TransactionSettings } from 'kysely';
-import { PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
+import { PostgresAdapter, PostgresIntrospector } from 'kysely';
 import { beginStatement } from './begin-statement.js';
+import { CarrelQueryCompiler } from './query-compiler.js';
 
 /**
  * Kysely driver for PGlite. PGlite is one connection, so a connection is lent to one unit of
@@ -12,7 +13,7 @@ export class PGliteDialect implements Dialect {
   createAdapter = () => new PostgresAdapter();
   createDriver = (): Driver => new PGliteDriver(this.pglite);
   createIntrospector = (db: Kysely<any>) => new PostgresIntrospector(db);
-  createQueryCompiler = () => new PostgresQueryCompiler();
+  createQueryCompiler = () => new CarrelQueryCompiler();
 }
 
 class PGliteDriver implements Driver {

@@ -3,7 +3,6 @@ import {
   CompiledQuery,
   PostgresAdapter,
   PostgresIntrospector,
-  PostgresQueryCompiler,
   type DatabaseConnection,
   type Dialect,
   type Driver,
@@ -13,6 +12,7 @@ import {
 } from 'kysely';
 import { logger } from '../logger.js';
 import { beginStatement } from './begin-statement.js';
+import { CarrelQueryCompiler } from './query-compiler.js';
 
 /** Statements whose answer nobody reads, so they need not be waited for (see `sentAhead`). */
 const answerNotNeeded = new WeakSet<CompiledQuery>();
@@ -43,7 +43,26 @@ export class PipelinedPostgresDialect implements Dialect {
   createAdapter = () => new PostgresAdapter();
   createDriver = (): Driver => new PipelinedPostgresDriver(this.pool);
   createIntrospector = (db: Kysely<any>) => new PostgresIntrospector(db);
-  createQueryCompiler = () => new PostgresQueryCompiler();
+  createQueryCompiler = () => new CarrelQueryCompiler();
+}
+
+/** Distinct reads prepared on a connection at most: the application's own are far fewer. */
+const MAX_PREPARED_READS = 200;
+const preparedNames = new Map<string, string>();
+
+/**
+ * The name a read is prepared under, the same on every connection, or none past the limit. A
+ * prepared statement is parsed and planned once per connection rather than on every call; reads
+ * only, since their texts are few and fixed (lists are one array parameter, see
+ * `query-compiler.ts`), where a write's may vary with the rows it writes.
+ */
+function preparedName(statement: string): string | undefined {
+  let name = preparedNames.get(statement);
+  if (!name && preparedNames.size < MAX_PREPARED_READS && /^\s*(select|with)\b/i.test(statement)) {
+    name = `carrel_read_${preparedNames.size + 1}`;
+    preparedNames.set(statement, name);
+  }
+  return name;
 }
 
 class PipelinedPostgresDriver implements Driver {
@@ -126,7 +145,9 @@ class PipelinedConnection implements DatabaseConnection {
       this.ahead.push(answer);
       return { rows: [] };
     }
-    const answer = this.client.query(compiled.sql, [...compiled.parameters]);
+    const parameters = [...compiled.parameters];
+    const name = parameters.length > 0 ? preparedName(compiled.sql) : undefined;
+    const answer = name ? this.client.query({ name, text: compiled.sql, values: parameters }) : this.client.query(compiled.sql, parameters);
     this.releaseWrites();
     const ahead = this.ahead;
     this.ahead = [];

@@ -7,6 +7,7 @@ import { openDatabase } from '../../common/db/database.js';
 import { sentAhead } from '../../common/db/pipelined-postgres.js';
 import { APP_ROLE, PLATFORM_ROLE } from '../../common/db/roles.js';
 import { asPlatform, inTenant } from '../../common/db/scope.js';
+import { findOutboxEvents, recordEvents } from '../../common/events/outbox.js';
 import { SUBGRAPHS } from '../../subgraphs/index.js';
 import { createTestDatabases, type TestDatabases } from '../support/databases.js';
 
@@ -65,6 +66,23 @@ describe('a unit of work on one pooled connection', () => {
     const { rows } = await sql<{ count: number }>`select count(*)::int as count from pg_class where relname = 'after_a_failed_scope'`.execute(db);
     expect(rows[0]!.count).toBe(0);
     expect(await inTenant(db, '', scopeSeen)).toEqual({ role: APP_ROLE, tenant: '' });
+  });
+
+  it('reads a list by one array parameter, and a prepared read sees each unit’s own tenant, however often it runs', async () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+    const record = (tenantId: string) => inTenant(db, tenantId, (trx) => recordEvents(trx, [{ tenantId, type: 'BOOKING_CHECKED_IN', keys: { bookingId: randomUUID() } } as never]));
+    const [[eventOfA], [eventOfB]] = [await record(a), await record(b)];
+    const ids = [eventOfA!.id, eventOfB!.id];
+    const { sql: text } = db.selectFrom('outbox_events').select('id').where('id', 'in', ids).compile();
+    expect(text).toMatch(/"id" = any\(\$1\)$/);
+    const seen = (rows: { tenantId: string }[]) => rows.map(({ tenantId }) => tenantId).sort();
+    // The same statement, prepared once on the one connection, under three scopes in turn.
+    for (let round = 0; round < 3; round++) {
+      expect(seen(await inTenant(db, a, (trx) => findOutboxEvents(trx, ids), 'read only'))).toEqual([a]);
+      expect(seen(await inTenant(db, b, (trx) => findOutboxEvents(trx, ids), 'read only'))).toEqual([b]);
+      expect(seen(await asPlatform(db, { actor: 'system:test', action: 'read both tenants' }, (trx) => findOutboxEvents(trx, ids), 'read only'))).toEqual([a, b].sort());
+      expect(await inTenant(db, randomUUID(), (trx) => findOutboxEvents(trx, []), 'read only')).toEqual([]);
+    }
   });
 
   it.runIf(Boolean(process.env.DATABASE_URL))('leaves no transaction open once a read-only unit has answered', async () => {
