@@ -101,37 +101,24 @@ export class SubscriptionHub {
   /** Resolves once events of the subscriber's tenant flow to it. */
   async add(subscriber: Subscriber): Promise<() => void> {
     const { tenantId } = subscriber.filter;
-    let tenant = this.byTenant.get(tenantId);
-    if (!tenant) {
+    const tenant = entryOf(this.byTenant, tenantId, () => {
       const groups = new Map<string, Group>();
       const arriving: CarrelEvent[] = [];
-      tenant = { groups, arriving, unsubscribe: this.bus.subscribeTenant(tenantId, (event) => this.arrive(tenantId, groups, arriving, event)) };
-      this.byTenant.set(tenantId, tenant);
-    }
+      return { groups, arriving, unsubscribe: this.bus.subscribeTenant(tenantId, (event) => this.arrive(tenantId, groups, arriving, event)) };
+    });
     const key = groupKey(subscriber);
-    let group = tenant.groups.get(key);
-    if (!group) {
-      group = { byFilter: new Map(), hydration: new BatchedHydration(subscriber.query), batchSize: batchSizeOf(subscriber) };
-      tenant.groups.set(key, group);
-    }
+    const group = entryOf(tenant.groups, key, () => ({ byFilter: new Map(), hydration: new BatchedHydration(subscriber.query), batchSize: batchSizeOf(subscriber) }));
     const filterKey = JSON.stringify(subscriber.filter);
-    let sameFilter = group.byFilter.get(filterKey);
-    if (!sameFilter) {
-      sameFilter = { filter: subscriber.filter, members: new Set() };
-      group.byFilter.set(filterKey, sameFilter);
-    }
+    const sameFilter = entryOf(group.byFilter, filterKey, () => ({ filter: subscriber.filter, members: new Set() }));
     sameFilter.members.add(subscriber);
     await tenant.unsubscribe;
-    const current = tenant;
-    const joined = group;
-    const alike = sameFilter;
     return () => {
-      alike.members.delete(subscriber);
-      if (alike.members.size === 0 && joined.byFilter.get(filterKey) === alike) joined.byFilter.delete(filterKey);
-      if (joined.byFilter.size === 0 && current.groups.get(key) === joined) current.groups.delete(key);
-      if (current.groups.size === 0 && this.byTenant.get(tenantId) === current) {
+      sameFilter.members.delete(subscriber);
+      if (sameFilter.members.size === 0 && group.byFilter.get(filterKey) === sameFilter) group.byFilter.delete(filterKey);
+      if (group.byFilter.size === 0 && tenant.groups.get(key) === group) tenant.groups.delete(key);
+      if (tenant.groups.size === 0 && this.byTenant.get(tenantId) === tenant) {
         this.byTenant.delete(tenantId);
-        void current.unsubscribe.then((unsubscribe) => unsubscribe());
+        void tenant.unsubscribe.then((unsubscribe) => unsubscribe());
       }
     };
   }
@@ -229,6 +216,13 @@ async function deliver(deliveries: Delivery[]): Promise<void> {
 /** As graphql-ws would write the result: its own fields, then its errors if it has any. */
 function serialized({ errors, ...rest }: FormattedExecutionResult): string {
   return JSON.stringify(errors ? { ...rest, errors } : rest);
+}
+
+/** The map's entry for `key`, made by `create` the first time. */
+function entryOf<K, V>(map: Map<K, V>, key: K, create: () => V): V {
+  let entry = map.get(key);
+  if (entry === undefined) map.set(key, (entry = create()));
+  return entry;
 }
 
 /** Event ids delivered lately: the outbox relay publishes at least once, subscribers get each event once. */
