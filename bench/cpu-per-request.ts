@@ -5,7 +5,7 @@ import type { ProcessStack } from './process-stack.js';
 import { load, type LoadResult } from './router-overhead.js';
 
 const SERVICES = ['router', ...SUBGRAPHS.map(({ name }) => name)] as const;
-type Service = 'router' | SubgraphName;
+export type Service = 'router' | SubgraphName;
 
 /** Each service's CPU time so far, in seconds, from its own process (`process_cpu_seconds_total`). */
 export async function cpuSeconds(stack: ProcessStack): Promise<Record<Service, number>> {
@@ -15,6 +15,14 @@ export async function cpuSeconds(stack: ProcessStack): Promise<Record<Service, n
   };
   return Object.fromEntries(await Promise.all(SERVICES.map(read))) as Record<Service, number>;
 }
+
+/** Each service's CPU milliseconds per unit of work (a request, an event) between two readings. */
+export function cpuPer(before: Record<Service, number>, after: Record<Service, number>, units: number): Record<Service, number> {
+  return Object.fromEntries(SERVICES.map((service) => [service, ((after[service] - before[service]) * 1000) / units])) as Record<Service, number>;
+}
+
+/** The subgraphs' part of a `cpuPer` reading, together. */
+export const subgraphsTogether = (cpu: Record<Service, number>) => SUBGRAPHS.reduce((sum, { name }) => sum + cpu[name], 0);
 
 export interface Page {
   label: string;
@@ -39,8 +47,7 @@ export async function cpuPerRequest(stack: ProcessStack, token: string, pages: P
       const after = await cpuSeconds(stack);
       const statements = (await statementsSoFar()) - statementsBefore;
       const requests = result.requestsPerSecond * seconds;
-      const cpu = Object.fromEntries(SERVICES.map((service) => [service, ((after[service] - before[service]) * 1000) / requests])) as Record<Service, number>;
-      results.get(label)!.push({ load: result, cpu, statements: statements / requests });
+      results.get(label)!.push({ load: result, cpu: cpuPer(before, after, requests), statements: statements / requests });
     }
   }
   return Object.fromEntries(
@@ -51,7 +58,7 @@ export async function cpuPerRequest(stack: ProcessStack, token: string, pages: P
         'p50 ms': spread(runs.map((run) => run.load.p50), 0),
         'p99 ms': spread(runs.map((run) => run.load.p99), 0),
         'router CPU ms': spread(runs.map((run) => run.cpu.router), 2),
-        'subgraphs CPU ms': spread(runs.map((run) => SUBGRAPHS.reduce((sum, { name }) => sum + run.cpu[name], 0)), 2),
+        'subgraphs CPU ms': spread(runs.map((run) => subgraphsTogether(run.cpu)), 2),
         ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [`${name} ms`, median(runs.map((run) => run.cpu[name])).toFixed(2)])),
         // The outbox relays' polling lands in the window too: a few hundredths per request.
         'SQL/request': median(runs.map((run) => run.statements)).toFixed(1),

@@ -6,7 +6,7 @@ import { must } from '../test/support/client.js';
 import { addMinutes, createLibraryWithSeats, nextSlot } from '../test/support/library-kit.js';
 import { createMember, createTenant, login, loginAdmin, registerStudent, type Member } from '../test/support/seed-kit.js';
 import { startTestStack } from '../test/support/stack.js';
-import { cpuSeconds } from './cpu-per-request.js';
+import { cpuPer, cpuSeconds, subgraphsTogether, type Service } from './cpu-per-request.js';
 import { spread } from './figures.js';
 import { counterValues, difference } from './metrics.js';
 import { startProcessStack } from './process-stack.js';
@@ -40,7 +40,7 @@ interface FanoutTarget {
   sqlMetricsUrls: string[];
   admin(): Promise<Member>;
   /** Each process's CPU seconds so far, when every service is its own process. */
-  cpu: (() => Promise<Record<string, number>>) | null;
+  cpu: (() => Promise<Record<Service, number>>) | null;
   topology: string;
 }
 
@@ -100,9 +100,9 @@ export async function benchSubscriptionFanout({ subscribers = 1_000, bursts = [1
   }
 }
 
-function cpuPerEvent(before: Record<string, number>, after: Record<string, number>, events: number) {
-  const spent = (service: string) => ((after[service]! - before[service]!) * 1000) / events;
-  return { router: spent('router'), subgraphs: SUBGRAPHS.reduce((sum, { name }) => sum + spent(name), 0) };
+function cpuPerEvent(before: Record<Service, number>, after: Record<Service, number>, events: number) {
+  const cpu = cpuPer(before, after, events);
+  return { router: cpu.router, subgraphs: subgraphsTogether(cpu) };
 }
 
 async function measure(target: FanoutTarget, { subscribers, bursts, rounds }: Required<Omit<FanoutOptions, 'basePort' | 'nodeFlags'>>): Promise<void> {
