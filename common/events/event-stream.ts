@@ -1,10 +1,8 @@
-import DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 import { tenantScope } from '../auth/tenant-scope.js';
 import type { Viewer } from '../auth/viewer.js';
-import { inKeyOrder, readAsViewer } from '../db/viewer-scope.js';
+import { byIdsLoader, type RowLoader } from '../db/loaders.js';
 import { unauthenticated } from '../errors.js';
-import { isUuid } from '../validation.js';
 import type { EventKey, EventType } from './catalogue.js';
 import type { CarrelEvent } from './event.js';
 import { findOutboxEvents } from './outbox.js';
@@ -44,22 +42,15 @@ export interface EventReader {
   viewer: Viewer | null;
 }
 
-const eventLoaders = new WeakMap<EventReader, DataLoader<string, CarrelEvent | null>>();
+const eventLoaders = new WeakMap<EventReader, RowLoader<CarrelEvent>>();
 
 /**
  * A request's outbox events by id, as its viewer may see them: the router hydrates a burst of
  * events in one query, one event field per event, and they are read in one statement.
  */
-export function outboxEvents(context: EventReader): DataLoader<string, CarrelEvent | null> {
+export function outboxEvents(context: EventReader): RowLoader<CarrelEvent> {
   let loader = eventLoaders.get(context);
-  if (!loader) {
-    loader = new DataLoader(async (ids) => {
-      const existing = ids.filter(isUuid);
-      const events = context.viewer && existing.length ? await readAsViewer(context.db, context.viewer, 'read events', (trx) => findOutboxEvents(trx, existing)) : [];
-      return inKeyOrder(ids, events, (event) => event.id);
-    });
-    eventLoaders.set(context, loader);
-  }
+  if (!loader) eventLoaders.set(context, (loader = byIdsLoader(context.db, context.viewer, 'read events', findOutboxEvents, () => true)));
   return loader;
 }
 
