@@ -6,7 +6,7 @@ import { DEFAULT_RATE_LIMITS } from '../router/src/rate-limits.js';
 import { MAX_PAGE_SIZE } from '../common/pagination.js';
 import { createTenant, login, loginAdmin, type Member } from '../test/support/seed-kit.js';
 import { startTestStack } from '../test/support/stack.js';
-import { spread } from './figures.js';
+import { percentile, spread } from './figures.js';
 import { startProcessStack } from './process-stack.js';
 import { load, type LoadResult } from './router-overhead.js';
 import { seedLibrary } from './seed-library.js';
@@ -44,11 +44,11 @@ async function backToBack(url: string, body: string, token: string, ip: string, 
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
   return {
-    async stop(): Promise<{ answered: number; refused: number }> {
+    async stop(): Promise<{ answered: number; refused: number; cpuSeconds: number }> {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;
-      return JSON.parse(output.slice(output.indexOf('\n') + 1)) as { answered: number; refused: number };
+      return JSON.parse(output.slice(output.indexOf('\n') + 1)) as { answered: number; refused: number; cpuSeconds: number };
     },
   };
 }
@@ -59,17 +59,19 @@ const someStudentAddress = () => ({ 'x-forwarded-for': `10.${randomInt(256)}.${r
 
 /**
  * Another tenant's latency while one client sends the most expensive operation the cost limit
- * allows, back to back: quiet and loaded rounds interleaved, so both see the same machine.
- * That client is held by the request limits as deployed (100 requests and a cost of 200,000 a
+ * allows, back to back: quiet and loaded rounds interleaved, so both see the same machine, and
+ * percentiles taken over all rounds' requests of a kind (a round's p99 is its fifth-worst request).
+ * That client is held by the request limits as deployed (100 requests and a cost of 60,000 a
  * minute, a tenth of it per 6 seconds, from one address), and its operations by the cost limit.
  * With Redis every service runs as its own process, as deployed; separate processes share events
  * (a new tenant reaching the users subgraph, say) only through Redis, so without it every service
  * runs in this one process, where a largest operation stalls the one event loop every request
  * shares (see docs/architecture.md, Known gaps).
  */
-export async function benchCostlyNeighbour(seconds: number, rounds = 3): Promise<void> {
-  // The request limits as deployed, but for tenant B's, whose load stands for a large tenant's;
-  // the router believes X-Forwarded-For from this machine, as from a load balancer.
+export async function benchCostlyNeighbour(seconds: number, rounds = 6): Promise<void> {
+  // The request limits as deployed; tenant B's is lifted, as its steady rate sits at its limit and
+  // the warm-up would tip it over. The router believes X-Forwarded-For from this machine, as from
+  // a load balancer.
   const limits = {
     RATE_LIMIT_PER_IP: String(DEFAULT_RATE_LIMITS.perIpPerMinute),
     RATE_LIMIT_COST_PER_IP: String(DEFAULT_RATE_LIMITS.costPerIpPerMinute),
@@ -101,38 +103,60 @@ async function measure(graphqlUrl: string, admin: Member, seconds: number, round
   const inner = await largestAllowedInnerPage(graphqlUrl, heavyTenant.owner, heavyLibrary);
   const costlyBody = JSON.stringify({ query: COSTLY_QUERY, variables: { id: heavyLibrary, inner } });
   const neighbourBody = JSON.stringify({ query: NEIGHBOUR_QUERY, variables: { id: neighbourLibrary } });
-  const connections = 4;
+  // B as busy as its tenant's request limit lets it be, at a steady rate: latency is what B feels
+  // of A. As fast as answered instead, B would fill both cores itself, and its latency would
+  // measure its share of the CPU, which any work of A's, however well bounded, takes from.
+  const rate = DEFAULT_RATE_LIMITS.perTenantPerMinute / 60;
+  const connections = 8;
 
-  const neighbourLoad = () => load(graphqlUrl, neighbourBody, neighbour.owner.token, seconds, connections, someStudentAddress);
-  await load(graphqlUrl, neighbourBody, neighbour.owner.token, 1, connections, someStudentAddress);
-  const quiet: LoadResult[] = [];
+  /** B's loads and every latency of theirs, so that percentiles come from all rounds of a kind at once. */
+  const runs = () => ({ loads: [] as LoadResult[], latencies: [] as number[] });
+  const neighbourLoad = async (into: ReturnType<typeof runs>) => {
+    into.loads.push(await load(graphqlUrl, neighbourBody, neighbour.owner.token, seconds, connections, { perRequestHeaders: someStudentAddress, rate, latencies: into.latencies }));
+  };
+  await neighbourLoad(runs());
+  /** B alone just before each of A's clients: two quiet runs a round, whose difference is the machine's noise. */
+  const quiet = { polite: runs(), flooding: runs() };
   /** Beside a client that waits as long as each 429 says, and beside one that does not wait. */
-  const beside = { polite: [] as LoadResult[], flooding: [] as LoadResult[] };
-  const heavy = { polite: { answered: [] as number[], refused: [] as number[] }, flooding: { answered: [] as number[], refused: [] as number[] } };
+  const beside = { polite: runs(), flooding: runs() };
+  /** What A's client was answered each round, and its own CPU in % of a core. */
+  const tally = () => ({ answered: [] as number[], refused: [] as number[], cpu: [] as number[] });
+  const heavy = { polite: tally(), flooding: tally() };
   for (let round = 0; round < rounds; round++) {
-    quiet.push(await neighbourLoad());
     for (const kind of ['polite', 'flooding'] as const) {
+      await neighbourLoad(quiet[kind]);
       // A new address each time, so each round sees the client's first minute, its worst.
       const client = await backToBack(graphqlUrl, costlyBody, heavyTenant.owner.token, `203.0.113.${round * 2 + (kind === 'polite' ? 1 : 2)}`, kind === 'polite');
-      beside[kind].push(await neighbourLoad());
-      const { answered, refused } = await client.stop();
+      await neighbourLoad(beside[kind]);
+      const { answered, refused, cpuSeconds } = await client.stop();
       heavy[kind].answered.push(answered);
       heavy[kind].refused.push(refused);
+      heavy[kind].cpu.push(Math.round((cpuSeconds / seconds) * 100));
     }
   }
-  const row = (results: LoadResult[]) => ({
-    'req/s': spread(results.map((r) => Math.round(r.requestsPerSecond))),
-    'p50 ms': spread(results.map((r) => r.p50)),
-    'p99 ms': spread(results.map((r) => r.p99)),
-    errors: spread(results.map((r) => r.errors)),
+  const row = ({ loads, latencies }: ReturnType<typeof runs>) => ({
+    'req/s': spread(loads.map((r) => Math.round(r.requestsPerSecond))),
+    'p50 ms': Math.round(percentile(latencies, 50)),
+    'p99 ms': Math.round(percentile(latencies, 99)),
+    "rounds' p99 ms": spread(loads.map((r) => r.p99)),
+    errors: spread(loads.map((r) => r.errors)),
   });
+  const p99Ratio = (results: ReturnType<typeof runs>, baseline: ReturnType<typeof runs>) => (percentile(results.latencies, 99) / percentile(baseline.latencies, 99)).toFixed(2);
   console.log(
-    `\nA costly neighbour: tenant B's ${NEIGHBOUR_QUERY.match(/query (\w+)/)![1]} (${connections} connections) alone and while one client of tenant A sends ` +
-      `${MAX_PAGE_SIZE} seats × ${inner} seats each (the most the cost limit allows) back to back, honouring Retry-After or not (${topology}); ${rounds} interleaved rounds of ${seconds} s, median (min–max)`,
+    `\nA costly neighbour: tenant B's ${NEIGHBOUR_QUERY.match(/query (\w+)/)![1]} at ${rate} requests a second (its tenant's limit; ${connections} connections) alone and while one client of tenant A sends ` +
+      `${MAX_PAGE_SIZE} seats × ${inner} seats each (the most the cost limit allows) back to back, honouring Retry-After or not (${topology}); ${rounds} interleaved rounds of ${seconds} s, percentiles of all rounds' requests together`,
   );
-  console.table({ 'B alone': row(quiet), 'B beside A (waits on 429)': row(beside.polite), 'B beside A (ignores 429)': row(beside.flooding) });
+  console.table({
+    'B alone, before the first': row(quiet.polite),
+    'B beside A (waits on 429)': row(beside.polite),
+    'B alone, before the second': row(quiet.flooding),
+    'B beside A (ignores 429)': row(beside.flooding),
+  });
+  console.log(`Noise: B's p99 alone, before the second client / before the first: ${p99Ratio(quiet.flooding, quiet.polite)}.`);
   for (const kind of ['polite', 'flooding'] as const) {
-    const ratios = beside[kind].map((result, index) => Number((result.p99 / quiet[index]!.p99).toFixed(2)));
-    console.log(`${kind === 'polite' ? 'Waiting on 429' : 'Ignoring 429'}: B's p99 beside A / alone ${spread(ratios)}; A's costly operations per round: ${spread(heavy[kind].answered)} answered, ${spread(heavy[kind].refused)} refused (429).`);
+    console.log(
+      `${kind === 'polite' ? 'Waiting on 429' : 'Ignoring 429'}: B's p99 beside A / alone just before ${p99Ratio(beside[kind], quiet[kind])}; A's costly operations per round: ` +
+        `${spread(heavy[kind].answered)} answered, ${spread(heavy[kind].refused)} refused (429); the client's own CPU, on the same two cores, ${spread(heavy[kind].cpu)}% of one.`,
+    );
   }
 }

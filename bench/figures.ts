@@ -6,3 +6,9 @@ export function spread(values: number[], digits?: number): string {
   const show = (value: number) => (digits === undefined ? String(value) : value.toFixed(digits));
   return `${show(median(values))} (${show(Math.min(...values))}–${show(Math.max(...values))})`;
 }
+
+/** The `p`th percentile of `values` (0–100). */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}

@@ -7,17 +7,13 @@ import { addMinutes, createLibraryWithSeats, nextSlot } from '../test/support/li
 import { createMember, createTenant, login, loginAdmin, registerStudent, type Member } from '../test/support/seed-kit.js';
 import { startTestStack } from '../test/support/stack.js';
 import { cpuPer, cpuSeconds, subgraphsTogether, type Service } from './cpu-per-request.js';
-import { spread } from './figures.js';
+import { percentile, spread } from './figures.js';
 import { counterValues, difference } from './metrics.js';
 import { startProcessStack } from './process-stack.js';
 
 const SUBSCRIPTION = `subscription Dashboard {
   bookingEvents { eventId type occurredAt booking { startsAt seat { label } user { displayName } library { name } } }
 }`;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
 
 /** What one burst cost and how fast it arrived. */
 interface BurstResult {

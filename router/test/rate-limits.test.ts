@@ -35,7 +35,7 @@ async function routerWith(limits: Env, counts = `${stack.redisKeyPrefix}limits-$
     RATE_LIMIT_PER_IP: '100',
     RATE_LIMIT_PER_TENANT: '6000',
     RATE_LIMIT_CREDENTIALS_PER_IP: '10',
-    RATE_LIMIT_COST_PER_IP: '200000',
+    RATE_LIMIT_COST_PER_IP: '60000',
     TRUSTED_PROXIES: '127.0.0.1,::1',
     REDIS_KEY_PREFIX: counts,
     ...limits,
