@@ -8,8 +8,8 @@ import { createTenant, login, loginAdmin, type Member } from '../test/support/se
 import { startTestStack } from '../test/support/stack.js';
 import { percentile, spread } from './figures.js';
 import { startProcessStack } from './process-stack.js';
-import { load, type LoadResult } from './router-overhead.js';
 import { seedLibrary } from './seed-library.js';
+import { steadyLoad, type SteadyLoadResult } from './steady-load.js';
 
 /** A page of seats, each with its library's page of seats: the deepest fan-out the schema has. */
 const COSTLY_QUERY = `query Costly($id: ID!, $inner: Int) {
@@ -108,14 +108,10 @@ async function measure(graphqlUrl: string, admin: Member, seconds: number, round
   // of A. As fast as answered instead, B would fill both cores itself, and its latency would
   // measure its share of the CPU, which any work of A's, however well bounded, takes from.
   const rate = DEFAULT_RATE_LIMITS.perTenantPerMinute / 60;
-  const connections = 8;
-
-  /** B's loads and every latency of theirs, so that percentiles come from all rounds of a kind at once. */
-  const runs = () => ({ loads: [] as LoadResult[], latencies: [] as number[] });
-  const neighbourLoad = async (into: ReturnType<typeof runs>) => {
-    into.loads.push(await load(graphqlUrl, neighbourBody, neighbour.owner.token, seconds, connections, { perRequestHeaders: someStudentAddress, rate, latencies: into.latencies }));
-  };
-  await neighbourLoad(runs());
+  const neighbourHeaders = () => ({ 'content-type': 'application/json', authorization: `Bearer ${neighbour.owner.token}`, ...someStudentAddress() });
+  const neighbourLoad = () => steadyLoad(graphqlUrl, neighbourBody, neighbourHeaders, seconds, rate);
+  const runs = () => [] as SteadyLoadResult[];
+  await neighbourLoad();
   /** B alone just before each of A's clients: two quiet runs a round, whose difference is the machine's noise. */
   const quiet = { polite: runs(), flooding: runs() };
   /** Beside a client that waits as long as each 429 says, and beside one that does not wait. */
@@ -125,26 +121,27 @@ async function measure(graphqlUrl: string, admin: Member, seconds: number, round
   const heavy = { polite: tally(), flooding: tally() };
   for (let round = 0; round < rounds; round++) {
     for (const kind of ['polite', 'flooding'] as const) {
-      await neighbourLoad(quiet[kind]);
+      quiet[kind].push(await neighbourLoad());
       // A new address each time, so each round sees the client's first minute, its worst.
       const client = await backToBack(graphqlUrl, costlyBody, heavyTenant.owner.token, `203.0.113.${round * 2 + (kind === 'polite' ? 1 : 2)}`, kind === 'polite');
-      await neighbourLoad(beside[kind]);
+      beside[kind].push(await neighbourLoad());
       const { answered, refused, cpuSeconds } = await client.stop();
       heavy[kind].answered.push(answered);
       heavy[kind].refused.push(refused);
       heavy[kind].cpu.push(Math.round((cpuSeconds / seconds) * 100));
     }
   }
-  const row = ({ loads, latencies }: ReturnType<typeof runs>) => ({
-    'req/s': spread(loads.map((r) => Math.round(r.requestsPerSecond))),
-    'p50 ms': Math.round(percentile(latencies, 50)),
-    'p99 ms': Math.round(percentile(latencies, 99)),
-    "rounds' p99 ms": spread(loads.map((r) => r.p99)),
-    errors: spread(loads.map((r) => r.errors)),
+  const all = (loads: SteadyLoadResult[]) => loads.flatMap((load) => load.latencies);
+  const row = (loads: SteadyLoadResult[]) => ({
+    'req/s': spread(loads.map((load) => Math.round(load.requestsPerSecond))),
+    'p50 ms': Math.round(percentile(all(loads), 50)),
+    'p99 ms': Math.round(percentile(all(loads), 99)),
+    "rounds' p99 ms": spread(loads.map((load) => Math.round(percentile(load.latencies, 99)))),
+    errors: spread(loads.map((load) => load.errors)),
   });
-  const p99Ratio = (results: ReturnType<typeof runs>, baseline: ReturnType<typeof runs>) => (percentile(results.latencies, 99) / percentile(baseline.latencies, 99)).toFixed(2);
+  const p99Ratio = (loads: SteadyLoadResult[], baseline: SteadyLoadResult[]) => (percentile(all(loads), 99) / percentile(all(baseline), 99)).toFixed(2);
   console.log(
-    `\nA costly neighbour: tenant B's ${NEIGHBOUR_QUERY.match(/query (\w+)/)![1]} at ${rate} requests a second (its tenant's limit; ${connections} connections) alone and while one client of tenant A sends ` +
+    `\nA costly neighbour: tenant B's ${NEIGHBOUR_QUERY.match(/query (\w+)/)![1]} at ${rate} evenly spaced requests a second (its tenant's limit) alone and while one client of tenant A sends ` +
       `${MAX_PAGE_SIZE} seats × ${inner} seats each (the most the cost limit allows) back to back, honouring Retry-After or not (${topology}); ${rounds} interleaved rounds of ${seconds} s, percentiles of all rounds' requests together`,
   );
   console.table({
