@@ -109,9 +109,9 @@ async function measure(graphqlUrl: string, admin: Member, seconds: number, round
   // measure its share of the CPU, which any work of A's, however well bounded, takes from.
   const rate = DEFAULT_RATE_LIMITS.perTenantPerMinute / 60;
   const neighbourHeaders = () => ({ 'content-type': 'application/json', authorization: `Bearer ${neighbour.owner.token}`, ...someStudentAddress() });
-  const neighbourLoad = () => steadyLoad(graphqlUrl, neighbourBody, neighbourHeaders, seconds, rate);
+  const neighbourLoad = (forSeconds = seconds) => steadyLoad(graphqlUrl, neighbourBody, neighbourHeaders, forSeconds, rate);
   const runs = () => [] as SteadyLoadResult[];
-  await neighbourLoad();
+  await neighbourLoad(1);
   /** B alone just before each of A's clients: two quiet runs a round, whose difference is the machine's noise. */
   const quiet = { polite: runs(), flooding: runs() };
   /** Beside a client that waits as long as each 429 says, and beside one that does not wait. */

@@ -156,12 +156,11 @@ async function measure(target: FanoutTarget, { subscribers, bursts, rounds }: Re
         const cpuAfter = await target.cpu?.();
         const hydrations = difference(hydrationsBefore, await counterValues([target.routerMetricsUrl], 'carrel_subscription_hydrations_total'))['']!;
         const statements = difference(sqlBefore, await counterValues(target.sqlMetricsUrls, 'carrel_sql_statements_total'));
-        const sorted = [...received.latencies].sort((a, b) => a - b);
         results.get(burst)!.push({
           delivered: received.latencies.length,
-          p50: percentile(sorted, 50),
-          p99: percentile(sorted, 99),
-          max: sorted.at(-1) ?? NaN,
+          p50: percentile(received.latencies, 50),
+          p99: percentile(received.latencies, 99),
+          max: percentile(received.latencies, 100),
           duplicates: received.perEvent.filter((count) => count > subscribers).length,
           hydrationsPerEvent: hydrations / burst,
           cpuPerEvent: cpuBefore && cpuAfter ? cpuPerEvent(cpuBefore, cpuAfter, burst) : null,
