@@ -14,10 +14,12 @@ export interface RateLimitSettings {
   /** Operations a minute from one client IP that check or set a password (`@credentialLimited` fields). */
   credentialsPerIpPerMinute: number;
   /**
-   * The summed cost (see common/operations/cost.ts) of one client IP's operations a minute: twelve
-   * of the costliest operations allowed, fifty-two of the owner portal's largest page, or nineteen
-   * pages of 100 bookings with every field. Chosen by measurement: what another tenant's p99
-   * latency feels is how often such operations run, not their share of the CPU (docs/architecture.md).
+   * What one client IP's operations may spend a minute, each charged its cost (see
+   * common/operations/cost.ts) or, past the portals' pages, more (see `budgetCharge`): fifty-two of
+   * the owner portal's largest page, thirty-one pages of 100 bookings with their user, seat and
+   * library, seven with every field, or two of the costliest operations allowed. What another
+   * tenant's p99 latency feels is how often large operations run, not their share of the CPU
+   * (measured: docs/architecture.md).
    */
   costPerIpPerMinute: number;
   /** Proxies (IPs or CIDRs) whose X-Forwarded-For is believed; none by default, so the socket's address counts. */
@@ -29,12 +31,25 @@ export const DEFAULT_RATE_LIMITS: RateLimitSettings = { perIpPerMinute: 100, per
 type Bucket = 'ip' | 'tenant' | 'credentials' | 'cost' | 'costBurst';
 
 /**
- * The cost budget is also spent at most a tenth at a time, over six seconds (never less than one
- * operation of the largest cost allowed): without it a client could spend a minute's budget in its
- * first second, and another tenant would feel it all at once.
+ * The cost budget is also spent at most a tenth at a time, over six seconds, at cost (never less
+ * than one operation of the largest cost allowed): without it a client could spend a minute's
+ * budget in its first second, and another tenant would feel it all at once.
  */
 const COST_BURST_SECONDS = 6;
 const costBurstPoints = (costPerMinute: number) => Math.max(MAX_OPERATION_COST, Math.ceil((costPerMinute * COST_BURST_SECONDS) / 60));
+
+/** The portals' largest operation costs 1,151: a page of 50 bookings with their user, seat and library. */
+const PORTAL_PAGE_COST = 1_200;
+
+/**
+ * What an operation spends of the minute's budget: its cost, up to a portal page's; past that, its
+ * cost times how many portal pages it is, so the costliest operation allowed (5,000) spends about
+ * 21,000. A large operation holds a process for as long as it runs, and another tenant's requests
+ * that arrive meanwhile wait: the longer the stall, the more of them wait, and the longer each
+ * does. Its toll on their p99 latency grows with the square of its cost, not with its cost, and
+ * so does its charge, while the pages a portal asks for are charged no more than they cost.
+ */
+export const budgetCharge = (cost: number) => (cost <= PORTAL_PAGE_COST ? cost : Math.ceil((cost * cost) / PORTAL_PAGE_COST));
 
 /**
  * The router's request limits (rate-limiter-flexible): counted in Redis when the deployment has
@@ -75,10 +90,10 @@ export class RateLimits {
   /** The client's IP: the socket's, or the one a trusted proxy says it forwarded for. */
   clientIp = (request: IncomingMessage): string => proxyaddr(request, this.trust);
 
-  /** Charges an operation's cost to a client IP's budget: the minute's, and the few seconds' (see COST_BURST_SECONDS). */
+  /** Charges an operation to a client IP's budget: the few seconds' at its cost (see COST_BURST_SECONDS), the minute's as `budgetCharge` says. */
   async chargeCost(clientIp: string, cost: number): Promise<void> {
     await this.consume('costBurst', clientIp, cost);
-    await this.consume('cost', clientIp, cost);
+    await this.consume('cost', clientIp, budgetCharge(cost));
   }
 
   /** Counts `points` (one request, unless told) against `key`'s limit of `bucket`; throws RATE_LIMITED (with its wait) when over. */

@@ -148,6 +148,20 @@ describe('the cost of one client IP\'s operations', () => {
     expectRateLimited(refused);
     expect(Number(refused.retryAfter)).toBeLessThanOrEqual(6);
   });
+
+  it('charges an operation larger than a portal page more than its cost: two such operations overspend a minute their costs fit in', async () => {
+    const router = await routerWith({ RATE_LIMIT_COST_PER_IP: '6000' });
+    // 1 for the field, 100 times its nodes' 20 fields: 2,001, charged 2,001 × 2,001 / 1,200 = 3,337.
+    const aliases = Array.from({ length: 15 }, (_, index) => `a${index}: id`).join(' ');
+    const large = { query: `{ users(first: 100) { nodes { id email displayName role status ${aliases} } } }` };
+    const ip = newIp();
+    expect((await post(router, ip, large, tenant.owner.token)).status).toBe(200);
+    // 4,002 of cost would fit both the minute's 6,000 and the 5,000 of any six seconds.
+    const refused = await post(router, ip, large, tenant.owner.token);
+    expectRateLimited(refused);
+    expect(Number(refused.retryAfter), 'the minute\u2019s budget refused it, not the six seconds\u2019').toBeGreaterThan(6);
+    expect((await post(router, newIp(), large, tenant.owner.token)).status).toBe(200);
+  });
 });
 
 describe('requests of one tenant', () => {
