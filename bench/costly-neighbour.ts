@@ -74,10 +74,9 @@ const someStudentAddress = () => ({ 'x-forwarded-for': `10.${randomInt(256)}.${r
  * allows, back to back: quiet and loaded rounds interleaved, so both see the same machine, and
  * percentiles taken over all rounds' requests of a kind (a round's p99 is its tenth-worst request).
  * That client is held by the request limits as deployed (100 requests and a budget of 60,000 a
- * minute, at most 6,000 of cost per 6 seconds, from one address), and its operations by the cost
- * limit. It keeps its address from one round to the next, as a client that kept sending would, so
- * it meets its minute's budget as well as its few seconds'; rounds are twice `seconds`, long enough
- * for the few seconds' budget alone to let it send twice.
+ * minute, a third of it per 20 seconds, from one address), and its operations by the cost limit.
+ * It keeps its address from one round to the next, as a client that kept sending would, so it
+ * meets its minute's budget as well as its twenty seconds'; rounds are twice `seconds`.
  * With Redis every service runs as its own process, as deployed; separate processes share events
  * (a new tenant reaching the users subgraph, say) only through Redis, so without it every service
  * runs in this one process, where a largest operation stalls the one event loop every request

@@ -30,19 +30,11 @@ export const DEFAULT_RATE_LIMITS: RateLimitSettings = { perIpPerMinute: 100, per
 
 type Bucket = 'ip' | 'tenant' | 'credentials' | 'cost' | 'costBurst';
 
-/**
- * The cost budget is also spent at most a tenth at a time, over six seconds, at cost (never less
- * than one operation of the largest cost allowed): without it a client could spend a minute's
- * budget in its first second, and another tenant would feel it all at once.
- */
-const COST_BURST_SECONDS = 6;
-const costBurstPoints = (costPerMinute: number) => Math.max(MAX_OPERATION_COST, Math.ceil((costPerMinute * COST_BURST_SECONDS) / 60));
-
 /** The portals' largest operation costs 1,151: a page of 50 bookings with their user, seat and library. */
 const PORTAL_PAGE_COST = 1_200;
 
 /**
- * What an operation spends of the minute's budget: its cost, up to a portal page's; past that, its
+ * What an operation spends of its client's budget: its cost, up to a portal page's; past that, its
  * cost times how many portal pages it is, so the costliest operation allowed (5,000) spends about
  * 21,000. A large operation holds a process for as long as it runs, and another tenant's requests
  * that arrive meanwhile wait: the longer the stall, the more of them wait, and the longer each
@@ -50,6 +42,17 @@ const PORTAL_PAGE_COST = 1_200;
  * so does its charge, while the pages a portal asks for are charged no more than they cost.
  */
 export const budgetCharge = (cost: number) => (cost <= PORTAL_PAGE_COST ? cost : Math.ceil((cost * cost) / PORTAL_PAGE_COST));
+
+/**
+ * The budget is also spent at most a third at a time, over twenty seconds (never less than one
+ * operation of the largest cost allowed): the costliest operations then come at most one in 20
+ * seconds, so another tenant meets their stalls one at a time, and a client cannot spend a
+ * minute's budget in its first second. The pages of a portal's user, a second or more apart, stay
+ * far below it.
+ */
+const COST_BURST_SECONDS = 20;
+const costBurstPoints = (costPerMinute: number) =>
+  Math.max(budgetCharge(MAX_OPERATION_COST), Math.ceil((costPerMinute * COST_BURST_SECONDS) / 60));
 
 /**
  * The router's request limits (rate-limiter-flexible): counted in Redis when the deployment has
@@ -90,10 +93,11 @@ export class RateLimits {
   /** The client's IP: the socket's, or the one a trusted proxy says it forwarded for. */
   clientIp = (request: IncomingMessage): string => proxyaddr(request, this.trust);
 
-  /** Charges an operation to a client IP's budget: the few seconds' at its cost (see COST_BURST_SECONDS), the minute's as `budgetCharge` says. */
+  /** Charges an operation to a client IP's budget, as `budgetCharge` says: the minute's, and the few seconds' (see COST_BURST_SECONDS). */
   async chargeCost(clientIp: string, cost: number): Promise<void> {
-    await this.consume('costBurst', clientIp, cost);
-    await this.consume('cost', clientIp, budgetCharge(cost));
+    const charge = budgetCharge(cost);
+    await this.consume('costBurst', clientIp, charge);
+    await this.consume('cost', clientIp, charge);
   }
 
   /** Counts `points` (one request, unless told) against `key`'s limit of `bucket`; throws RATE_LIMITED (with its wait) when over. */
