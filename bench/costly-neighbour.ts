@@ -39,6 +39,13 @@ async function largestAllowedInnerPage(graphqlUrl: string, owner: Member, librar
   return allowed;
 }
 
+/** What bench/costly-client.ts prints when it stops. */
+interface ClientReport {
+  answered: number;
+  refused: number;
+  cpuSeconds: number;
+}
+
 /** Starts bench/costly-client.ts as its own process; `stop()` ends it and says what it was answered. */
 async function backToBack(url: string, body: string, token: string, ip: string, honoursRetryAfter: boolean) {
   // At the lowest CPU priority: in a deployment the client's CPU is its own machine's, not the stack's.
@@ -50,11 +57,11 @@ async function backToBack(url: string, body: string, token: string, ip: string, 
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
   return {
-    async stop(): Promise<{ answered: number; refused: number; cpuSeconds: number }> {
+    async stop(): Promise<ClientReport> {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;
-      return JSON.parse(output.slice(output.indexOf('\n') + 1)) as { answered: number; refused: number; cpuSeconds: number };
+      return JSON.parse(output.slice(output.indexOf('\n') + 1)) as ClientReport;
     },
   };
 }
@@ -72,7 +79,8 @@ const someStudentAddress = () => ({ 'x-forwarded-for': `10.${randomInt(256)}.${r
 /**
  * Another tenant's latency while one client sends the most expensive operation the cost limit
  * allows, back to back: quiet and loaded rounds interleaved, so both see the same machine, and
- * percentiles taken over all rounds' requests of a kind (a round's p99 is its tenth-worst request).
+ * percentiles taken over all rounds' requests of a kind (at 100 requests a second, a 10-second
+ * round's p99 is its tenth-worst request).
  * That client is held by the request limits as deployed (100 requests and a budget of 60,000 a
  * minute, a third of it per 20 seconds, from one address), and its operations by the cost limit.
  * It keeps its address from one round to the next, as a client that kept sending would, so it
