@@ -108,7 +108,7 @@ describe('a burst of events', () => {
     expect(outsiders.events).toEqual([]);
   });
 
-  it('hydrates events that arrive together once per selection and scope, and delivers them once though published twice', async () => {
+  it('hydrates events that arrive together once per selection and scope, each subgraph asked once, and delivers them once though published twice', async () => {
     expect(burst).toHaveLength(8);
     const replica = await startRouterReplica(stack);
     replicas.push(replica);
@@ -120,7 +120,9 @@ describe('a burst of events', () => {
     });
     await untilLive([...onStack, ...onReplica], stack.bus, checkInProbe(tenant.id));
     const hydrations = () => metricSum(stack.metricsUrl!, 'carrel_subscription_hydrations_total');
+    const usersCalls = () => metricSum(stack.metricsUrl!, 'carrel_subgraph_call_duration_seconds_count', { subgraph: 'users' });
     const before = await hydrations();
+    const usersCallsBefore = await usersCalls();
 
     // The relay publishes at least once: the stack's router has had these, the replica has not.
     await stack.bus.publish(burst);
@@ -134,6 +136,8 @@ describe('a burst of events', () => {
     // in-process bus hands events over one by one, as its other consumers take each in turn.
     if (process.env.REDIS_URL) expect(spent).toBe(4);
     else expect(spent).toBeLessThanOrEqual(4 * burst.length);
+    // However many events a hydration holds, it asks the users subgraph once for all their students' names.
+    expect((await usersCalls()) - usersCallsBefore).toBe(spent);
   });
 });
 

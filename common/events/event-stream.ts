@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import { tenantScope } from '../auth/tenant-scope.js';
 import type { Viewer } from '../auth/viewer.js';
 import { byIdsLoader, type RowLoader } from '../db/loaders.js';
-import { unauthenticated } from '../errors.js';
+import { badUserInput, unauthenticated } from '../errors.js';
+import { MAX_PAGE_SIZE } from '../pagination.js';
 import type { EventKey, EventType } from './catalogue.js';
 import type { CarrelEvent } from './event.js';
 import { findOutboxEvents } from './outbox.js';
@@ -55,14 +56,33 @@ export function outboxEvents(context: EventReader): RowLoader<CarrelEvent> {
 }
 
 /**
+ * An `events` field's answer (see `@eventSubscription`): each id read by `read`, in the order
+ * asked, null where the viewer may not see the event. The router asks for a burst of events at a
+ * time, far fewer than a page; a caller reaching the subgraph directly gets no more than a page.
+ */
+export function readEvents<T>(eventIds: readonly string[], read: (eventId: string) => Promise<T | null> | T | null): Promise<(T | null)[]> {
+  if (eventIds.length > MAX_PAGE_SIZE) throw badUserInput(`At most ${MAX_PAGE_SIZE} events may be read at once.`, 'eventIds');
+  return Promise.all(eventIds.map(read));
+}
+
+/**
  * The events behind one subscription field, declared by the subgraph that writes them. `filter`
- * answers the field's `filter` query (which events one subscriber receives), `read` its `event`
- * query (one event read back from the outbox under the viewer's row-level security, for
- * hydration), and `nameOf` the event's type as its GraphQL enum says it.
+ * answers the field's `filter` query (which events one subscriber receives), `read` one event read
+ * back from the outbox under the viewer's row-level security, `readMany` its `events` query (the
+ * events of a burst, for hydration), and `nameOf` the event's type as its GraphQL enum says it.
  */
 export function eventStream<Type extends EventType, Name extends string>(declaration: EventStreamDeclaration<Type, Name>) {
   const typeByName = new Map(Object.entries<Name>(declaration.types).map(([type, name]) => [name, type]));
   const own = (viewer: Viewer) => (declaration.studentKey && viewer.role === 'STUDENT' ? { key: declaration.studentKey as string, values: [viewer.userId] } : null);
+
+  const read = async (context: EventReader, eventId: string): Promise<CarrelEvent | null> => {
+    const { viewer } = context;
+    if (!viewer) throw unauthenticated();
+    const event = await outboxEvents(context).load(eventId);
+    if (!event || !Object.hasOwn(declaration.types, event.type)) return null;
+    const ownKey = own(viewer);
+    return ownKey && !ownKey.values.includes(event.keys[ownKey.key]!) ? null : event;
+  };
 
   return {
     filter(viewer: Viewer | null, request: FilterRequest<Type, Name>): EventFilter {
@@ -79,14 +99,9 @@ export function eventStream<Type extends EventType, Name extends string>(declara
       };
     },
 
-    async read(context: EventReader, eventId: string): Promise<CarrelEvent | null> {
-      const { viewer } = context;
-      if (!viewer) throw unauthenticated();
-      const event = await outboxEvents(context).load(eventId);
-      if (!event || !Object.hasOwn(declaration.types, event.type)) return null;
-      const ownKey = own(viewer);
-      return ownKey && !ownKey.values.includes(event.keys[ownKey.key]!) ? null : event;
-    },
+    read,
+
+    readMany: (context: EventReader, eventIds: readonly string[]): Promise<(CarrelEvent | null)[]> => readEvents(eventIds, (eventId) => read(context, eventId)),
 
     nameOf: (event: CarrelEvent): Name => declaration.types[event.type as Type],
   };

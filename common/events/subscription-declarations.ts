@@ -4,8 +4,8 @@ import { Kind, type DocumentNode } from 'graphql';
 export interface EventSubscriptionDeclaration {
   /** Answers `EventFilter` for the subscription's arguments. */
   filter: string;
-  /** Answers one event by `eventId`, for hydration. */
-  event: string;
+  /** Answers events by `eventIds`, in the order asked, for hydration: a burst's in one query. */
+  events: string;
 }
 
 /**
@@ -24,7 +24,7 @@ export function eventSubscriptionsOf(document: DocumentNode): Map<string, EventS
         if (node?.kind !== Kind.STRING) throw new Error(`@eventSubscription on Subscription.${field.name.value} needs ${name}: "<root query field>".`);
         return node.value;
       };
-      declarations.set(field.name.value, { filter: value('filter'), event: value('event') });
+      declarations.set(field.name.value, { filter: value('filter'), events: value('events') });
     }
   }
   return declarations;

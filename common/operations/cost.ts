@@ -18,14 +18,16 @@ export const MAX_OPERATION_COST = 5_000;
 /**
  * Multiplies a field's selection by the `first` (or `last`) it is given, whether written in the
  * document, passed as a variable or left to the schema's default: a variable cannot hide a page.
- * A subgraph's `_entities` is multiplied by the representations it is handed, so a caller reaching
- * a subgraph directly cannot hide a page in them either.
+ * A subgraph's `_entities` is multiplied by the representations it is handed, and a subscription's
+ * `events` field (see `@eventSubscription`) by the event ids, so a caller reaching a subgraph
+ * directly cannot hide a page in them either.
  */
 const pageEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
   const size =
     typeof args.first === 'number' ? args.first
     : typeof args.last === 'number' ? args.last
     : field.name === '_entities' && Array.isArray(args.representations) ? args.representations.length
+    : Array.isArray(args.eventIds) ? args.eventIds.length
     : 1;
   return 1 + childComplexity * Math.max(1, size);
 };

@@ -56,7 +56,7 @@ describe('the schema explorer', () => {
 
 describe('the fields that serve subscriptions', () => {
   const supergraph = parse(readFileSync(new URL('../../schema/supergraph.graphql', import.meta.url), 'utf8'));
-  const internal = [...eventSubscriptionsOf(supergraph).values()].flatMap(({ filter, event }) => [filter, event]);
+  const internal = [...eventSubscriptionsOf(supergraph).values()].flatMap(({ filter, events }) => [filter, events]);
 
   it('are declared for every subscription of the supergraph', () => {
     expect([...eventSubscriptionsOf(supergraph).keys()].sort()).toEqual(Object.keys(buildSchema(readFileSync(new URL('../../schema/api.graphql', import.meta.url), 'utf8')).getSubscriptionType()!.getFields()).sort());

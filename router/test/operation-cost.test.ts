@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryEventBus } from '../../common/events/memory-bus.js';
@@ -100,6 +101,19 @@ describe('the cost of an operation', () => {
     expect(response.status).toBe(400);
     expect(errorCodes(response)).toEqual(['OPERATION_TOO_COMPLEX']);
     expect(response.data).toBeUndefined();
+  });
+
+  it('counts the events a subgraph is asked to read at once, and reads at most a page of them', async () => {
+    const url = `${stack.subgraphs.bookings.url}/graphql`;
+    const events = `query Events($ids: [ID!]!) { bookingEventsByIds(eventIds: $ids) { booking { library { seats(first: 100) { nodes { id } } } } } }`;
+    const ids = (count: number) => Array.from({ length: count }, () => randomUUID());
+    // 203 per event, the events field 1: 24 events fit the limit, 25 do not.
+    expect(errorCodes(await request(url, events, { ids: ids(24) }, tenant.owner.token))).toEqual([]);
+    const costly = await request(url, events, { ids: ids(25) }, tenant.owner.token);
+    expect(errorCodes(costly)).toEqual(['OPERATION_TOO_COMPLEX']);
+    expect(costOf(costly)).toBe(1 + 25 * 203);
+    const many = await request(url, `query Events($ids: [ID!]!) { bookingEventsByIds(eventIds: $ids) { eventId } }`, { ids: ids(MAX_PAGE_SIZE + 1) }, tenant.owner.token);
+    expect(errorCodes(many)).toEqual(['BAD_USER_INPUT']);
   });
 
   it('applies to subscriptions: a selection that would cost too much per event is refused', async () => {

@@ -42,9 +42,10 @@ export type Variables = Record<string, unknown>;
 
 /**
  * An error code, or NULL for fields that answer an id they will not show with null and no error
- * at all, exactly as they answer one that exists nowhere.
+ * at all, exactly as they answer one that exists nowhere; NULL_ITEMS for fields that read a list
+ * of ids and answer each one they will not show with a null in its place.
  */
-export type RefusalCode = 'NOT_FOUND' | 'FORBIDDEN' | 'NULL';
+export type RefusalCode = 'NOT_FOUND' | 'FORBIDDEN' | 'NULL' | 'NULL_ITEMS';
 
 export interface Attack<Own> {
   document: DocumentNode;
@@ -52,7 +53,7 @@ export interface Attack<Own> {
   targets: (world: World<Own>) => Record<string, Variables>;
   /** The same call naming an object that exists nowhere; naming B's must be indistinguishable from it. */
   nowhere?: (world: World<Own>) => Variables;
-  /** NOT_FOUND (NULL for fields that answer an unknown id with null); FORBIDDEN only for roles that may never use the field at all. */
+  /** NOT_FOUND (NULL or NULL_ITEMS for fields that answer an unknown id with null); FORBIDDEN only for roles that may never use the field at all. */
   refusal: RefusalCode | Record<TenantRole, RefusalCode>;
   /** The same call on A's own objects, which succeeds: the attack differs only in whose object it names. */
   controls?: { as: TenantRole; variables: (world: World<Own>) => Variables }[];

@@ -30,16 +30,14 @@ export interface Subscriber {
 
 export type Hydrate = (query: string, variables: Record<string, unknown>, as: Subscriber) => Promise<FormattedExecutionResult>;
 
-/** Events hydrated in one query at most; the plan of each batch size is cached, so few sizes. */
+/** Events hydrated in one query at most. */
 const MAX_BATCH = 20;
-/** A batch's query stays far below what a subgraph accepts in one request body (1 MB). */
-const MAX_BATCH_QUERY_CHARS = 256 * 1024;
 /** Subscribers written to between two turns of the event loop, so a large group does not hold it. */
 const SUBSCRIBERS_PER_TURN = 100;
 
-/** As many events per query as keep its cost within the subgraphs' limit and its text small. */
-function batchSizeOf({ cost, query }: Subscriber): number {
-  return Math.max(1, Math.min(MAX_BATCH, Math.floor(MAX_OPERATION_COST / Math.max(1, cost)), Math.floor(MAX_BATCH_QUERY_CHARS / query.length)));
+/** As many events per query as keep its cost within the subgraphs' limit. */
+function batchSizeOf({ cost }: Subscriber): number {
+  return Math.max(1, Math.min(MAX_BATCH, Math.floor(MAX_OPERATION_COST / Math.max(1, cost))));
 }
 
 function accepts(filter: EventFilter, event: CarrelEvent): boolean {
@@ -184,7 +182,7 @@ export class SubscriptionHub {
     subscriptionHydrations.inc();
     const eventIds = events.map((event) => event.id);
     try {
-      return hydration.split(await this.hydrate(hydration.query(events.length), hydration.variables(as.variables, eventIds), as), events.length);
+      return hydration.split(await this.hydrate(hydration.query, hydration.variables(as.variables, eventIds), as), events.length);
     } catch (error) {
       logger.error({ err: error, eventIds }, 'hydrating events failed');
       return events.map(() => ({ errors: [SOMETHING_WENT_WRONG] }));

@@ -12,7 +12,7 @@ import {
 } from 'graphql';
 import type { EventSubscriptionDeclaration } from '../../../common/events/subscription-declarations.js';
 
-export const EVENT_ID_VARIABLE = '__carrelEventId';
+export const EVENT_IDS_VARIABLE = '__carrelEventIds';
 
 export interface SubscriptionShape {
   /** The subscription root field, e.g. `bookingEvents`. */
@@ -33,7 +33,7 @@ export function subscriptionShape(operation: OperationDefinitionNode): Subscript
 export interface SubscriptionQueries {
   /** `{ filter: <filter field>(<the subscription's arguments>) { ... } }`, run once at subscribe time. */
   filter: string;
-  /** The subscription as a query of one event by `$__carrelEventId`, run for each event it receives. */
+  /** The subscription as a query of events by `$__carrelEventIds`, run for each batch of events it receives. */
   hydration: string;
   /** The subscription's variables the hydration query still uses (not those only its arguments did). */
   hydrationVariables: string[];
@@ -44,7 +44,7 @@ const FILTER_SELECTION = (parse('{ tenantId eventTypes keys { key values } audie
 /**
  * Turns a subscription into the queries the owning subgraph declared for it. The filter query
  * passes the root field's arguments, as written, to the `filter` field. The hydration query puts
- * the `event` field `(eventId: $__carrelEventId)` where the root field was, under the same
+ * the `events` field `(eventIds: $__carrelEventIds)` where the root field was, under the same
  * response key, with the subscriber's selection, fragments, directives and variables as they
  * were; the gateway then plans and runs it like any query, across every subgraph it touches.
  */
@@ -55,15 +55,16 @@ export function subscriptionQueries(document: DocumentNode, operation: Operation
   const hydration: FieldNode = {
     ...root,
     alias: name(root.alias?.value ?? root.name.value),
-    name: name(declaration.event),
-    arguments: [{ kind: Kind.ARGUMENT, name: name('eventId'), value: { kind: Kind.VARIABLE, name: name(EVENT_ID_VARIABLE) } }],
+    name: name(declaration.events),
+    arguments: [{ kind: Kind.ARGUMENT, name: name('eventIds'), value: { kind: Kind.VARIABLE, name: name(EVENT_IDS_VARIABLE) } }],
   };
-  const eventId: VariableDefinitionNode = {
+  const id = { kind: Kind.NON_NULL_TYPE, type: { kind: Kind.NAMED_TYPE, name: name('ID') } } as const;
+  const eventIds: VariableDefinitionNode = {
     kind: Kind.VARIABLE_DEFINITION,
-    variable: { kind: Kind.VARIABLE, name: name(EVENT_ID_VARIABLE) },
-    type: { kind: Kind.NON_NULL_TYPE, type: { kind: Kind.NAMED_TYPE, name: name('ID') } },
+    variable: { kind: Kind.VARIABLE, name: name(EVENT_IDS_VARIABLE) },
+    type: { kind: Kind.NON_NULL_TYPE, type: { kind: Kind.LIST_TYPE, type: id } },
   };
-  const hydrationQuery = queryOf(operation, hydration, fragments, [eventId]);
+  const hydrationQuery = queryOf(operation, hydration, fragments, [eventIds]);
   return { filter: queryOf(operation, filter, []).text, hydration: hydrationQuery.text, hydrationVariables: hydrationQuery.variables };
 }
 

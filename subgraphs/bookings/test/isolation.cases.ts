@@ -77,9 +77,9 @@ const emptyPage = { nodes: [], pageInfo: { hasNextPage: false, endCursor: null }
 const bookingSelection = 'id status startsAt endsAt price { amountMinor currency } user { id } bookedBy { id } seat { id label } library { id name }';
 
 /** Internal (`@inaccessible`) fields the router's subscriptions use: attacked at the subgraph itself. */
-const BookingEventQuery: TypedDocumentNode<{ bookingEvent: { eventId: string; type: string; booking: { id: string } | null } | null }, { eventId: string }> = parse(`
+const BookingEventQuery: TypedDocumentNode<{ bookingEventsByIds: ({ eventId: string; type: string; booking: { id: string } | null } | null)[] }, { eventId: string }> = parse(`
   query IsoBookingEvent($eventId: ID!) {
-    bookingEvent(eventId: $eventId) { eventId type occurredAt booking { ${bookingSelection} } }
+    bookingEventsByIds(eventIds: [$eventId]) { eventId type occurredAt booking { ${bookingSelection} } }
   }`);
 const BookingEventsFilterQuery: TypedDocumentNode<{ bookingEventsFilter: unknown }, { tenantId: string; libraryId?: string }> = parse(`
   query IsoBookingEventsFilter($tenantId: ID, $libraryId: ID) {
@@ -188,10 +188,10 @@ export default defineIsolationCases<BookingsWorld>({
         ],
       }),
       myBookings: { noForeignId: 'Lists the bookings of the student named by the token; takes no id.' },
-      bookingEvent: attack(BookingEventQuery, {
+      bookingEventsByIds: attack(BookingEventQuery, {
         targets: (world) => ({ "the event of B's student's booking": { eventId: world.own.b.bookingEvent } }),
         nowhere: () => ({ eventId: randomUUID() }),
-        refusal: 'NULL',
+        refusal: 'NULL_ITEMS',
         controls: ROLES.map((role) => ({ as: role, variables: (world) => ({ eventId: world.own.a.bookingEvent }) })),
       }),
       bookingEventsFilter: attack(BookingEventsFilterQuery, {
@@ -315,8 +315,8 @@ export default defineIsolationCases<BookingsWorld>({
         const { stack, own, ...sides } = world();
         const [side, ownSide] = label === 'A' ? [sides.a, own.a] : [sides.b, own.b];
         for (const role of ROLES) {
-          const { bookingEvent } = await must(`${stack.subgraphs.bookings.url}/graphql`, BookingEventQuery, { eventId: ownSide.bookingEvent }, side.members[role].token);
-          expect(bookingEvent, `${role} reading the booking's event`).toMatchObject({ eventId: ownSide.bookingEvent, type: 'CREATED', booking: { id: ownSide.booking } });
+          const { bookingEventsByIds } = await must(`${stack.subgraphs.bookings.url}/graphql`, BookingEventQuery, { eventId: ownSide.bookingEvent }, side.members[role].token);
+          expect(bookingEventsByIds, `${role} reading the booking's event`).toMatchObject([{ eventId: ownSide.bookingEvent, type: 'CREATED', booking: { id: ownSide.booking } }]);
         }
       });
     });

@@ -61,12 +61,12 @@ interface CommunitiesWorld {
 
 const selection = 'id name description kind inviteOnly archivedAt viewerMembership { state } members(first: 5) { nodes { user { id } state } } posts(first: 5) { nodes { id body html } }';
 
-const CommunityEventQuery: TypedDocumentNode<{ communityEvent: { eventId: string } | null }, { eventId: string }> = parse(`
-  query IsoCommunityEvent($eventId: ID!) { communityEvent(eventId: $eventId) { eventId type occurredAt post { id body html } } }`);
-const MessageEventQuery: TypedDocumentNode<{ messageEvent: { eventId: string } | null }, { eventId: string }> = parse(`
-  query IsoMessageEvent($eventId: ID!) { messageEvent(eventId: $eventId) { eventId conversationId message { id body } } }`);
-const NotificationEventQuery: TypedDocumentNode<{ notificationEvent: { eventId: string } | null }, { eventId: string }> = parse(`
-  query IsoNotificationEvent($eventId: ID!) { notificationEvent(eventId: $eventId) { eventId notification { id kind title subject { key id } } } }`);
+const CommunityEventQuery: TypedDocumentNode<{ communityEventsByIds: ({ eventId: string } | null)[] }, { eventId: string }> = parse(`
+  query IsoCommunityEvent($eventId: ID!) { communityEventsByIds(eventIds: [$eventId]) { eventId type occurredAt post { id body html } } }`);
+const MessageEventQuery: TypedDocumentNode<{ messageEventsByIds: ({ eventId: string } | null)[] }, { eventId: string }> = parse(`
+  query IsoMessageEvent($eventId: ID!) { messageEventsByIds(eventIds: [$eventId]) { eventId conversationId message { id body } } }`);
+const NotificationEventQuery: TypedDocumentNode<{ notificationEventsByIds: ({ eventId: string } | null)[] }, { eventId: string }> = parse(`
+  query IsoNotificationEvent($eventId: ID!) { notificationEventsByIds(eventIds: [$eventId]) { eventId notification { id kind title subject { key id } } } }`);
 const CommunityEventsFilterQuery: TypedDocumentNode<{ communityEventsFilter: unknown }, { communityId: string }> = parse(`
   query IsoCommunityEventsFilter($communityId: ID!) { communityEventsFilter(communityId: $communityId) { tenantId eventTypes keys { key values } audience } }`);
 
@@ -137,10 +137,10 @@ export default defineIsolationCases<CommunitiesWorld>({
         refusal: 'NOT_FOUND',
         controls: ROLES.map((role) => ({ as: role, variables: (world) => ({ communityId: world.own.a.group }) })),
       }),
-      communityEvent: attack(CommunityEventQuery, {
+      communityEventsByIds: attack(CommunityEventQuery, {
         targets: (world) => ({ "the event of B's post": { eventId: world.own.b.postEvent } }),
         nowhere: () => ({ eventId: randomUUID() }),
-        refusal: 'NULL',
+        refusal: 'NULL_ITEMS',
         controls: ROLES.map((role) => ({ as: role, variables: (world) => ({ eventId: world.own.a.postEvent }) })),
       }),
       community: attack(IsoCommunityDocument, {
@@ -169,19 +169,19 @@ export default defineIsolationCases<CommunitiesWorld>({
         refusal: 'NOT_FOUND',
         controls: [{ as: 'STUDENT', variables: (world) => ({ id: world.own.a.conversation }) }],
       }),
-      messageEvent: attack(MessageEventQuery, {
+      messageEventsByIds: attack(MessageEventQuery, {
         targets: (world) => ({ "the event of B's student's message": { eventId: world.own.b.messageEvent } }),
         nowhere: () => ({ eventId: randomUUID() }),
-        refusal: 'NULL',
+        refusal: 'NULL_ITEMS',
         controls: [{ as: 'OWNER', variables: (world) => ({ eventId: world.own.a.messageEvent }) }],
       }),
       myNotifications: { noForeignId: 'Lists the notifications of the viewer named by the token; takes no id.' },
       myNotificationPreferences: { noForeignId: 'The preferences of the viewer named by the token; takes no id.' },
       myNotificationsFilter: { noForeignId: 'The filter of the viewer named by the token; takes no id.' },
-      notificationEvent: attack(NotificationEventQuery, {
+      notificationEventsByIds: attack(NotificationEventQuery, {
         targets: (world) => ({ "the event of B's student's notification": { eventId: world.own.b.notificationEvent } }),
         nowhere: () => ({ eventId: randomUUID() }),
-        refusal: 'NULL',
+        refusal: 'NULL_ITEMS',
         controls: [{ as: 'STUDENT', variables: (world) => ({ eventId: world.own.a.notificationEvent }) }],
       }),
       announcement: attack(AnnouncementDocument, {

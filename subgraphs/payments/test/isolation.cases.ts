@@ -47,12 +47,12 @@ interface PaymentsWorld {
 
 const paymentSelection = 'id status method amount { amountMinor currency } refunded { amountMinor } booking { id } user { id } fees { net { amountMinor } } checkout { clientSecret checkoutUrl } refunds { id reason }';
 /** Internal (`@inaccessible`) fields the router's subscriptions use: attacked at the subgraph itself. */
-const PaymentEventQuery: TypedDocumentNode<{ paymentEvent: { eventId: string } | null }, { eventId: string }> = parse(`
-  query IsoPaymentEvent($eventId: ID!) { paymentEvent(eventId: $eventId) { eventId type occurredAt payment { ${paymentSelection} } } }`);
+const PaymentEventQuery: TypedDocumentNode<{ paymentEventsByIds: ({ eventId: string } | null)[] }, { eventId: string }> = parse(`
+  query IsoPaymentEvent($eventId: ID!) { paymentEventsByIds(eventIds: [$eventId]) { eventId type occurredAt payment { ${paymentSelection} } } }`);
 const PaymentEventsFilterQuery: TypedDocumentNode<{ paymentEventsFilter: unknown }, { tenantId: string }> = parse(`
   query IsoPaymentEventsFilter($tenantId: ID) { paymentEventsFilter(tenantId: $tenantId) { tenantId eventTypes keys { key values } audience } }`);
-const CreditEventQuery: TypedDocumentNode<{ creditEvent: { eventId: string } | null }, { eventId: string }> = parse(`
-  query IsoCreditEvent($eventId: ID!) { creditEvent(eventId: $eventId) { eventId movement channel amount wallet { balances { channel available } } } }`);
+const CreditEventQuery: TypedDocumentNode<{ creditEventsByIds: ({ eventId: string } | null)[] }, { eventId: string }> = parse(`
+  query IsoCreditEvent($eventId: ID!) { creditEventsByIds(eventIds: [$eventId]) { eventId movement channel amount wallet { balances { channel available } } } }`);
 const CreditEventsFilterQuery: TypedDocumentNode<{ creditEventsFilter: unknown }, { tenantId: string }> = parse(`
   query IsoCreditEventsFilter($tenantId: ID) { creditEventsFilter(tenantId: $tenantId) { tenantId eventTypes keys { key values } audience } }`);
 
@@ -129,10 +129,10 @@ export default defineIsolationCases<PaymentsWorld>({
         controls: [{ as: 'OWNER', variables: (world) => ({ ...window(), libraryId: world.own.a.library }) }],
       }),
       platformCreditPool: { noForeignId: 'The platform’s own pool, for platform admins only; takes no id.' },
-      paymentEvent: attack(PaymentEventQuery, {
+      paymentEventsByIds: attack(PaymentEventQuery, {
         targets: (world) => ({ "the event of B's payment": { eventId: world.own.b.paymentEvent } }),
         nowhere: () => ({ eventId: randomUUID() }),
-        refusal: 'NULL',
+        refusal: 'NULL_ITEMS',
         controls: ROLES.map((role) => ({ as: role, variables: (world) => ({ eventId: world.own.a.paymentEvent }) })),
       }),
       paymentEventsFilter: attack(PaymentEventsFilterQuery, {
@@ -141,10 +141,10 @@ export default defineIsolationCases<PaymentsWorld>({
         refusal: 'NOT_FOUND',
         controls: ROLES.map((role) => ({ as: role, variables: (world) => ({ tenantId: world.a.id }) })),
       }),
-      creditEvent: attack(CreditEventQuery, {
+      creditEventsByIds: attack(CreditEventQuery, {
         targets: (world) => ({ "the event of B's grant": { eventId: world.own.b.creditEvent } }),
         nowhere: () => ({ eventId: randomUUID() }),
-        refusal: 'NULL',
+        refusal: 'NULL_ITEMS',
         controls: (['STAFF', 'OWNER'] as const).map((role) => ({ as: role, variables: (world) => ({ eventId: world.own.a.creditEvent }) })),
       }),
       creditEventsFilter: attack(CreditEventsFilterQuery, {

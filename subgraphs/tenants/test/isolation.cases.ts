@@ -24,9 +24,9 @@ interface StatusEvents {
 }
 
 const settings = { timezone: 'Asia/Kolkata', currency: 'INR' };
-const TenantStatusEventQuery: TypedDocumentNode<{ tenantStatusEvent: { eventId: string; type: string; tenant: { id: string; status: string } | null } | null }, { eventId: string }> = parse(`
+const TenantStatusEventQuery: TypedDocumentNode<{ tenantStatusEventsByIds: ({ eventId: string; type: string; tenant: { id: string; status: string } | null } | null)[] }, { eventId: string }> = parse(`
   query IsoTenantStatusEvent($eventId: ID!) {
-    tenantStatusEvent(eventId: $eventId) { eventId type occurredAt tenant { id slug name status suspensionReason } }
+    tenantStatusEventsByIds(eventIds: [$eventId]) { eventId type occurredAt tenant { id slug name status suspensionReason } }
   }`);
 const TenantStatusChangedFilterQuery: TypedDocumentNode<{ tenantStatusChangedFilter: unknown }, { tenantId: string }> = parse(`
   query IsoTenantStatusChangedFilter($tenantId: ID) {
@@ -81,13 +81,13 @@ export default defineIsolationCases<StatusEvents>({
         targets: () => ({ 'every tenant, B among them': {} }),
         refusal: 'FORBIDDEN',
       }),
-      tenantStatusEvent: attack(TenantStatusEventQuery, {
+      tenantStatusEventsByIds: attack(TenantStatusEventQuery, {
         targets: (world) => ({
           "B's suspension": { eventId: world.own.b.suspended },
           "B's reactivation": { eventId: world.own.b.reactivated },
         }),
         nowhere: () => ({ eventId: randomUUID() }),
-        refusal: 'NULL',
+        refusal: 'NULL_ITEMS',
         controls: ROLES.map((role) => ({ as: role, variables: (world) => ({ eventId: world.own.a.suspended }) })),
       }),
       tenantStatusChangedFilter: attack(TenantStatusChangedFilterQuery, {
@@ -143,8 +143,8 @@ export default defineIsolationCases<StatusEvents>({
         const events = label === 'A' ? own.a : own.b;
         for (const role of ROLES) {
           for (const [type, eventId] of [['SUSPENDED', events.suspended], ['REACTIVATED', events.reactivated]] as const) {
-            const { tenantStatusEvent } = await must(`${stack.subgraphs.tenants.url}/graphql`, TenantStatusEventQuery, { eventId }, side.members[role].token);
-            expect(tenantStatusEvent, `${role} reading the ${type} event`).toMatchObject({ eventId, type, tenant: { id: side.id, status: 'ACTIVE' } });
+            const { tenantStatusEventsByIds } = await must(`${stack.subgraphs.tenants.url}/graphql`, TenantStatusEventQuery, { eventId }, side.members[role].token);
+            expect(tenantStatusEventsByIds, `${role} reading the ${type} event`).toMatchObject([{ eventId, type, tenant: { id: side.id, status: 'ACTIVE' } }]);
           }
         }
       });

@@ -313,8 +313,8 @@ export type PageInfo = {
 export type Query = {
   __typename?: 'Query';
   booking?: Maybe<Booking>;
-  /** A booking event by id, as the viewer may see it; the router hydrates `bookingEvents` with it. Internal. */
-  bookingEvent?: Maybe<BookingEvent>;
+  /** Booking events by id, in the order asked, each as the viewer may see it (null otherwise), at most 100 at once; the router hydrates `bookingEvents` with them. Internal. */
+  bookingEventsByIds: Array<Maybe<BookingEvent>>;
   /** Which booking events a `bookingEvents` subscriber with these arguments receives. Internal. */
   bookingEventsFilter: EventFilter;
   /** Bookings of the tenant for staff and owners, newest start first; platform admins name a tenant. */
@@ -338,8 +338,8 @@ export type QueryBookingArgs = {
 };
 
 
-export type QueryBookingEventArgs = {
-  eventId: Scalars['ID']['input'];
+export type QueryBookingEventsByIdsArgs = {
+  eventIds: Array<Scalars['ID']['input']>;
 };
 
 
@@ -680,7 +680,7 @@ export type ResolversParentTypes = ResolversObject<{
 }>;
 
 export type EventSubscriptionDirectiveArgs = {
-  event: Scalars['String']['input'];
+  events: Scalars['String']['input'];
   filter: Scalars['String']['input'];
 };
 
@@ -795,7 +795,7 @@ export type PageInfoResolvers<ContextType = BookingsContext, ParentType extends 
 
 export type QueryResolvers<ContextType = BookingsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   booking?: Resolver<Maybe<ResolversTypes['Booking']>, ParentType, ContextType, RequireFields<QueryBookingArgs, 'id'>>;
-  bookingEvent?: Resolver<Maybe<ResolversTypes['BookingEvent']>, ParentType, ContextType, RequireFields<QueryBookingEventArgs, 'eventId'>>;
+  bookingEventsByIds?: Resolver<Array<Maybe<ResolversTypes['BookingEvent']>>, ParentType, ContextType, RequireFields<QueryBookingEventsByIdsArgs, 'eventIds'>>;
   bookingEventsFilter?: Resolver<ResolversTypes['EventFilter'], ParentType, ContextType, Partial<QueryBookingEventsFilterArgs>>;
   bookings?: Resolver<ResolversTypes['BookingConnection'], ParentType, ContextType, RequireFields<QueryBookingsArgs, 'first'>>;
   libraries?: Resolver<ResolversTypes['LibraryConnection'], ParentType, ContextType, RequireFields<QueryLibrariesArgs, 'first'>>;

@@ -15,7 +15,7 @@ import { bookingEventStream } from './BookingEvent.js';
 export const Query: QueryResolvers = {
   bookingEventsFilter: (_parent, { libraryId, types, tenantId }, { viewer }) => bookingEventStream.filter(viewer, { tenantId, types, keys: { libraryId } }),
 
-  bookingEvent: (_parent, { eventId }, ctx) => bookingEventStream.read(ctx, eventId),
+  bookingEventsByIds: (_parent, { eventIds }, ctx) => bookingEventStream.readMany(ctx, eventIds),
 
   libraries: (_parent, { first, after, tenantId }, { viewer, db }) => {
     const caller = signedIn(viewer);

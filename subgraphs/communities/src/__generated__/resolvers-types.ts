@@ -555,13 +555,13 @@ export type Query = {
   /** Communities the viewer may see, newest first: open ones and the viewer's groups; all for staff and owners; platform admins name a tenant. */
   communities: CommunityConnection;
   community?: Maybe<Community>;
-  /** A community event by id, as the viewer may see it; the router hydrates `communityEvents` with it. Internal. */
-  communityEvent?: Maybe<CommunityEvent>;
+  /** Community events by id, in the order asked, each as the viewer may see it (null otherwise), at most 100 at once; the router hydrates `communityEvents` with them. Internal. */
+  communityEventsByIds: Array<Maybe<CommunityEvent>>;
   /** Which community events a `communityEvents` subscriber receives. Internal. */
   communityEventsFilter: EventFilter;
   conversation?: Maybe<Conversation>;
-  /** A message event by id, for its recipient only; the router hydrates `myMessages` with it. Internal. */
-  messageEvent?: Maybe<MessageEvent>;
+  /** Message events by id, in the order asked, each as the viewer may see it (null otherwise), at most 100 at once; the router hydrates `myMessages` with them. Internal. */
+  messageEventsByIds: Array<Maybe<MessageEvent>>;
   /** The tenant's message templates, by name; staff and owners; platform admins name a tenant. */
   messageTemplates: MessageTemplateConnection;
   /** Reported posts waiting for a decision, newest flag first: of the communities the viewer moderates, or all of the tenant's for staff and owners. */
@@ -576,8 +576,8 @@ export type Query = {
   myNotifications: NotificationConnection;
   /** Which notifications a `myNotifications` subscriber receives: their own. Internal. */
   myNotificationsFilter: EventFilter;
-  /** A notification event by id, for its recipient only; the router hydrates `myNotifications` with it. Internal. */
-  notificationEvent?: Maybe<NotificationEvent>;
+  /** Notification events by id, in the order asked, each as the viewer may see it (null otherwise), at most 100 at once; the router hydrates `myNotifications` with them. Internal. */
+  notificationEventsByIds: Array<Maybe<NotificationEvent>>;
   post?: Maybe<Post>;
 };
 
@@ -606,8 +606,8 @@ export type QueryCommunityArgs = {
 };
 
 
-export type QueryCommunityEventArgs = {
-  eventId: Scalars['ID']['input'];
+export type QueryCommunityEventsByIdsArgs = {
+  eventIds: Array<Scalars['ID']['input']>;
 };
 
 
@@ -621,8 +621,8 @@ export type QueryConversationArgs = {
 };
 
 
-export type QueryMessageEventArgs = {
-  eventId: Scalars['ID']['input'];
+export type QueryMessageEventsByIdsArgs = {
+  eventIds: Array<Scalars['ID']['input']>;
 };
 
 
@@ -653,8 +653,8 @@ export type QueryMyNotificationsArgs = {
 };
 
 
-export type QueryNotificationEventArgs = {
-  eventId: Scalars['ID']['input'];
+export type QueryNotificationEventsByIdsArgs = {
+  eventIds: Array<Scalars['ID']['input']>;
 };
 
 
@@ -916,7 +916,7 @@ export type ResolversParentTypes = ResolversObject<{
 }>;
 
 export type EventSubscriptionDirectiveArgs = {
-  event: Scalars['String']['input'];
+  events: Scalars['String']['input'];
   filter: Scalars['String']['input'];
 };
 
@@ -1144,10 +1144,10 @@ export type QueryResolvers<ContextType = CommunitiesContext, ParentType extends 
   announcements?: Resolver<ResolversTypes['AnnouncementConnection'], ParentType, ContextType, RequireFields<QueryAnnouncementsArgs, 'first'>>;
   communities?: Resolver<ResolversTypes['CommunityConnection'], ParentType, ContextType, RequireFields<QueryCommunitiesArgs, 'first'>>;
   community?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType, RequireFields<QueryCommunityArgs, 'id'>>;
-  communityEvent?: Resolver<Maybe<ResolversTypes['CommunityEvent']>, ParentType, ContextType, RequireFields<QueryCommunityEventArgs, 'eventId'>>;
+  communityEventsByIds?: Resolver<Array<Maybe<ResolversTypes['CommunityEvent']>>, ParentType, ContextType, RequireFields<QueryCommunityEventsByIdsArgs, 'eventIds'>>;
   communityEventsFilter?: Resolver<ResolversTypes['EventFilter'], ParentType, ContextType, RequireFields<QueryCommunityEventsFilterArgs, 'communityId'>>;
   conversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType, RequireFields<QueryConversationArgs, 'id'>>;
-  messageEvent?: Resolver<Maybe<ResolversTypes['MessageEvent']>, ParentType, ContextType, RequireFields<QueryMessageEventArgs, 'eventId'>>;
+  messageEventsByIds?: Resolver<Array<Maybe<ResolversTypes['MessageEvent']>>, ParentType, ContextType, RequireFields<QueryMessageEventsByIdsArgs, 'eventIds'>>;
   messageTemplates?: Resolver<ResolversTypes['MessageTemplateConnection'], ParentType, ContextType, RequireFields<QueryMessageTemplatesArgs, 'first'>>;
   moderationQueue?: Resolver<ResolversTypes['PostConnection'], ParentType, ContextType, RequireFields<QueryModerationQueueArgs, 'first'>>;
   myConversations?: Resolver<ResolversTypes['ConversationConnection'], ParentType, ContextType, RequireFields<QueryMyConversationsArgs, 'first'>>;
@@ -1155,7 +1155,7 @@ export type QueryResolvers<ContextType = CommunitiesContext, ParentType extends 
   myNotificationPreferences?: Resolver<Array<ResolversTypes['NotificationPreference']>, ParentType, ContextType>;
   myNotifications?: Resolver<ResolversTypes['NotificationConnection'], ParentType, ContextType, RequireFields<QueryMyNotificationsArgs, 'first' | 'unreadOnly'>>;
   myNotificationsFilter?: Resolver<ResolversTypes['EventFilter'], ParentType, ContextType>;
-  notificationEvent?: Resolver<Maybe<ResolversTypes['NotificationEvent']>, ParentType, ContextType, RequireFields<QueryNotificationEventArgs, 'eventId'>>;
+  notificationEventsByIds?: Resolver<Array<Maybe<ResolversTypes['NotificationEvent']>>, ParentType, ContextType, RequireFields<QueryNotificationEventsByIdsArgs, 'eventIds'>>;
   post?: Resolver<Maybe<ResolversTypes['Post']>, ParentType, ContextType, RequireFields<QueryPostArgs, 'id'>>;
 }>;
 

@@ -4,6 +4,7 @@ import { tenantScope } from '../../../../common/auth/tenant-scope.js';
 import { inTenant } from '../../../../common/db/scope.js';
 import { readAsViewer } from '../../../../common/db/viewer-scope.js';
 import { forbidden, notFound } from '../../../../common/errors.js';
+import { readEvents } from '../../../../common/events/event-stream.js';
 import { pageRequest } from '../../../../common/pagination.js';
 import { isUuid } from '../../../../common/validation.js';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
@@ -48,12 +49,12 @@ export const Query: QueryResolvers = {
     return communityEventStream.filter(caller, { tenantId: community.tenant_id, keys: { communityId }, audience: `community:${communityId}` });
   },
 
-  communityEvent: async (_parent, { eventId }, ctx) => {
-    const { viewer, loaders } = ctx;
-    const event = await communityEventStream.read(ctx, eventId);
-    const community = event?.keys.communityId ? await loaders.community.load(event.keys.communityId) : null;
-    return event && community && canReadCommunity(viewer, community) ? event : null;
-  },
+  communityEventsByIds: (_parent, { eventIds }, ctx) =>
+    readEvents(eventIds, async (eventId) => {
+      const event = await communityEventStream.read(ctx, eventId);
+      const community = event?.keys.communityId ? await ctx.loaders.community.load(event.keys.communityId) : null;
+      return event && community && canReadCommunity(ctx.viewer, community) ? event : null;
+    }),
 
   community: async (_parent, { id }, { viewer, loaders }) => {
     signedIn(viewer);
@@ -97,7 +98,7 @@ export const Query: QueryResolvers = {
 
   myMessagesFilter: (_parent, _args, ctx) => myMessagesFilter(ctx),
 
-  messageEvent: (_parent, { eventId }, ctx) => readMessageEvent(ctx, eventId),
+  messageEventsByIds: (_parent, { eventIds }, ctx) => readEvents(eventIds, (eventId) => readMessageEvent(ctx, eventId)),
 
   myNotifications: (_parent, { first, after, unreadOnly }, { viewer, db }) => {
     const reader = notificationReader(viewer);
@@ -113,7 +114,7 @@ export const Query: QueryResolvers = {
 
   myNotificationsFilter: (_parent, _args, { viewer }) => myNotificationsFilter(viewer),
 
-  notificationEvent: (_parent, { eventId }, ctx) => readNotificationEvent(ctx, eventId),
+  notificationEventsByIds: (_parent, { eventIds }, ctx) => readEvents(eventIds, (eventId) => readNotificationEvent(ctx, eventId)),
 
   post: async (_parent, { id }, ctx) => {
     signedIn(ctx.viewer);

@@ -421,13 +421,13 @@ export type PlatformCreditBalance = {
 
 export type Query = {
   __typename?: 'Query';
-  /** A credit event by id, as the viewer may see it; the router hydrates `creditEvents` with it. Internal. */
-  creditEvent?: Maybe<CreditEvent>;
+  /** Credit events by id, in the order asked, each as the viewer may see it (null otherwise), at most 100 at once; the router hydrates `creditEvents` with them. Internal. */
+  creditEventsByIds: Array<Maybe<CreditEvent>>;
   /** Which credit events a `creditEvents` subscriber with these arguments receives. Internal. */
   creditEventsFilter: EventFilter;
   payment?: Maybe<Payment>;
-  /** A payment event by id, as the viewer may see it; the router hydrates `paymentEvents` with it. Internal. */
-  paymentEvent?: Maybe<PaymentEvent>;
+  /** Payment events by id, in the order asked, each as the viewer may see it (null otherwise), at most 100 at once; the router hydrates `paymentEvents` with them. Internal. */
+  paymentEventsByIds: Array<Maybe<PaymentEvent>>;
   /** Which payment events a `paymentEvents` subscriber with these arguments receives. Internal. */
   paymentEventsFilter: EventFilter;
   /** Newest first: students their own, staff and owners the tenant's; platform admins name a tenant or see all. */
@@ -445,8 +445,8 @@ export type Query = {
 };
 
 
-export type QueryCreditEventArgs = {
-  eventId: Scalars['ID']['input'];
+export type QueryCreditEventsByIdsArgs = {
+  eventIds: Array<Scalars['ID']['input']>;
 };
 
 
@@ -461,8 +461,8 @@ export type QueryPaymentArgs = {
 };
 
 
-export type QueryPaymentEventArgs = {
-  eventId: Scalars['ID']['input'];
+export type QueryPaymentEventsByIdsArgs = {
+  eventIds: Array<Scalars['ID']['input']>;
 };
 
 
@@ -831,7 +831,7 @@ export type ResolversParentTypes = ResolversObject<{
 }>;
 
 export type EventSubscriptionDirectiveArgs = {
-  event: Scalars['String']['input'];
+  events: Scalars['String']['input'];
   filter: Scalars['String']['input'];
 };
 
@@ -982,10 +982,10 @@ export type PlatformCreditBalanceResolvers<ContextType = PaymentsContext, Parent
 }>;
 
 export type QueryResolvers<ContextType = PaymentsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  creditEvent?: Resolver<Maybe<ResolversTypes['CreditEvent']>, ParentType, ContextType, RequireFields<QueryCreditEventArgs, 'eventId'>>;
+  creditEventsByIds?: Resolver<Array<Maybe<ResolversTypes['CreditEvent']>>, ParentType, ContextType, RequireFields<QueryCreditEventsByIdsArgs, 'eventIds'>>;
   creditEventsFilter?: Resolver<ResolversTypes['EventFilter'], ParentType, ContextType, Partial<QueryCreditEventsFilterArgs>>;
   payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<QueryPaymentArgs, 'id'>>;
-  paymentEvent?: Resolver<Maybe<ResolversTypes['PaymentEvent']>, ParentType, ContextType, RequireFields<QueryPaymentEventArgs, 'eventId'>>;
+  paymentEventsByIds?: Resolver<Array<Maybe<ResolversTypes['PaymentEvent']>>, ParentType, ContextType, RequireFields<QueryPaymentEventsByIdsArgs, 'eventIds'>>;
   paymentEventsFilter?: Resolver<ResolversTypes['EventFilter'], ParentType, ContextType, Partial<QueryPaymentEventsFilterArgs>>;
   payments?: Resolver<ResolversTypes['PaymentConnection'], ParentType, ContextType, RequireFields<QueryPaymentsArgs, 'first'>>;
   platformCreditPool?: Resolver<Array<ResolversTypes['PlatformCreditBalance']>, ParentType, ContextType>;

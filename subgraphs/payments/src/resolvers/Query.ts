@@ -2,6 +2,7 @@ import { platformAdmin, signedIn, withRole } from '../../../../common/auth/guard
 import { tenantScope } from '../../../../common/auth/tenant-scope.js';
 import { readAsViewer } from '../../../../common/db/viewer-scope.js';
 import { badUserInput, notFound } from '../../../../common/errors.js';
+import { readEvents } from '../../../../common/events/event-stream.js';
 import { pageRequest } from '../../../../common/pagination.js';
 import { isUuid } from '../../../../common/validation.js';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
@@ -26,12 +27,12 @@ export async function platformPool(ctx: PaymentsContext) {
 export const Query: QueryResolvers = {
   paymentEventsFilter: (_parent, { types, tenantId }, { viewer }) => paymentEventStream.filter(viewer, { tenantId, types }),
 
-  paymentEvent: (_parent, { eventId }, ctx) => paymentEventStream.read(ctx, eventId),
+  paymentEventsByIds: (_parent, { eventIds }, ctx) => paymentEventStream.readMany(ctx, eventIds),
 
   creditEventsFilter: (_parent, { channel, tenantId }, { viewer }) =>
     creditEventStream.filter(withRole(viewer, ['STAFF', 'OWNER', 'PLATFORM_ADMIN'], 'Students have no credit wallet to follow.'), { tenantId, keys: { channel } }),
 
-  creditEvent: (_parent, { eventId }, ctx) => (ctx.viewer?.role === 'STUDENT' ? null : creditEventStream.read(ctx, eventId)),
+  creditEventsByIds: (_parent, { eventIds }, ctx) => readEvents(eventIds, (eventId) => (ctx.viewer?.role === 'STUDENT' ? null : creditEventStream.read(ctx, eventId))),
 
   payment: async (_parent, { id }, { viewer, loaders }) => {
     signedIn(viewer);

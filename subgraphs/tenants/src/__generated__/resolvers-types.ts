@@ -110,8 +110,8 @@ export type Query = {
   tenantBySlug?: Maybe<PublicTenant>;
   /** Which tenant status events a `tenantStatusChanged` subscriber with these arguments receives. Internal. */
   tenantStatusChangedFilter: EventFilter;
-  /** A tenant status event by id, as the viewer may see it; the router hydrates `tenantStatusChanged` with it. Internal. */
-  tenantStatusEvent?: Maybe<TenantStatusEvent>;
+  /** Tenant status events by id, in the order asked, each as the viewer may see it (null otherwise), at most 100 at once; the router hydrates `tenantStatusChanged` with them. Internal. */
+  tenantStatusEventsByIds: Array<Maybe<TenantStatusEvent>>;
   /** Every tenant, newest first. Platform admins only. */
   tenants: TenantConnection;
 };
@@ -132,8 +132,8 @@ export type QueryTenantStatusChangedFilterArgs = {
 };
 
 
-export type QueryTenantStatusEventArgs = {
-  eventId: Scalars['ID']['input'];
+export type QueryTenantStatusEventsByIdsArgs = {
+  eventIds: Array<Scalars['ID']['input']>;
 };
 
 
@@ -381,7 +381,7 @@ export type ResolversParentTypes = ResolversObject<{
 }>;
 
 export type EventSubscriptionDirectiveArgs = {
-  event: Scalars['String']['input'];
+  events: Scalars['String']['input'];
   filter: Scalars['String']['input'];
 };
 
@@ -427,7 +427,7 @@ export type QueryResolvers<ContextType = TenantsContext, ParentType extends Reso
   tenant?: Resolver<Maybe<ResolversTypes['Tenant']>, ParentType, ContextType, RequireFields<QueryTenantArgs, 'id'>>;
   tenantBySlug?: Resolver<Maybe<ResolversTypes['PublicTenant']>, ParentType, ContextType, RequireFields<QueryTenantBySlugArgs, 'slug'>>;
   tenantStatusChangedFilter?: Resolver<ResolversTypes['EventFilter'], ParentType, ContextType, Partial<QueryTenantStatusChangedFilterArgs>>;
-  tenantStatusEvent?: Resolver<Maybe<ResolversTypes['TenantStatusEvent']>, ParentType, ContextType, RequireFields<QueryTenantStatusEventArgs, 'eventId'>>;
+  tenantStatusEventsByIds?: Resolver<Array<Maybe<ResolversTypes['TenantStatusEvent']>>, ParentType, ContextType, RequireFields<QueryTenantStatusEventsByIdsArgs, 'eventIds'>>;
   tenants?: Resolver<ResolversTypes['TenantConnection'], ParentType, ContextType, RequireFields<QueryTenantsArgs, 'first'>>;
 }>;
 

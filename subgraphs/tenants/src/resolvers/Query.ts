@@ -9,7 +9,7 @@ import { tenantStatusEventStream } from './TenantStatusEvent.js';
 export const Query: QueryResolvers = {
   tenantStatusChangedFilter: (_parent, { tenantId }, { viewer }) => tenantStatusEventStream.filter(viewer, { tenantId }),
 
-  tenantStatusEvent: (_parent, { eventId }, ctx) => tenantStatusEventStream.read(ctx, eventId),
+  tenantStatusEventsByIds: (_parent, { eventIds }, ctx) => tenantStatusEventStream.readMany(ctx, eventIds),
 
   tenant: async (_parent, { id }, { viewer, loaders }) => {
     signedIn(viewer);
