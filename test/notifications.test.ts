@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import type { CarrelEvent } from '../common/events/event.js';
 import {
   AddCommunityMemberDocument,
   CreateBookingDocument,
@@ -13,6 +15,7 @@ import {
 } from './__generated__/operations.js';
 import { errorCodes, must, request } from './support/client.js';
 import { createLibraryWithSeats, nextSlot, period } from './support/library-kit.js';
+import { metricSum } from './support/metrics.js';
 import { createTenant, registerStudent, type Member } from './support/seed-kit.js';
 import type { TestStack } from './support/stack.js';
 import { subscriptionTestBed, untilLive } from './support/subscription-client.js';
@@ -101,6 +104,45 @@ describe('in-app notifications', () => {
     const { createPost: reply } = await must(stack.graphqlUrl, CreatePostDocument, { communityId: createCommunity.id, body: 'Answer', replyToId: createPost.id }, ben!.token);
     await expect.poll(async () => (await notificationsOf(asha!)).filter((notification) => notification.kind === 'POST_CREATED')).toHaveLength(1);
     expect((await notificationsOf(asha!)).find((notification) => notification.kind === 'POST_CREATED')?.subject).toEqual(expect.arrayContaining([{ key: 'postId', id: reply.id }]));
+  });
+
+  it('are written for a burst of events in one unit of work: five bookings at once cost far fewer statements than five one by one', async () => {
+    const tenant = await createTenant(stack.graphqlUrl, admin);
+    const students = await Promise.all(Array.from({ length: 6 }, () => registerStudent(stack.graphqlUrl, tenant.slug)));
+    // Their joining is handled (the owner's own and the six students'), so none of it is counted below.
+    await expect.poll(async () => (await notificationsOf(tenant.owner)).filter((notification) => notification.kind === 'USER_JOINED')).toHaveLength(7);
+    const booked = (student: Member): CarrelEvent => ({
+      id: randomUUID(),
+      tenantId: tenant.id,
+      type: 'BOOKING_CREATED',
+      occurredAt: new Date().toISOString(),
+      keys: { bookingId: randomUUID(), seatId: randomUUID(), libraryId: randomUUID(), userId: student.id },
+    });
+    const statements = () => metricSum(stack.metricsUrl!, 'carrel_sql_statements_total', { service: 'communities' });
+    /** The communities subgraph's statements from publishing `events` at once until they are all handled; nothing else asks it meanwhile. */
+    const spentOn = async (events: CarrelEvent[]) => {
+      const told: string[] = [];
+      const stopListening = await stack.bus.subscribeTenant(tenant.id, (event) => void (event.type === 'NOTIFICATION_CREATED' && told.push(event.id)));
+      const before = await statements();
+      // As the outbox relay publishes what was committed together.
+      await stack.bus.publish(events);
+      // Each booking tells its student and the tenant's owners.
+      await expect.poll(() => told.length).toBe(2 * events.length);
+      await stopListening();
+      // The outbox marks those published once handed over: until the count settles.
+      let [previous, now] = [-1, await statements()];
+      while (now !== previous) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        [previous, now] = [now, await statements()];
+      }
+      return now - before;
+    };
+    const one = await spentOn([booked(students[0]!)]);
+    const five = await spentOn(students.slice(1).map(booked));
+    expect((await notificationsOf(tenant.owner)).filter((notification) => notification.kind === 'BOOKING_CREATED')).toHaveLength(6);
+    for (const student of students) expect((await notificationsOf(student)).map((notification) => notification.kind)).toContain('BOOKING_CREATED');
+    // One by one, five would cost five times one's statements.
+    expect(five).toBeLessThan(2 * one);
   });
 
   it('follow each member’s preferences: a kind turned off in-app is not listed, and one chosen by email arrives as an email', async () => {

@@ -1,42 +1,52 @@
 import { logger } from '../logger.js';
-import type { CarrelEvent, EventBus, EventHandler, SubscribeOptions } from './event.js';
+import { consume, type BatchConsumer, type CarrelEvent, type Consumer, type EventBus, type EventHandler, type SubscribeOptions } from './event.js';
 
 /**
  * The embedded default's bus: every service runs in one process, so publishing calls each
  * handler directly and resolves once they are done, which lets the outbox mark an event
  * published only after its consumers have it. A durable consumer (one with a group) that fails
  * fails the publish, so the outbox relay offers the event again later, as a Redis consumer group
- * would retry it; every consumer must therefore take an event twice in its stride.
+ * would retry it; every consumer must therefore take an event twice in its stride. A batch
+ * consumer takes each publish's events at once, beside the handlers' turns.
  */
 export class MemoryEventBus implements EventBus {
   readonly callsHandlersWhilePublishing = true;
   private readonly handlers = new Set<EventHandler>();
-  private readonly durable = new Set<EventHandler>();
+  private readonly batchConsumers = new Set<BatchConsumer>();
+  private readonly durable = new Set<Consumer>();
   private readonly tenantHandlers = new Map<string, Set<EventHandler>>();
 
   async publish(events: readonly CarrelEvent[]): Promise<void> {
+    const batches = Promise.all([...this.batchConsumers].map((consumer) => this.failsDurably(consumer, events)));
     for (const event of events) {
-      const failures = await Promise.all(
-        [...this.handlers, ...(this.tenantHandlers.get(event.tenantId) ?? [])].map(async (handler) => {
-          try {
-            await handler(event);
-            return false;
-          } catch (error) {
-            logger.error({ err: error, eventId: event.id }, 'event handler failed');
-            return this.durable.has(handler);
-          }
-        }),
-      );
-      if (failures.some(Boolean)) throw new Error(`a durable consumer failed on event ${event.id}`);
+      const failures = await Promise.all([...this.handlers, ...(this.tenantHandlers.get(event.tenantId) ?? [])].map((handler) => this.failsDurably(handler, [event])));
+      if (failures.some(Boolean)) {
+        await batches;
+        throw new Error(`a durable consumer failed on event ${event.id}`);
+      }
+    }
+    if ((await batches).some(Boolean)) throw new Error(`a durable consumer failed on events ${events.map((event) => event.id).join(', ')}`);
+  }
+
+  /** Whether `consumer` failed to take `events` and is durable, so the publish must fail and be offered again. */
+  private async failsDurably(consumer: Consumer, events: readonly CarrelEvent[]): Promise<boolean> {
+    try {
+      await consume(consumer, events);
+      return false;
+    } catch (error) {
+      logger.error({ err: error, eventIds: events.map((event) => event.id) }, 'event handler failed');
+      return this.durable.has(consumer);
     }
   }
 
-  subscribe(handler: EventHandler, options: SubscribeOptions = {}): () => Promise<void> {
-    this.handlers.add(handler);
-    if (options.group) this.durable.add(handler);
+  subscribe(consumer: Consumer, options: SubscribeOptions = {}): () => Promise<void> {
+    if (typeof consumer === 'function') this.handlers.add(consumer);
+    else this.batchConsumers.add(consumer);
+    if (options.group) this.durable.add(consumer);
     return async () => {
-      this.handlers.delete(handler);
-      this.durable.delete(handler);
+      if (typeof consumer === 'function') this.handlers.delete(consumer);
+      else this.batchConsumers.delete(consumer);
+      this.durable.delete(consumer);
     };
   }
 
@@ -56,6 +66,7 @@ export class MemoryEventBus implements EventBus {
 
   async close() {
     this.handlers.clear();
+    this.batchConsumers.clear();
     this.tenantHandlers.clear();
   }
 }

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { Redis } from 'ioredis';
 import { logger } from '../logger.js';
-import type { CarrelEvent, EventBus, EventHandler, SubscribeOptions } from './event.js';
+import { consume, type CarrelEvent, type Consumer, type EventBus, type EventHandler, type SubscribeOptions } from './event.js';
 import { TenantStreamReader } from './redis-tenant-streams.js';
 
 const STREAM_MAX_LENGTH = 100_000;
@@ -62,14 +62,14 @@ export class RedisEventBus implements EventBus {
     if (!results || failure) throw failure?.[0] ?? new Error('Redis pipeline did not run');
   }
 
-  subscribe(handler: EventHandler, options: SubscribeOptions = {}): () => Promise<void> {
+  subscribe(consumer: Consumer, options: SubscribeOptions = {}): () => Promise<void> {
     const reader = new Redis(this.url, { maxRetriesPerRequest: null });
     reader.on('error', (error) => logger.debug({ err: error }, 'redis reader error'));
     this.readers.add(reader);
     let stopped = false;
     const loop = options.group
-      ? this.readGroup(reader, options.group, handler, () => stopped)
-      : this.readLive(reader, handler, () => stopped);
+      ? this.readGroup(reader, options.group, consumer, () => stopped)
+      : this.readLive(reader, consumer, () => stopped);
     loop.catch((error) => logger.error({ err: error }, 'event reader stopped'));
     return async () => {
       stopped = true;
@@ -79,7 +79,7 @@ export class RedisEventBus implements EventBus {
     };
   }
 
-  private async readLive(reader: Redis, handler: EventHandler, isStopped: () => boolean) {
+  private async readLive(reader: Redis, consumer: Consumer, isStopped: () => boolean) {
     let lastId = '$';
     while (!isStopped() && !this.closed) {
       try {
@@ -88,7 +88,8 @@ export class RedisEventBus implements EventBus {
         for (const [, entries] of batch ?? []) {
           for (const [id, fields] of entries) {
             lastId = id;
-            await deliver(handler, fields);
+            const event = eventOf(fields);
+            if (event) await consume(consumer, [event]).catch((error: unknown) => logger.error({ err: error, eventId: event.id }, 'event handler failed'));
           }
         }
       } catch (error) {
@@ -105,8 +106,8 @@ export class RedisEventBus implements EventBus {
     return last?.[0] ?? '0-0';
   }
 
-  private async readGroup(reader: Redis, group: string, handler: EventHandler, isStopped: () => boolean) {
-    const consumer = `${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  private async readGroup(reader: Redis, group: string, consumer: Consumer, isStopped: () => boolean) {
+    const consumerName = `${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
     let groupReady = false;
     let nextClaim = Date.now() + this.claimIdleMs;
     // Start with our own pending entries (delivered before a crash, never acknowledged).
@@ -123,20 +124,17 @@ export class RedisEventBus implements EventBus {
         if (Date.now() >= nextClaim) {
           // Entries a consumer took and never acknowledged (it crashed or was killed) are taken
           // over once they have been idle a while, so no event is stuck with a dead consumer.
-          const [, claimed] = (await reader.xautoclaim(this.stream, group, consumer, this.claimIdleMs, '0-0', 'COUNT', 100)) as [string, [string, string[]][]];
+          const [, claimed] = (await reader.xautoclaim(this.stream, group, consumerName, this.claimIdleMs, '0-0', 'COUNT', 100)) as [string, [string, string[]][]];
           entries = claimed;
           nextClaim = Date.now() + Math.min(this.claimIdleMs, CLAIM_EVERY_MS);
         } else {
           const batch = (await reader.xreadgroup(
-            'GROUP', group, consumer, 'COUNT', 100, 'BLOCK', BLOCK_MS, 'STREAMS', this.stream, cursor,
+            'GROUP', group, consumerName, 'COUNT', 100, 'BLOCK', BLOCK_MS, 'STREAMS', this.stream, cursor,
           )) as [string, [string, string[]][]][] | null;
           entries = batch?.[0]?.[1] ?? [];
           if (cursor === '0' && entries.length === 0) cursor = '>';
         }
-        for (const [id, fields] of entries) {
-          await deliver(handler, fields, true);
-          await reader.xack(this.stream, group, id);
-        }
+        if (entries.length > 0) await this.consumeEntries(reader, group, consumer, entries);
       } catch (error) {
         if (isStopped() || this.closed) return;
         logger.warn({ err: error, group }, 'reading events failed; retrying');
@@ -145,6 +143,32 @@ export class RedisEventBus implements EventBus {
         groupReady = false;
         await pause(500);
       }
+    }
+  }
+
+  /**
+   * A read's entries taken together and acknowledged in one command. If that fails, each is taken
+   * alone and acknowledged once taken, so one event that keeps failing holds back no other; the
+   * first failure is thrown, leaving what failed pending, to be read again.
+   */
+  private async consumeEntries(reader: Redis, group: string, consumer: Consumer, entries: [string, string[]][]) {
+    const taken = async (batch: [string, string[]][]) => {
+      const events = batch.map(([, fields]) => eventOf(fields)).filter((event) => event !== null);
+      try {
+        await consume(consumer, events);
+      } catch (error) {
+        logger.error({ err: error, group, eventIds: events.map((event) => event.id) }, 'event handler failed');
+        throw error;
+      }
+      await reader.xack(this.stream, group, ...batch.map(([id]) => id));
+    };
+    try {
+      await taken(entries);
+    } catch (error) {
+      if (entries.length === 1) throw error;
+      let failure: unknown = null;
+      for (const entry of entries) await taken([entry]).catch((error: unknown) => (failure ??= error));
+      if (failure) throw failure;
     }
   }
 
@@ -165,15 +189,10 @@ export class RedisEventBus implements EventBus {
   }
 }
 
-async function deliver(handler: EventHandler, fields: string[], rethrow = false) {
+/** The event a stream entry carries; null for an entry that carries none. */
+function eventOf(fields: string[]): CarrelEvent | null {
   const json = fields[fields.indexOf('event') + 1];
-  if (!json) return;
-  try {
-    await handler(JSON.parse(json) as CarrelEvent);
-  } catch (error) {
-    logger.error({ err: error }, 'event handler failed');
-    if (rethrow) throw error;
-  }
+  return json ? (JSON.parse(json) as CarrelEvent) : null;
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

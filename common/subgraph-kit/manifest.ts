@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { Viewer } from '../auth/viewer.js';
 import type { ConstraintErrors } from '../db/constraint-errors.js';
 import type { RequestFacts } from '../server/subgraph-server.js';
-import type { EventBus, EventHandler } from '../events/event.js';
+import type { Consumer, EventBus } from '../events/event.js';
 import type { OutboxRelay } from '../events/outbox.js';
 import type { PlatformEndpoint } from './platform-endpoints.js';
 
@@ -61,7 +61,7 @@ export interface SubgraphManifest<DB, Services extends object, Context extends o
    * Durable event consumers (projections), by name: each gets every event once per consumer
    * group (`<subgraph>.<name>`), survives restarts, and is retried until it succeeds.
    */
-  consumers?(services: Services): Record<string, EventHandler>;
+  consumers?(services: Services): Record<string, Consumer>;
   /** The platform endpoints this subgraph serves, as its registry line says. */
   endpoints?: Partial<Record<PlatformEndpoint, (services: Services) => RequestHandler>>;
   /** Other HTTP routes of its own (internal: the router does not route them). */

@@ -26,4 +26,26 @@ describe('the in-process bus', () => {
     await bus.publish([first]);
     expect(handled).toEqual([first.id]);
   });
+
+  it('hands a batch consumer each publish’s events at once, and fails the publish when a durable one fails', async () => {
+    const bus = new MemoryEventBus();
+    const batches: string[][] = [];
+    let failNext = true;
+    bus.subscribe(
+      {
+        async handleBatch(events) {
+          if (failNext) {
+            failNext = false;
+            throw new Error('database busy');
+          }
+          batches.push(events.map((received) => received.id));
+        },
+      },
+      { group: 'notifications' },
+    );
+    const burst = [event(), event(), event()];
+    await expect(bus.publish(burst)).rejects.toThrow(/durable consumer/);
+    await bus.publish(burst);
+    expect(batches).toEqual([burst.map((sent) => sent.id)]);
+  });
 });

@@ -42,4 +42,35 @@ describe.skipIf(!url)('durable consumers on Redis', () => {
     await stopSurvivor();
     await survivor.close();
   });
+
+  it('hands a batch consumer the events read together at once, and each alone after a batch fails, so one failing event holds back no other', async () => {
+    // A stream of its own: a new group reads its stream from the start.
+    const bus = new RedisEventBus(url!, `${prefix}batches:`, 500);
+    const poison = event('TENANT_SUSPENDED');
+    const burst = [event('TENANT_CREATED'), poison, event('TENANT_CREATED')];
+    const offered: string[][] = [];
+    const taken: string[] = [];
+    let poisonFails = true;
+    const stop = bus.subscribe(
+      {
+        async handleBatch(events) {
+          offered.push(events.map((received) => received.id));
+          if (poisonFails && events.some((received) => received.id === poison.id)) throw new Error('cannot take this one yet');
+          taken.push(...events.map((received) => received.id));
+        },
+      },
+      { group: 'notifications' },
+    );
+    await expect.poll(() => bus.ping()).toBe(true);
+    // One publish is one transaction: the group reads the three in one go.
+    await bus.publish(burst);
+    const [first, second, third] = burst.map((sent) => sent.id);
+    await expect.poll(() => offered.slice(0, 4), { timeout: 5_000 }).toEqual([[first, second, third], [first], [second], [third]]);
+    expect(taken).toEqual([first, third]);
+    // Left pending, the failed one is offered again until it is taken, alone.
+    poisonFails = false;
+    await expect.poll(() => taken, { timeout: 5_000 }).toEqual([first, third, second]);
+    await stop();
+    await bus.close();
+  });
 });

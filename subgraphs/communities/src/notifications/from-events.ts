@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import { inTenant } from '../../../../common/db/scope.js';
-import type { CarrelEvent, EventHandler } from '../../../../common/events/event.js';
+import type { BatchConsumer, CarrelEvent } from '../../../../common/events/event.js';
 import { changeAndPublish, recordEvents } from '../../../../common/events/outbox.js';
 import type { CommunitiesServices } from '../context.js';
 import { findPostsByIds, type CommunitiesDatabase } from '../db.js';
@@ -50,37 +50,47 @@ const recipientKey = (to: Recipient) => ('userId' in to ? `user:${to.userId}` : 
 
 /**
  * In-app notifications from what happens in every subgraph, written with their NOTIFICATION_CREATED
- * events in one transaction; keyed by the source event, so a redelivered event notifies nobody twice.
+ * events in one transaction per tenant for the events read together (a burst of bookings, say);
+ * keyed by the source event, so a redelivered event notifies nobody twice.
  */
-export function notificationsFromEvents(services: CommunitiesServices): EventHandler {
+export function notificationsFromEvents(services: CommunitiesServices): BatchConsumer {
   const { db, relay } = services;
-  return async (event: CarrelEvent) => {
-    if (!NOTIFYING.has(event.type)) return;
-    const byEmail = await changeAndPublish(relay, () =>
-      inTenant(db, event.tenantId, async (trx) => {
-        const notices = await noticesOf(trx, event);
-        const rows: NewNotification[] = notices.map(({ to, title }) => ({
-          tenant_id: event.tenantId,
-          recipient_id: 'userId' in to ? to.userId : null,
-          recipient_role: 'role' in to ? to.role : null,
-          kind: event.type,
-          title,
-          subject: event.keys as Record<string, string>,
-          source_event_id: event.id,
-        }));
-        const inserted = await insertNotifications(trx, rows);
-        await recordEvents(
-          trx,
-          inserted.map((notification) => ({
-            tenantId: event.tenantId,
-            type: 'NOTIFICATION_CREATED' as const,
-            keys: { notificationId: notification.id, recipient: recipientKey(notification.recipient_id ? { userId: notification.recipient_id } : { role: notification.recipient_role! }) },
-          })),
-        );
-        const toMembers = inserted.filter((notification) => notification.recipient_id !== null);
-        return wantedByEmail(trx, toMembers.map((notification) => ({ id: notification.id, recipientId: notification.recipient_id!, kind: notification.kind, title: notification.title })));
-      }),
-    );
-    await emailCopies(services, event.tenantId, byEmail);
+  const notify = (tenantId: string, events: readonly CarrelEvent[]) =>
+    inTenant(db, tenantId, async (trx) => {
+      const rows: NewNotification[] = [];
+      for (const event of events) {
+        for (const { to, title } of await noticesOf(trx, event)) {
+          rows.push({
+            tenant_id: tenantId,
+            recipient_id: 'userId' in to ? to.userId : null,
+            recipient_role: 'role' in to ? to.role : null,
+            kind: event.type,
+            title,
+            subject: event.keys as Record<string, string>,
+            source_event_id: event.id,
+          });
+        }
+      }
+      const inserted = await insertNotifications(trx, rows);
+      await recordEvents(
+        trx,
+        inserted.map((notification) => ({
+          tenantId,
+          type: 'NOTIFICATION_CREATED' as const,
+          keys: { notificationId: notification.id, recipient: recipientKey(notification.recipient_id ? { userId: notification.recipient_id } : { role: notification.recipient_role! }) },
+        })),
+      );
+      const toMembers = inserted.filter((notification) => notification.recipient_id !== null);
+      return wantedByEmail(trx, toMembers.map((notification) => ({ id: notification.id, recipientId: notification.recipient_id!, kind: notification.kind, title: notification.title })));
+    });
+
+  return {
+    async handleBatch(events) {
+      const byTenant = new Map<string, CarrelEvent[]>();
+      for (const event of events) if (NOTIFYING.has(event.type)) byTenant.set(event.tenantId, [...(byTenant.get(event.tenantId) ?? []), event]);
+      if (byTenant.size === 0) return;
+      const byEmail = await changeAndPublish(relay, () => Promise.all([...byTenant].map(async ([tenantId, ofTenant]) => ({ tenantId, wanted: await notify(tenantId, ofTenant) }))));
+      for (const { tenantId, wanted } of byEmail) await emailCopies(services, tenantId, wanted);
+    },
   };
 }
