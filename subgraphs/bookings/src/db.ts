@@ -91,15 +91,16 @@ export type BookingPolicyUpdate = Pick<Updateable<BookingPoliciesTable>, 'paymen
 
 const START = sql<Date>`lower(period)`;
 
+/** A booking as code reads it, its period as starts_at / ends_at: selected, or returned by a write. */
+const BOOKING_COLUMNS = [
+  'id', 'tenant_id', 'library_id', 'seat_id', 'user_id', 'booked_by', 'status', 'price_minor', 'currency',
+  'created_at', 'checked_in_at', 'cancelled_at', 'cancellation_reason', 'hold_expires_at',
+  sql<Date>`lower(period)`.as('starts_at'),
+  sql<Date>`upper(period)`.as('ends_at'),
+] as const;
+
 function selectBookings(db: BookingsDb) {
-  return db
-    .selectFrom('bookings')
-    .select([
-      'id', 'tenant_id', 'library_id', 'seat_id', 'user_id', 'booked_by', 'status', 'price_minor', 'currency',
-      'created_at', 'checked_in_at', 'cancelled_at', 'cancellation_reason', 'hold_expires_at',
-      sql<Date>`lower(period)`.as('starts_at'),
-      sql<Date>`upper(period)`.as('ends_at'),
-    ]);
+  return db.selectFrom('bookings').select(BOOKING_COLUMNS);
 }
 
 const bookingPosition = (row: BookingRow) => ({ key: row.starts_at, id: row.id });
@@ -223,15 +224,14 @@ export async function bookingsOfUsers(db: BookingsDb, userIds: readonly string[]
 
 export async function insertBooking(db: BookingsDb, booking: NewBooking): Promise<BookingRow> {
   const { starts_at, ends_at, ...columns } = booking;
-  const { id } = await db.insertInto('bookings').values({ ...columns, period: period(starts_at, ends_at) }).returning('id').executeTakeFirstOrThrow();
-  return (await findBookingsByIds(db, [id]))[0]!;
+  return db.insertInto('bookings').values({ ...columns, period: period(starts_at, ends_at) }).returning(BOOKING_COLUMNS).executeTakeFirstOrThrow();
 }
 
 /**
  * Changes a booking's status only if `condition` still holds when the row is locked, so two
  * racing state changes cannot both succeed.
  */
-export async function transitionBooking(
+export function transitionBooking(
   db: BookingsDb,
   id: string,
   changes: Pick<Updateable<BookingsTable>, 'status' | 'checked_in_at' | 'cancelled_at' | 'cancellation_reason'>,
@@ -244,24 +244,22 @@ export async function transitionBooking(
     const [earliest, latest] = condition.startsBetween;
     query = query.where(sql<boolean>`lower(period) between ${earliest} and ${latest}`);
   }
-  const updated = await query.returning('id').executeTakeFirst();
-  return updated ? (await findBookingsByIds(db, [updated.id]))[0] : undefined;
+  return query.returning(BOOKING_COLUMNS).executeTakeFirst();
 }
 
 /**
  * Ends the unpaid holds whose time is up, of one seat or (for the sweeper, on the platform path)
  * of every tenant. Conditional on the row as locked, so replicas sweeping at once expire each once.
  */
-export async function expireStaleHolds(db: BookingsDb, scope: { seatId: string } | 'all'): Promise<BookingRow[]> {
-  const expired = await db
+export function expireStaleHolds(db: BookingsDb, scope: { seatId: string } | 'all'): Promise<BookingRow[]> {
+  return db
     .updateTable('bookings')
     .set({ status: 'EXPIRED' })
     .where('status', '=', 'PENDING_PAYMENT')
     .where('hold_expires_at', '<=', sql<Date>`now()`)
     .$if(scope !== 'all', (query) => query.where('seat_id', '=', (scope as { seatId: string }).seatId))
-    .returning('id')
+    .returning(BOOKING_COLUMNS)
     .execute();
-  return expired.length ? findBookingsByIds(db, expired.map((row) => row.id)) : [];
 }
 
 /** When the soonest unpaid hold of every tenant runs out, if any is waiting. Platform path only. */
