@@ -17,6 +17,8 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 90_000,
-    env: { LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' },
+    // An id no one has is looked for this long before it is refused (2 s when deployed): tests name
+    // many, and their members' events arrive in milliseconds.
+    env: { LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', PROJECTION_WAIT_MS: '500' },
   },
 });
