@@ -87,10 +87,15 @@ export function notificationsFromEvents(services: CommunitiesServices): BatchCon
   return {
     async handleBatch(events) {
       const byTenant = new Map<string, CarrelEvent[]>();
-      for (const event of events) if (NOTIFYING.has(event.type)) byTenant.set(event.tenantId, [...(byTenant.get(event.tenantId) ?? []), event]);
+      for (const event of events) {
+        if (!NOTIFYING.has(event.type)) continue;
+        const ofTenant = byTenant.get(event.tenantId);
+        if (ofTenant) ofTenant.push(event);
+        else byTenant.set(event.tenantId, [event]);
+      }
       if (byTenant.size === 0) return;
-      const byEmail = await changeAndPublish(relay, () => Promise.all([...byTenant].map(async ([tenantId, ofTenant]) => ({ tenantId, wanted: await notify(tenantId, ofTenant) }))));
-      for (const { tenantId, wanted } of byEmail) await emailCopies(services, tenantId, wanted);
+      const notifyAll = () => Promise.all([...byTenant].map(async ([tenantId, ofTenant]) => ({ tenantId, wanted: await notify(tenantId, ofTenant) })));
+      for (const { tenantId, wanted } of await changeAndPublish(relay, notifyAll)) await emailCopies(services, tenantId, wanted);
     },
   };
 }
