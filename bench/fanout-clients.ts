@@ -3,8 +3,9 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 
 /**
- * The dashboard clients of the fan-out benchmark, in a worker thread: real clients run elsewhere,
- * so their parsing should not share the router's event loop.
+ * The dashboard clients of the fan-out benchmark (all of them, or this thread's share), in a
+ * worker thread: real clients run elsewhere, so their parsing should not share the router's event
+ * loop. Each event's count is reported by id, so several threads' counts add up.
  */
 const { url, tokens, query } = workerData as { url: string; tokens: string[]; query: string };
 const clients: Client[] = [];
@@ -35,7 +36,7 @@ parentPort!.on('message', async (message: { kind: 'report' | 'reset' | 'stop' })
     perEvent.clear();
     parentPort!.postMessage({ kind: 'reset' });
   }
-  if (message.kind === 'report') parentPort!.postMessage({ kind: 'report', latencies, perEvent: [...perEvent.values()] });
+  if (message.kind === 'report') parentPort!.postMessage({ kind: 'report', latencies, perEvent: [...perEvent] });
   if (message.kind === 'stop') {
     await Promise.all(clients.map((client) => client.dispose()));
     parentPort!.postMessage({ kind: 'stopped' });

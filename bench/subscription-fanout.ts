@@ -49,6 +49,11 @@ export interface FanoutOptions {
   basePort?: number;
   /** Flags for every service's `node` on the process stack (`--cpu-prof`, say). */
   nodeFlags?: string[];
+  /**
+   * Worker threads the subscribers are spread over. In one, a burst's messages queue behind each
+   * other's parsing, and that wait counts as latency (docs/performance.md).
+   */
+  clientThreads?: number;
 }
 
 /**
@@ -58,7 +63,14 @@ export interface FanoutOptions {
  * subgraphs' half of hydration does not share the router's event loop; without Redis every service
  * runs in this one process, as separate processes share events only through Redis.
  */
-export async function benchSubscriptionFanout({ subscribers = 1_000, bursts = [1, 5, 10], rounds = 3, basePort = 4800, nodeFlags = [] }: FanoutOptions = {}): Promise<void> {
+export async function benchSubscriptionFanout({
+  subscribers = 1_000,
+  bursts = [1, 5, 10],
+  rounds = 3,
+  basePort = 4800,
+  nodeFlags = [],
+  clientThreads = Number(process.env.FANOUT_CLIENT_THREADS ?? 1),
+}: FanoutOptions = {}): Promise<void> {
   if (process.env.REDIS_URL) {
     const stack = await startProcessStack(basePort, {}, nodeFlags);
     try {
@@ -71,7 +83,7 @@ export async function benchSubscriptionFanout({ subscribers = 1_000, bursts = [1
           cpu: () => cpuSeconds(stack),
           topology: 'every service its own process, PostgreSQL + Redis',
         },
-        { subscribers, bursts, rounds },
+        { subscribers, bursts, rounds, clientThreads },
       );
     } finally {
       await stack.stop();
@@ -88,7 +100,7 @@ export async function benchSubscriptionFanout({ subscribers = 1_000, bursts = [1
           cpu: null,
           topology: 'every service in one process, PGlite + in-process bus',
         },
-        { subscribers, bursts, rounds },
+        { subscribers, bursts, rounds, clientThreads },
       );
     } finally {
       await stack.stop();
@@ -101,7 +113,7 @@ function cpuPerEvent(before: Record<Service, number>, after: Record<Service, num
   return { router: cpu.router, subgraphs: subgraphsTogether(cpu) };
 }
 
-async function measure(target: FanoutTarget, { subscribers, bursts, rounds }: Required<Omit<FanoutOptions, 'basePort' | 'nodeFlags'>>): Promise<void> {
+async function measure(target: FanoutTarget, { subscribers, bursts, rounds, clientThreads }: Required<Omit<FanoutOptions, 'basePort' | 'nodeFlags'>>): Promise<void> {
   const { graphqlUrl } = target;
   const admin = await target.admin();
   const tenant = await createTenant(graphqlUrl, admin);
@@ -112,18 +124,31 @@ async function measure(target: FanoutTarget, { subscribers, bursts, rounds }: Re
 
   // A TypeScript worker entry needs tsx registered inside the worker first.
   const entry = new URL('./fanout-clients.ts', import.meta.url).href;
-  const worker = new Worker(`import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`, {
-    eval: true,
-    workerData: { url: graphqlUrl.replace(/^http/, 'ws'), query: SUBSCRIPTION, tokens: Array.from({ length: subscribers }, (_, index) => (index % 2 ? staff.token : tenant.owner.token)) },
-  });
-  const ask = async <T>(kind: string): Promise<T> => {
-    worker.postMessage({ kind });
-    const [message] = (await once(worker, 'message')) as [T];
-    return message;
+  const tokens = Array.from({ length: subscribers }, (_, index) => (index % 2 ? staff.token : tenant.owner.token));
+  const workers = Array.from({ length: clientThreads }, (_, thread) =>
+    new Worker(`import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`, {
+      eval: true,
+      workerData: { url: graphqlUrl.replace(/^http/, 'ws'), query: SUBSCRIPTION, tokens: tokens.filter((_, index) => index % clientThreads === thread) },
+    }),
+  );
+  const askAll = <T>(kind: string): Promise<T[]> =>
+    Promise.all(
+      workers.map(async (worker) => {
+        worker.postMessage({ kind });
+        const [message] = (await once(worker, 'message')) as [T];
+        return message;
+      }),
+    );
+  /** Every thread's receipts together; an event's count is summed over the threads. */
+  const report = async () => {
+    const reports = await askAll<{ latencies: number[]; perEvent: [string, number][] }>('report');
+    const perEvent = new Map<string, number>();
+    for (const [eventId, count] of reports.flatMap((one) => one.perEvent)) perEvent.set(eventId, (perEvent.get(eventId) ?? 0) + count);
+    return { latencies: reports.flatMap((one) => one.latencies), perEvent: [...perEvent.values()] };
   };
   try {
-    const [first] = (await once(worker, 'message')) as [{ kind: string; error?: string }];
-    if (first.kind !== 'connected') throw new Error(`clients failed: ${first.error}`);
+    const firsts = (await Promise.all(workers.map((worker) => once(worker, 'message')))) as [{ kind: string; error?: string }][];
+    for (const [first] of firsts) if (first.kind !== 'connected') throw new Error(`clients failed: ${first.error}`);
     // graphql-ws acknowledges a subscription only with its first result, and each is live only
     // once the owning subgraph has answered its filter: wait until the router counts them all.
     const live = Date.now() + 60_000;
@@ -136,7 +161,7 @@ async function measure(target: FanoutTarget, { subscribers, bursts, rounds }: Re
     let slotIndex = 0;
     for (let round = 0; round < rounds; round++) {
       for (const burst of bursts) {
-        await ask('reset');
+        await askAll('reset');
         const hydrationsBefore = await counterValues([target.routerMetricsUrl], 'carrel_subscription_hydrations_total');
         const sqlBefore = await counterValues(target.sqlMetricsUrls, 'carrel_sql_statements_total');
         const cpuBefore = await target.cpu?.();
@@ -148,10 +173,10 @@ async function measure(target: FanoutTarget, { subscribers, bursts, rounds }: Re
         );
         const expected = subscribers * burst;
         const deadline = Date.now() + 30_000;
-        let received = await ask<{ latencies: number[]; perEvent: number[] }>('report');
+        let received = await report();
         while (received.latencies.length < expected && Date.now() < deadline) {
           await new Promise((resolve) => setTimeout(resolve, 200));
-          received = await ask('report');
+          received = await report();
         }
         const cpuAfter = await target.cpu?.();
         const hydrations = difference(hydrationsBefore, await counterValues([target.routerMetricsUrl], 'carrel_subscription_hydrations_total'))['']!;
@@ -185,12 +210,12 @@ async function measure(target: FanoutTarget, { subscribers, bursts, rounds }: Re
         duplicates: String(Math.max(...runs.map((run) => run.duplicates))),
       };
     }
-    console.log(`\nSubscription fan-out: ${subscribers} subscribers of one tenant (owner and staff: 2 viewer scopes), clients in a worker thread (${target.topology}); ${rounds} interleaved rounds, median (min–max)`);
+    console.log(`\nSubscription fan-out: ${subscribers} subscribers of one tenant (owner and staff: 2 viewer scopes), clients in ${clientThreads === 1 ? 'a worker thread' : `${clientThreads} worker threads`} (${target.topology}); ${rounds} interleaved rounds, median (min–max)`);
     console.log('Latency is from the event\'s commit to its receipt. CPU and SQL per event include making the booking (and, for the router, reading its metrics).');
     console.table(rows);
     console.log('Target: p99 under 200 ms for bursts of 1, 5 and 10 events.');
   } finally {
-    await ask('stop');
-    await worker.terminate();
+    await askAll('stop');
+    await Promise.all(workers.map((worker) => worker.terminate()));
   }
 }
