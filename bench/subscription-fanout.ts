@@ -125,10 +125,12 @@ async function measure(target: FanoutTarget, { subscribers, bursts, rounds, clie
   // A TypeScript worker entry needs tsx registered inside the worker first.
   const entry = new URL('./fanout-clients.ts', import.meta.url).href;
   const tokens = Array.from({ length: subscribers }, (_, index) => (index % 2 ? staff.token : tenant.owner.token));
+  // Each thread a run of consecutive subscribers: half of each viewer scope's group when there are two.
+  const perThread = Math.ceil(subscribers / clientThreads);
   const workers = Array.from({ length: clientThreads }, (_, thread) =>
     new Worker(`import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`, {
       eval: true,
-      workerData: { url: graphqlUrl.replace(/^http/, 'ws'), query: SUBSCRIPTION, tokens: tokens.filter((_, index) => index % clientThreads === thread) },
+      workerData: { url: graphqlUrl.replace(/^http/, 'ws'), query: SUBSCRIPTION, tokens: tokens.slice(thread * perThread, (thread + 1) * perThread) },
     }),
   );
   const askAll = <T>(kind: string): Promise<T[]> =>
