@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { ErrorCode } from '../common/errors.js';
@@ -50,9 +50,10 @@ interface ClientReport {
  * In a deployment the client's CPU is its own machine's, not the stack's. Linux's SCHED_IDLE
  * stands in for that: the client runs only on a core nothing else wants. At nice 19 it still got
  * slices that a waking service had to wait out (B's p99 about 1.6× beside a flood of 429s, against
- * about 1.1× with SCHED_IDLE: docs/performance.md); nice 19 remains where there is no `chrt`.
+ * about 1.1× with SCHED_IDLE: docs/performance.md); nice 19 remains where there is no `chrt`
+ * (macOS, a minimal image).
  */
-const IDLE_PRIORITY = process.platform === 'linux' ? ['chrt', '--idle', '0'] : ['nice', '-n', '19'];
+const IDLE_PRIORITY = spawnSync('chrt', ['--version']).status === 0 ? ['chrt', '--idle', '0'] : ['nice', '-n', '19'];
 
 /** Starts bench/costly-client.ts as its own process; `stop()` ends it and says what it was answered. */
 async function backToBack(url: string, body: string, token: string, ip: string, honoursRetryAfter: boolean) {
