@@ -22,6 +22,13 @@ pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (value) => new Date(value)
  * handed over as a module. btree_gist: exclusion constraints over an id and a range (seat = and period &&).
  */
 const PGLITE_EXTENSIONS = { btree_gist };
+/**
+ * PostgreSQL's default 128 MB of shared buffers, which PGlite sets up in its WebAssembly memory at
+ * every start, took half of a database's start (about 1 s of CPU against 0.5 s with 16 or 32 MB)
+ * and 128 MB of memory per service. The pages it caches already sit in PGlite's in-memory files;
+ * the revenue summary over 120,000 payments answers as fast either way (docs/performance.md).
+ */
+const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
 
 export interface OpenDatabaseOptions {
   /** Labels this database's metrics. */
@@ -69,7 +76,7 @@ async function openPGlite<DB>(service: string, dataDir: string | undefined, migr
   const migrated = fresh ? await findTemplate(migratedKey) : undefined;
   const blank = fresh && !migrated ? await findTemplate(blankKey) : undefined;
   // 1 MB WAL segments rather than 16: a copy of the database carries one, and is loaded by every new database.
-  const create = (loadDataDir?: Blob) => PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir } : { initDbStartParams: ['--wal-segsize=1'] }), extensions: PGLITE_EXTENSIONS });
+  const create = (loadDataDir?: Blob) => PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir } : { initDbStartParams: ['--wal-segsize=1'] }), startParams: PGLITE_START_PARAMS, extensions: PGLITE_EXTENSIONS });
   let pglite: PGlite;
   try {
     pglite = await create(migrated ?? blank);
