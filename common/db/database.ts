@@ -24,7 +24,7 @@ pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (value) => new Date(value)
 const PGLITE_EXTENSIONS = { btree_gist };
 /**
  * PostgreSQL's default 128 MB of shared buffers, which PGlite sets up in its WebAssembly memory at
- * every start, took half of a database's start (about 1 s of CPU against 0.5 s with 16 or 32 MB)
+ * every start, took half of a database's start (about 1 s of CPU, against 0.5–0.7 s with 32 MB)
  * and 128 MB of memory per service. The pages it caches already sit in PGlite's in-memory files;
  * the revenue summary over 120,000 payments answers as fast either way (docs/performance.md).
  */
