@@ -1,5 +1,3 @@
-import { once } from 'node:events';
-import { Worker } from 'node:worker_threads';
 import { SUBGRAPHS } from '../subgraphs/index.js';
 import { CreateBookingDocument } from '../test/__generated__/operations.js';
 import { must } from '../test/support/client.js';
@@ -7,6 +5,7 @@ import { addMinutes, createLibraryWithSeats, nextSlot } from '../test/support/li
 import { createMember, createTenant, login, loginAdmin, registerStudent, type Member } from '../test/support/seed-kit.js';
 import { startTestStack } from '../test/support/stack.js';
 import { cpuPer, cpuSeconds, subgraphsTogether, type Service } from './cpu-per-request.js';
+import { startClientThreads } from './fanout-client-threads.js';
 import { percentile, spread } from './figures.js';
 import { counterValues, difference } from './metrics.js';
 import { startProcessStack } from './process-stack.js';
@@ -122,35 +121,10 @@ async function measure(target: FanoutTarget, { subscribers, bursts, rounds, clie
   const { seats } = await createLibraryWithSeats(graphqlUrl, tenant.owner, { seats: largest });
   const students = await Promise.all(Array.from({ length: largest }, () => registerStudent(graphqlUrl, tenant.slug)));
 
-  // A TypeScript worker entry needs tsx registered inside the worker first.
-  const entry = new URL('./fanout-clients.ts', import.meta.url).href;
   const tokens = Array.from({ length: subscribers }, (_, index) => (index % 2 ? staff.token : tenant.owner.token));
-  // Each thread a run of consecutive subscribers: half of each viewer scope's group when there are two.
-  const perThread = Math.ceil(subscribers / clientThreads);
-  const workers = Array.from({ length: clientThreads }, (_, thread) =>
-    new Worker(`import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`, {
-      eval: true,
-      workerData: { url: graphqlUrl.replace(/^http/, 'ws'), query: SUBSCRIPTION, tokens: tokens.slice(thread * perThread, (thread + 1) * perThread) },
-    }),
-  );
-  const askAll = <T>(kind: string): Promise<T[]> =>
-    Promise.all(
-      workers.map(async (worker) => {
-        worker.postMessage({ kind });
-        const [message] = (await once(worker, 'message')) as [T];
-        return message;
-      }),
-    );
-  /** Every thread's receipts together; an event's count is summed over the threads. */
-  const report = async () => {
-    const reports = await askAll<{ latencies: number[]; perEvent: [string, number][] }>('report');
-    const perEvent = new Map<string, number>();
-    for (const [eventId, count] of reports.flatMap((one) => one.perEvent)) perEvent.set(eventId, (perEvent.get(eventId) ?? 0) + count);
-    return { latencies: reports.flatMap((one) => one.latencies), perEvent: [...perEvent.values()] };
-  };
+  // Each thread takes a run of consecutive subscribers: half of each viewer scope's group when there are two.
+  const clients = await startClientThreads({ url: graphqlUrl.replace(/^http/, 'ws'), query: SUBSCRIPTION, tokens, threads: clientThreads });
   try {
-    const firsts = (await Promise.all(workers.map((worker) => once(worker, 'message')))) as [{ kind: string; error?: string }][];
-    for (const [first] of firsts) if (first.kind !== 'connected') throw new Error(`clients failed: ${first.error}`);
     // graphql-ws acknowledges a subscription only with its first result, and each is live only
     // once the owning subgraph has answered its filter: wait until the router counts them all.
     const live = Date.now() + 60_000;
@@ -169,10 +143,10 @@ async function measure(target: FanoutTarget, { subscribers, bursts, rounds, clie
         ),
       );
       const deadline = Date.now() + 30_000;
-      let received = await report();
+      let received = await clients.report();
       while (received.latencies.length < subscribers * size && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 200));
-        received = await report();
+        received = await clients.report();
       }
       return received;
     };
@@ -182,7 +156,7 @@ async function measure(target: FanoutTarget, { subscribers, bursts, rounds, clie
     const results = new Map<number, BurstResult[]>(bursts.map((burst) => [burst, []]));
     for (let round = 0; round < rounds; round++) {
       for (const burst of bursts) {
-        await askAll('reset');
+        await clients.reset();
         const hydrationsBefore = await counterValues([target.routerMetricsUrl], 'carrel_subscription_hydrations_total');
         const sqlBefore = await counterValues(target.sqlMetricsUrls, 'carrel_sql_statements_total');
         const cpuBefore = await target.cpu?.();
@@ -224,7 +198,6 @@ async function measure(target: FanoutTarget, { subscribers, bursts, rounds, clie
     console.table(rows);
     console.log('Target: p99 under 200 ms for bursts of 1, 5 and 10 events.');
   } finally {
-    await askAll('stop');
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    await clients.stop();
   }
 }
