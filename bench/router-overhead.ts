@@ -1,5 +1,8 @@
 import autocannon from 'autocannon';
 
+/** The one-hop query the router's own cost is measured on: one subgraph answers all of it. */
+export const ME_QUERY = '{ me { id email displayName role } }';
+
 export interface LoadResult {
   requestsPerSecond: number;
   p50: number;
@@ -35,7 +38,7 @@ export async function load(url: string, body: string, token: string, seconds: nu
  * directly and through the router, in alternating rounds so both see the same machine state.
  */
 export async function measureRouterOverhead(options: { routerUrl: string; subgraphUrl: string; token: string; rounds: number; seconds: number; connections: number }) {
-  const body = JSON.stringify({ query: '{ me { id email displayName role } }' });
+  const body = JSON.stringify({ query: ME_QUERY });
   const direct: LoadResult[] = [];
   const routed: LoadResult[] = [];
   await load(options.routerUrl, body, options.token, 1, options.connections);

@@ -8,7 +8,8 @@ import { benchBookingsList, BOOKING_LIST_QUERY, seedBookings } from './bookings-
 import { cpuPerRequest } from './cpu-per-request.js';
 import { benchCostlyNeighbour } from './costly-neighbour.js';
 import { startProcessStack } from './process-stack.js';
-import { measureRouterOverhead } from './router-overhead.js';
+import { measureRouterBaselines } from './router-baselines.js';
+import { ME_QUERY, measureRouterOverhead } from './router-overhead.js';
 import { benchSubscriptionFanout } from './subscription-fanout.js';
 
 /**
@@ -39,7 +40,7 @@ try {
     seconds,
     connections,
   });
-  console.log(`\nRouter overhead: { me { id email displayName role } } (${meOwner} subgraph only), ${mode}, ${connections} connections, 2 rounds of ${seconds} s each`);
+  console.log(`\nRouter overhead: ${ME_QUERY} (${meOwner} subgraph only), ${mode}, ${connections} connections, 2 rounds of ${seconds} s each`);
   console.table({
     [`${meOwner} subgraph directly`]: { 'req/s': Math.round(direct.requestsPerSecond), 'p50 ms': direct.p50, 'p99 ms': direct.p99, errors: direct.errors },
     'through the router': { 'req/s': Math.round(routed.requestsPerSecond), 'p50 ms': routed.p50, 'p99 ms': routed.p99, errors: routed.errors },
@@ -55,7 +56,9 @@ try {
   console.log(`\nCPU per request, each process's own: the bookings list with user, seat, seat.library and library, ${mode}, 8 connections, ${rounds} interleaved rounds of ${seconds} s, median (min–max)`);
   console.table(await cpuPerRequest(stack, owner.token, pages, { seconds, rounds, connections: 8 }));
   console.log(`\nCPU per request of { me { ... } } through the router, ${mode}, ${connections} connections, ${rounds} rounds of ${seconds} s (target: router at most 0.7× the ${meOwner} subgraph's)`);
-  console.table(await cpuPerRequest(stack, admin.token, [{ label: 'me', body: JSON.stringify({ query: '{ me { id email displayName role } }' }) }], { seconds, rounds, connections }));
+  console.table(await cpuPerRequest(stack, admin.token, [{ label: 'me', body: JSON.stringify({ query: ME_QUERY }) }], { seconds, rounds, connections }));
+  console.log(`\nThe same { me { ... } } through the router, a bare Apollo Gateway in Apollo Server and a minimal Node proxy, each its own process, ${connections} connections, ${rounds} interleaved rounds of ${seconds} s: each front's CPU per request against the ${meOwner} subgraph's in the same round`);
+  console.table(await measureRouterBaselines({ stack, subgraph: meOwner, token: admin.token, query: ME_QUERY, rounds, seconds, connections }));
 } finally {
   await stack.stop();
 }
