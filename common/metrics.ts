@@ -21,3 +21,10 @@ export const unexpectedErrors = new Counter({
   labelNames: ['service'] as const,
   registers: [metrics],
 });
+
+export const knownQueryAnswers = new Counter({
+  name: 'carrel_known_query_answers_total',
+  help: "Queries a subgraph answered without Apollo Server's request pipeline, having validated the same text before (common/server/known-queries.ts).",
+  labelNames: ['service'] as const,
+  registers: [metrics],
+});

@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { sendBody } from './http.js';
+import type { KnownQueries } from './known-queries.js';
 import { answerRequestError } from './request-errors.js';
 
 /** What Express's JSON parser (`express.json()`) reads; anything else goes through Express as before. */
@@ -18,6 +19,8 @@ export interface GraphQLPostOptions<Context extends object> {
   service: string;
   /** Run in order before the body is read, as on Express's route; one may answer instead of calling `next`. */
   before?: Middleware[];
+  /** Queries Apollo Server has already validated, answered without its pipeline (see known-queries.ts). */
+  known?: KnownQueries<Context>;
 }
 
 /**
@@ -43,6 +46,11 @@ export function answerGraphQLPosts<Context extends object>(options: GraphQLPostO
 
 async function answer<Context extends object>(options: GraphQLPostOptions<Context>, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const body = await readJson(req, options.bodyLimit);
+  const known = await options.known?.answer(body, req.headers.accept, () => options.context(req));
+  if (known !== undefined) {
+    res.setHeader('content-type', 'application/json; charset=utf-8');
+    return sendBody(res, 200, known);
+  }
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   const response = await options.server().executeHTTPGraphQLRequest({

@@ -22,6 +22,7 @@ import { introspectionDepthRule } from '../operations/introspection-depth.js';
 import { traceRequests } from '../telemetry/spans.js';
 import { maskError } from './format-error.js';
 import { answerGraphQLPosts } from './graphql-post.js';
+import { KnownQueries } from './known-queries.js';
 import { createHttpServer, listen, type RunningServer } from './http.js';
 import { metricsHandler } from './metrics-route.js';
 import { requestErrorHandler } from './request-errors.js';
@@ -85,8 +86,9 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
   const app = express();
   // Assigned below: the HTTP server exists before Apollo Server, whose drain plugin closes it.
   let server: ApolloServer<Context>;
+  const known = new KnownQueries<Context>(options.service);
   const httpServer = createHttpServer(
-    answerGraphQLPosts({ server: () => server, context: (req) => contextOf(req), bodyLimit: BODY_LIMIT_BYTES, service: options.service, before: [traceRequests(options.service)] }, app),
+    answerGraphQLPosts({ server: () => server, context: (req) => contextOf(req), bodyLimit: BODY_LIMIT_BYTES, service: options.service, before: [traceRequests(options.service)], known }, app),
   );
   const protections = armor.protect();
   server = new ApolloServer<Context>({
@@ -104,6 +106,7 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
     validationRules: [...protections.validationRules, introspectionDepthRule()],
     // graphql-armor is typed against Apollo Server's CommonJS build; the plugin objects are the same.
     plugins: [
+      known.plugin(),
       ...(protections.plugins as ApolloServerPlugin<Context>[]),
       operationCostPlugin<Context>(),
       controlCharacterPlugin<Context>(),
