@@ -49,11 +49,10 @@ export async function measureRouterBaselines(options: { stack: ProcessStack; sub
   const { stack, subgraph, token, rounds, seconds, connections } = options;
   const body = JSON.stringify({ query: options.query });
   const subgraphCpu = async () => (await cpuSeconds(stack))[subgraph];
-  const baselines = [
-    await forkBaseline('a bare Apollo Gateway in Apollo Server', './baselines/bare-gateway.ts', [JSON.stringify(stack.subgraphUrls)]),
-    await forkBaseline('a minimal Node proxy', './baselines/minimal-proxy.ts', [`${stack.subgraphUrls[subgraph]}/graphql`]),
-  ];
+  const baselines: Awaited<ReturnType<typeof forkBaseline>>[] = [];
   try {
+    baselines.push(await forkBaseline('a bare Apollo Gateway in Apollo Server', './baselines/bare-gateway.ts', [JSON.stringify(stack.subgraphUrls)]));
+    baselines.push(await forkBaseline('a minimal Node proxy', './baselines/minimal-proxy.ts', [`${stack.subgraphUrls[subgraph]}/graphql`]));
     const fronts: Front[] = [{ label: 'the router', graphqlUrl: stack.graphqlUrl, cpuSeconds: async () => (await cpuSeconds(stack)).router }, ...baselines];
     const runs = new Map(fronts.map((front) => [front, [] as { requestsPerSecond: number; front: number; subgraph: number; errors: number }[]]));
     for (const front of fronts) await load(front.graphqlUrl, body, token, 2, connections);
