@@ -17,6 +17,7 @@ const PAYMENTS = 100_000;
 /** Another tenant's payments beside them, so the platform-wide summary reads more than one tenant's. */
 const OTHERS = 20_000;
 const ROUNDS = 30;
+const SEED_CHUNK = 10_000;
 
 const REVENUE_QUERY = `query BenchRevenue($from: DateTime!, $to: DateTime!, $tenantId: ID) {
   revenueSummary(from: $from, to: $to, tenantId: $tenantId) {
@@ -29,25 +30,29 @@ const BASELINE_QUERY = `query BenchBaseline { me { id } }`;
 /**
  * A year of payments of one tenant, written straight into the service's database: the figure is
  * the aggregate's, and a hundred thousand bookings and payments through the API would take the
- * bench an hour. Five libraries, three methods, one payment in twenty partly refunded.
+ * bench an hour. Five libraries, three methods, one payment in twenty partly refunded. Written
+ * SEED_CHUNK at a time: the service's connection cancels a statement past its timeout (6 s), and
+ * a slow machine took longer than that over all 100,000 rows in one.
  */
 async function seedPayments(db: Parameters<typeof asPlatform>[0], tenantId: string, count: number): Promise<void> {
   const libraries = Array.from({ length: 5 }, () => randomUUID());
-  await asPlatform(db, { actor: 'system:bench', action: 'seed payments for the revenue benchmark' }, (trx) =>
-    sql`
-      insert into payments (tenant_id, booking_id, library_id, user_id, created_by, method, status, amount_minor, currency,
-        refunded_minor, platform_fee_bps, gateway_fee_minor, platform_fee_minor, net_minor, provider, provider_ref, created_at, succeeded_at)
-      select ${tenantId}::uuid, gen_random_uuid(), (${sql.val(libraries)}::uuid[])[1 + g % 5], gen_random_uuid(), gen_random_uuid(),
-        m.method, 'SUCCEEDED', a.amount, 'INR',
-        case when g % 20 = 0 then 1000 else 0 end, 300,
-        case when m.method = 'ONLINE' then a.amount * 2 / 100 else 0 end, a.amount * 3 / 100,
-        a.amount - (case when m.method = 'ONLINE' then a.amount * 2 / 100 else 0 end) - a.amount * 3 / 100,
-        case when m.method = 'ONLINE' then 'simulated' end, case when m.method = 'ONLINE' then 'bench_' || gen_random_uuid() end,
-        now() - (g % 360) * interval '1 day', now() - (g % 360) * interval '1 day'
-      from generate_series(1, ${count}) g,
-        lateral (select (array['ONLINE', 'CASH', 'CARD'])[1 + g % 3] as method) m,
-        lateral (select 4000 + (g % 7) * 500 as amount) a`.execute(trx),
-  );
+  await asPlatform(db, { actor: 'system:bench', action: 'seed payments for the revenue benchmark' }, async (trx) => {
+    for (let first = 1; first <= count; first += SEED_CHUNK) {
+      await sql`
+        insert into payments (tenant_id, booking_id, library_id, user_id, created_by, method, status, amount_minor, currency,
+          refunded_minor, platform_fee_bps, gateway_fee_minor, platform_fee_minor, net_minor, provider, provider_ref, created_at, succeeded_at)
+        select ${tenantId}::uuid, gen_random_uuid(), (${sql.val(libraries)}::uuid[])[1 + g % 5], gen_random_uuid(), gen_random_uuid(),
+          m.method, 'SUCCEEDED', a.amount, 'INR',
+          case when g % 20 = 0 then 1000 else 0 end, 300,
+          case when m.method = 'ONLINE' then a.amount * 2 / 100 else 0 end, a.amount * 3 / 100,
+          a.amount - (case when m.method = 'ONLINE' then a.amount * 2 / 100 else 0 end) - a.amount * 3 / 100,
+          case when m.method = 'ONLINE' then 'simulated' end, case when m.method = 'ONLINE' then 'bench_' || gen_random_uuid() end,
+          now() - (g % 360) * interval '1 day', now() - (g % 360) * interval '1 day'
+        from generate_series(${first}::int, ${Math.min(count, first + SEED_CHUNK - 1)}::int) g,
+          lateral (select (array['ONLINE', 'CASH', 'CARD'])[1 + g % 3] as method) m,
+          lateral (select 4000 + (g % 7) * 500 as amount) a`.execute(trx);
+    }
+  });
   await sql`analyze payments`.execute(db);
 }
 
