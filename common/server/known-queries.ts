@@ -1,14 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { execute, getVariableValues, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { execute, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { knownQueryAnswers } from '../metrics.js';
 import { controlCharacterRefusal } from '../operations/control-characters.js';
 import { MAX_OPERATION_COST, operationCost } from '../operations/cost.js';
 
-/** What Apollo Server resolved for a query text: the parsed, validated document and its operation. */
+/** What Apollo Server resolved for a query text: the parsed, validated document, for its schema. */
 interface KnownQuery {
   schema: GraphQLSchema;
   document: DocumentNode;
-  operation: OperationDefinitionNode;
 }
 
 /** Distinct query texts remembered; past it the oldest is forgotten (a subgraph sees a few dozen). */
@@ -26,8 +25,9 @@ const ANSWERS_JSON = new Set([undefined, '*/*', 'application/json']);
  * its query hash, its document cache, and every plugin's hooks, which ask the same static
  * questions of the same document each time.
  *
- * What depends on the request is still checked here, as the plugins would: the variables (coerced
- * by graphql-js), control characters, the operation's cost. Anything else goes the whole way
+ * What depends on the request is still checked, as the plugins would: control characters and the
+ * operation's cost here, the variables by graphql-js as it executes (variables that do not coerce
+ * end execution before any resolver runs, with errors). Anything else goes the whole way
  * through Apollo Server, as it did before: a text seen for the first time, a mutation, a body
  * with extensions, variables that do not coerce or fit, a context that cannot be built, and any
  * result with errors (a read, run again there so its errors are formatted exactly as before; a
@@ -56,7 +56,7 @@ export class KnownQueries<Context extends object> {
           const key = keyOf(request.query, request.operationName);
           if (this.known.has(key)) return;
           if (this.known.size >= CAPACITY) this.known.delete(this.known.keys().next().value!);
-          this.known.set(key, { schema, document, operation });
+          this.known.set(key, { schema, document });
         },
       }),
     };
@@ -71,8 +71,7 @@ export class KnownQueries<Context extends object> {
     const known = this.known.get(keyOf(body.query, body.operationName));
     if (!known) return undefined;
     const variables = body.variables ?? {};
-    const { schema, document, operation } = known;
-    if (getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 1 }).errors) return undefined;
+    const { schema, document } = known;
     if (controlCharacterRefusal(document, body.variables)) return undefined;
     const cost = operationCost(schema, document, body.operationName, variables);
     if (cost === undefined || cost > MAX_OPERATION_COST) return undefined;
