@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import type { SubgraphName } from '../subgraphs/index.js';
-import { cpuSeconds } from './cpu-per-request.js';
+import { cpuSeconds, type Service } from './cpu-per-request.js';
 import { median, spread } from './figures.js';
 import type { ProcessStack } from './process-stack.js';
 import { load } from './router-overhead.js';
@@ -10,7 +10,8 @@ import { load } from './router-overhead.js';
 interface Front {
   label: string;
   graphqlUrl: string;
-  cpuSeconds(): Promise<number>;
+  /** Its CPU seconds so far, given the stack's own reading (the router's is in it). */
+  cpuSeconds(stackCpu: Record<Service, number>): Promise<number>;
 }
 
 /**
@@ -48,24 +49,28 @@ async function askCpu(child: ChildProcess): Promise<number> {
 export async function measureRouterBaselines(options: { stack: ProcessStack; subgraph: SubgraphName; token: string; query: string; rounds: number; seconds: number; connections: number }) {
   const { stack, subgraph, token, rounds, seconds, connections } = options;
   const body = JSON.stringify({ query: options.query });
-  const subgraphCpu = async () => (await cpuSeconds(stack))[subgraph];
   const baselines: Awaited<ReturnType<typeof forkBaseline>>[] = [];
   try {
     baselines.push(await forkBaseline('a bare Apollo Gateway in Apollo Server', './baselines/bare-gateway.ts', [JSON.stringify(stack.subgraphUrls)]));
     baselines.push(await forkBaseline('a minimal Node proxy', './baselines/minimal-proxy.ts', [`${stack.subgraphUrls[subgraph]}/graphql`]));
-    const fronts: Front[] = [{ label: 'the router', graphqlUrl: stack.graphqlUrl, cpuSeconds: async () => (await cpuSeconds(stack)).router }, ...baselines];
+    const fronts: Front[] = [{ label: 'the router', graphqlUrl: stack.graphqlUrl, cpuSeconds: async (stackCpu) => stackCpu.router }, ...baselines];
+    /** The front's CPU seconds and the subgraph's, read together. */
+    const readCpu = async (front: Front) => {
+      const stackCpu = await cpuSeconds(stack);
+      return { front: await front.cpuSeconds(stackCpu), subgraph: stackCpu[subgraph] };
+    };
     const runs = new Map(fronts.map((front) => [front, [] as { requestsPerSecond: number; front: number; subgraph: number; errors: number }[]]));
     for (const front of fronts) await load(front.graphqlUrl, body, token, 2, connections);
     for (let round = 0; round < rounds; round++) {
       for (const front of fronts) {
-        const [frontBefore, subgraphBefore] = [await front.cpuSeconds(), await subgraphCpu()];
+        const before = await readCpu(front);
         const result = await load(front.graphqlUrl, body, token, seconds, connections);
-        const [frontAfter, subgraphAfter] = [await front.cpuSeconds(), await subgraphCpu()];
+        const after = await readCpu(front);
         const requests = result.requestsPerSecond * seconds;
         runs.get(front)!.push({
           requestsPerSecond: result.requestsPerSecond,
-          front: ((frontAfter - frontBefore) * 1000) / requests,
-          subgraph: ((subgraphAfter - subgraphBefore) * 1000) / requests,
+          front: ((after.front - before.front) * 1000) / requests,
+          subgraph: ((after.subgraph - before.subgraph) * 1000) / requests,
           errors: result.errors,
         });
       }
